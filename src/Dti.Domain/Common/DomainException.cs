@@ -13,6 +13,18 @@ public class DomainException : Exception
         Rule = rule;
         Field = field;
         Kind = kind;
+        Errors = field is null
+            ? new Dictionary<string, string[]>()
+            : new Dictionary<string, string[]> { [field] = [message] };
+    }
+
+    /// <summary>A rule broken in several places at once; every place is listed in <see cref="Errors"/>.</summary>
+    public DomainException(string rule, string message, IReadOnlyDictionary<string, string[]> errors)
+        : base(message)
+    {
+        Rule = rule;
+        Kind = DomainFailureKind.RuleViolation;
+        Errors = errors;
     }
 
     public string Rule { get; }
@@ -20,6 +32,9 @@ public class DomainException : Exception
     public string? Field { get; }
 
     public DomainFailureKind Kind { get; }
+
+    /// <summary>Each offending field with what is wrong with it.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
 
     public static DomainException Conflict(string rule, string message, string? field = null) =>
         new(rule, message, field, DomainFailureKind.Conflict);

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dti.Application.Common.Exceptions;
+using Dti.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Api.ErrorHandling;
+
+/// <summary>
+/// The one place failures become RFC 9457 problem details. Known failures get their 4xx with the field and
+/// rule named; anything else is a 500 that carries only a trace id.
+/// </summary>
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem.Status >= 500)
+        {
+            Unhandled(logger, exception, Activity.Current?.Id ?? httpContext.TraceIdentifier);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException v => Validation(v.Errors),
+        BadHttpRequestException { InnerException: JsonException json } => Json(json),
+        BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "Request body too large",
+            StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+            _ => "Bad request",
+        }, bad.StatusCode == StatusCodes.Status415UnsupportedMediaType
+            ? "This operation accepts 'application/json' bodies (see the API description for the exact media type)."
+            : bad.Message),
+        NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
+        PreconditionFailedException p => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", p.Message, "version.stale"),
+        DbUpdateConcurrencyException => Problem(
+            StatusCodes.Status412PreconditionFailed,
+            "Precondition failed",
+            "The resource was changed by another request at the same time; read it again and retry.",
+            "version.stale"),
+        DomainException d => Domain(d),
+        DbUpdateException => Problem(StatusCodes.Status409Conflict, "Conflict", "The change conflicts with data already stored (a duplicate or a missing reference).", "storage.conflict"),
+        _ => Problem(StatusCodes.Status500InternalServerError, "Internal server error", "An unexpected error occurred. Quote the traceId when you report it."),
+    };
+
+    private static ValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        new(errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        };
+
+    /// <summary>Malformed JSON, a wrong type, or an unknown property: name the JSON path and what was wrong.</summary>
+    private static ValidationProblemDetails Json(JsonException json)
+    {
+        var path = json.Path is null or "$" ? "$" : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
+        var unknown = UnmappedProperty().Match(json.Message);
+        string message;
+        if (unknown.Success)
+        {
+            message = $"Unknown property '{unknown.Groups[1].Value}'. Check the spelling against the API description; unknown properties are rejected, not ignored.";
+        }
+        else if (json.LineNumber is null)
+        {
+            message = "The value has the wrong type or format for this field.";
+        }
+        else
+        {
+            message = $"The value could not be read (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}): malformed JSON or a value of the wrong type or format.";
+        }
+
+        var problem = Validation(new Dictionary<string, string[]> { [path] = [message] });
+        problem.Detail = unknown.Success ? "The body contains a property this operation does not accept." : "The body is not valid JSON for this operation.";
+        return problem;
+    }
+
+    private static ProblemDetails Domain(DomainException d)
+    {
+        var status = d.Kind == DomainFailureKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        var problem = Problem(status, status == StatusCodes.Status409Conflict ? "Conflict" : "Business rule violated", d.Message, d.Rule);
+        if (d.Errors.Count > 0)
+        {
+            problem.Extensions["errors"] = d.Errors;
+        }
+
+        return problem;
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail, string? rule = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (rule is not null)
+        {
+            problem.Extensions["rule"] = rule;
+        }
+
+        return problem;
+    }
+
+    [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
+    private static partial Regex UnmappedProperty();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception (trace {TraceId})")]
+    private static partial void Unhandled(ILogger logger, Exception exception, string traceId);
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using MediatR;
+using Microsoft.Extensions.Logging;
+
+namespace Dti.Application.Common.Behaviours;
+
+/// <summary>Logs each request's name, outcome and duration — never its body, which may hold personal data.</summary>
+public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await next();
+            Handled(logger, typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception ex)
+        {
+            Failed(logger, typeof(TRequest).Name, ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handled {RequestName} in {ElapsedMs:0.0} ms")]
+    private static partial void Handled(ILogger logger, string requestName, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{RequestName} ended with {ExceptionType} after {ElapsedMs:0.0} ms")]
+    private static partial void Failed(ILogger logger, string requestName, string exceptionType, double elapsedMs);
+}

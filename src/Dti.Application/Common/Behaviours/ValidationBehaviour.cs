@@ -1,0 +1,30 @@
+using FluentValidation;
+using MediatR;
+using ValidationException = Dti.Application.Common.Exceptions.ValidationException;
+
+namespace Dti.Application.Common.Behaviours;
+
+/// <summary>Runs every validator of the request and reports all failures at once, keyed by camelCase JSON path.</summary>
+public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+
+        if (failures.Count > 0)
+        {
+            var errors = failures
+                .GroupBy(f => JsonPath.ToCamelCase(f.PropertyName), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+            throw new ValidationException(errors);
+        }
+
+        return await next();
+    }
+}

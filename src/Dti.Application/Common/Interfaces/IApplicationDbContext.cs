@@ -1,0 +1,12 @@
+using Dti.Domain.Frameworks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Common.Interfaces;
+
+/// <summary>The unit of work the use cases read and write through (implemented by EF Core in Infrastructure).</summary>
+public interface IApplicationDbContext
+{
+    DbSet<Framework> Frameworks { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

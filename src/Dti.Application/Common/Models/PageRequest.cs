@@ -1,0 +1,19 @@
+using FluentValidation;
+
+namespace Dti.Application.Common.Models;
+
+/// <summary>Which page of a list to return. Pages start at 1.</summary>
+public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.DefaultPageSize)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+}
+
+public sealed class PageRequestValidator : AbstractValidator<PageRequest>
+{
+    public PageRequestValidator()
+    {
+        RuleFor(p => p.Page).GreaterThanOrEqualTo(1);
+        RuleFor(p => p.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize);
+    }
+}

@@ -1,0 +1,20 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using MediatR;
+
+namespace Dti.Application.Frameworks.Commands.PublishFramework;
+
+/// <summary>Publishes a complete draft; from then on it is immutable.</summary>
+public sealed record PublishFrameworkCommand(string Code, int? ExpectedVersion) : IRequest<Versioned<FrameworkDto>>;
+
+public sealed class PublishFrameworkHandler(IApplicationDbContext db, TimeProvider clock)
+    : IRequestHandler<PublishFrameworkCommand, Versioned<FrameworkDto>>
+{
+    public async Task<Versioned<FrameworkDto>> Handle(PublishFrameworkCommand request, CancellationToken cancellationToken)
+    {
+        var framework = await db.GetForUpdateAsync(request.Code, request.ExpectedVersion, cancellationToken);
+        framework.Publish(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return new Versioned<FrameworkDto>(FrameworkDto.From(framework), framework.Version);
+    }
+}

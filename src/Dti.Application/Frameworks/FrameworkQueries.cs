@@ -1,0 +1,39 @@
+using Dti.Application.Common.Exceptions;
+using Dti.Application.Common.Interfaces;
+using Dti.Domain.Frameworks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Frameworks;
+
+internal static class FrameworkQueries
+{
+    public static IQueryable<Framework> WithTree(this IQueryable<Framework> frameworks) =>
+        frameworks.Include(f => f.Pillars).Include(f => f.MainIndices).Include(f => f.ComponentIndices);
+
+    /// <summary>Loads a framework with its tree for change, or throws 404.</summary>
+    public static async Task<Framework> GetForUpdateAsync(this IApplicationDbContext db, string code, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var framework = await db.Frameworks.WithTree().SingleOrDefaultAsync(f => f.Code == code, cancellationToken)
+            ?? throw new NotFoundException("Framework", code);
+        if (expectedVersion is not null && expectedVersion != framework.Version)
+        {
+            throw new PreconditionFailedException("Framework", code, framework.Version);
+        }
+
+        return framework;
+    }
+
+    /// <summary>Two frameworks never govern the same assessment year; the lookup by year depends on it.</summary>
+    public static async Task EnsureNoYearOverlapAsync(this IApplicationDbContext db, Guid? exceptId, int first, int? last, CancellationToken cancellationToken)
+    {
+        var others = await db.Frameworks.AsNoTracking().Where(f => f.Id != exceptId).ToListAsync(cancellationToken);
+        var overlapping = others.FirstOrDefault(f => f.OverlapsYears(first, last));
+        if (overlapping is not null)
+        {
+            throw Domain.Common.DomainException.Conflict(
+                "framework.years-overlap",
+                $"Framework '{overlapping.Code}' already governs assessment years {overlapping.FirstAssessmentYear}–{overlapping.LastAssessmentYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "onward"}; a year is governed by one framework only.",
+                "firstAssessmentYear");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Domain.Frameworks;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Frameworks.Queries.ListFrameworks;
+
+/// <summary>Frameworks, newest first by default; optionally only one status or the one governing a year.</summary>
+public sealed record ListFrameworksQuery(PageRequest Paging, FrameworkStatus? Status, int? Year, string? Sort) : IRequest<PagedList<FrameworkSummaryDto>>;
+
+public sealed class ListFrameworksValidator : AbstractValidator<ListFrameworksQuery>
+{
+    public static readonly string[] SortKeys = ["firstAssessmentYear", "-firstAssessmentYear", "code", "-code", "issueDate", "-issueDate"];
+
+    public ListFrameworksValidator()
+    {
+        RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
+        RuleFor(q => q.Status).IsInEnum().When(q => q.Status is not null);
+        RuleFor(q => q.Sort).Must(s => s is null || SortKeys.Contains(s, StringComparer.Ordinal))
+            .WithMessage($"'sort' must be one of: {string.Join(", ", SortKeys)}.");
+    }
+}
+
+public sealed class ListFrameworksHandler(IApplicationDbContext db) : IRequestHandler<ListFrameworksQuery, PagedList<FrameworkSummaryDto>>
+{
+    public Task<PagedList<FrameworkSummaryDto>> Handle(ListFrameworksQuery request, CancellationToken cancellationToken)
+    {
+        var query = db.Frameworks.AsNoTracking();
+        if (request.Status is { } status)
+        {
+            query = query.Where(f => f.Status == status);
+        }
+
+        if (request.Year is { } year)
+        {
+            query = query.Where(f => f.FirstAssessmentYear <= year && (f.LastAssessmentYear == null || f.LastAssessmentYear >= year));
+        }
+
+        query = request.Sort switch
+        {
+            "code" => query.OrderBy(f => f.Code),
+            "-code" => query.OrderByDescending(f => f.Code),
+            "issueDate" => query.OrderBy(f => f.IssueDate).ThenBy(f => f.Code),
+            "-issueDate" => query.OrderByDescending(f => f.IssueDate).ThenBy(f => f.Code),
+            "firstAssessmentYear" => query.OrderBy(f => f.FirstAssessmentYear).ThenBy(f => f.Code),
+            _ => query.OrderByDescending(f => f.FirstAssessmentYear).ThenBy(f => f.Code),
+        };
+
+        var rows = query.Select(f => new FrameworkSummaryDto(
+            f.Id, f.Code, f.DecisionNumber, f.IssueDate, f.FirstAssessmentYear, f.LastAssessmentYear, f.TitleVi, f.TitleEn, f.Status,
+            f.MainIndices.Count, f.ComponentIndices.Count));
+        return PagedList<FrameworkSummaryDto>.CreateAsync(rows, request.Paging, cancellationToken);
+    }
+}

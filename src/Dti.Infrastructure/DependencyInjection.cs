@@ -1,0 +1,32 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Infrastructure.Persistence;
+using Dti.Infrastructure.Persistence.ReferenceData;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Dti.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the database chosen by <c>Database:Provider</c>, the reference-data seeder and the
+    /// readiness check. Throws <see cref="StartupException"/> naming the setting when configuration is wrong.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(DatabaseOptions.Section);
+        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var provider = DatabaseRegistration.ParseProvider(options.Provider);
+        var connectionString = DatabaseRegistration.ConnectionString(configuration, options, provider, environment);
+
+        services.Configure<DatabaseOptions>(section);
+        services.AddDbContext<DtiDbContext>(builder => DatabaseRegistration.Configure(builder, provider, connectionString));
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<DtiDbContext>());
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DatabaseStartup>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddHealthChecks().AddDbContextCheck<DtiDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Dti.Infrastructure.Persistence;
+
+/// <summary>Chooses the database provider from configuration. Adding SQL Server is one more case here.</summary>
+internal static class DatabaseRegistration
+{
+    public static DatabaseProvider ParseProvider(string? value) =>
+        Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new StartupException(
+                $"Database:Provider is '{value}', which is not supported. Use one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+
+    public static string ConnectionString(IConfiguration configuration, DatabaseOptions options, DatabaseProvider provider, IHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var path = Path.GetFullPath(options.SqlitePath, environment.ContentRootPath);
+            return new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        }
+
+        throw new StartupException(
+            $"ConnectionStrings:Dti is not set. Database:Provider={provider} needs a connection string (environment variable ConnectionStrings__Dti).");
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
+            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
+            _ => throw new StartupException($"Database:Provider '{provider}' is not supported."),
+        };
+
+        // Migrations are hand-written (no model snapshot); SchemaMatchesModel tests prove they equal the model.
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}

@@ -1,0 +1,28 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Domain.Frameworks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Dti.Infrastructure.Persistence;
+
+public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbContext(options), IApplicationDbContext
+{
+    public DbSet<Framework> Frameworks => Set<Framework>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtiDbContext).Assembly);
+
+    /// <summary>
+    /// Instants are stored as UTC date-times: every provider can compare and order those
+    /// (SQLite cannot order DateTimeOffset), and PostgreSQL keeps them as timestamptz.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(9, 2);
+    }
+
+    private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTime>(
+        v => v.UtcDateTime,
+        v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+}
