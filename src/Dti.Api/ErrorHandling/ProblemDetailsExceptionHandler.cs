@@ -37,6 +37,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     {
         ValidationException v => Validation(v.Errors),
         BadHttpRequestException { InnerException: JsonException json } => Json(json),
+        BadHttpRequestException bind when BindingFailure().Match(bind.Message) is { Success: true } m => Parameter(m.Groups["name"].Value, $"'{m.Groups["value"].Value}' is not a valid value for '{m.Groups["name"].Value}'."),
+        BadHttpRequestException missing when MissingParameter().Match(missing.Message) is { Success: true } m => Parameter(m.Groups["name"].Value, $"'{m.Groups["name"].Value}' is required."),
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode switch
         {
             StatusCodes.Status413PayloadTooLarge => "Request body too large",
@@ -89,6 +91,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         return problem;
     }
 
+    private static ValidationProblemDetails Parameter(string name, string message)
+    {
+        var problem = Validation(new Dictionary<string, string[]> { [name] = [message] });
+        problem.Detail = "A route or query parameter could not be read.";
+        return problem;
+    }
+
     private static ProblemDetails Domain(DomainException d)
     {
         var status = d.Kind == DomainFailureKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
@@ -111,6 +120,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         return problem;
     }
+
+    [GeneratedRegex("^Failed to bind parameter \"(?:[^\"]* )?(?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.$")]
+    private static partial Regex BindingFailure();
+
+    [GeneratedRegex("^Required parameter \"(?:[^\"]* )?(?<name>[A-Za-z0-9_]+)\" was not provided")]
+    private static partial Regex MissingParameter();
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnmappedProperty();

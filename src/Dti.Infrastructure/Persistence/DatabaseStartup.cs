@@ -41,10 +41,12 @@ public sealed partial class DatabaseStartup(DtiDbContext db, IOptions<DatabaseOp
     private async Task EnsureReachableAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var pipeline = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder();
+        if (settings.StartupConnectAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
-                MaxRetryAttempts = Math.Max(0, settings.StartupConnectAttempts - 1),
+                MaxRetryAttempts = settings.StartupConnectAttempts - 1,
                 Delay = TimeSpan.FromSeconds(1),
                 BackoffType = DelayBackoffType.Exponential,
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
@@ -53,8 +55,10 @@ public sealed partial class DatabaseStartup(DtiDbContext db, IOptions<DatabaseOp
                     RetryingConnect(logger, args.AttemptNumber + 1, args.Outcome.Exception?.Message);
                     return ValueTask.CompletedTask;
                 },
-            })
-            .Build();
+            });
+        }
+
+        var pipeline = builder.Build();
         try
         {
             await pipeline.ExecuteAsync(
