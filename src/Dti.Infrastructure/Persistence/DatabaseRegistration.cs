@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 namespace Dti.Infrastructure.Persistence;
 
 /// <summary>Chooses the database provider from configuration. Adding SQL Server is one more case here.</summary>
-internal static class DatabaseRegistration
+public static class DatabaseRegistration
 {
     public static DatabaseProvider ParseProvider(string? value) =>
         Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)

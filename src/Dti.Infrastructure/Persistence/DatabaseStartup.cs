@@ -24,6 +24,11 @@ public sealed partial class DatabaseStartup(DtiDbContext db, IOptions<DatabaseOp
         {
             await MigrateAsync(cancellationToken);
         }
+        else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() is { Count: > 0 } pending)
+        {
+            throw new StartupException(
+                $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}) and Database:MigrateOnStartup is false. Run 'dotnet Dti.Api.dll migrate' (or 'dotnet run --project src/Dti.Api -- migrate') first.");
+        }
 
         if (options.Value.SeedReferenceData)
         {

@@ -1,0 +1,33 @@
+using Dti.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+
+namespace Dti.Api.Tests.Persistence;
+
+/// <summary>Migrations name no store types, run no raw SQL and carry no provider annotations, so SQL Server stays one registration away.</summary>
+public sealed class MigrationsAreProviderNeutralTests
+{
+    private static IEnumerable<Type> Migrations() =>
+        typeof(DtiDbContext).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Migration)) && !t.IsAbstract);
+
+    [Test]
+    public void ThereIsAtLeastOneMigration() => Assert.That(Migrations(), Is.Not.Empty);
+
+    [TestCaseSource(nameof(Migrations))]
+    public void MigrationUsesNoStoreSpecificTypesSqlOrAnnotations(Type migrationType)
+    {
+        var migration = (Migration)Activator.CreateInstance(migrationType)!;
+        var operations = migration.UpOperations.Concat(migration.DownOperations).ToList();
+        var columns = operations.OfType<CreateTableOperation>().SelectMany(t => t.Columns).Cast<ColumnOperation>()
+            .Concat(operations.OfType<AddColumnOperation>())
+            .Concat(operations.OfType<AlterColumnOperation>())
+            .ToList();
+
+        Assert.That(operations.OfType<SqlOperation>(), Is.Empty, "raw SQL is provider-specific");
+        Assert.That(columns.Where(c => c.ColumnType is not null).Select(c => $"{c.Table}.{c.Name}: {c.ColumnType}"), Is.Empty);
+        Assert.That(
+            operations.Concat(columns).SelectMany(o => o.GetAnnotations()).Select(a => a.Name)
+                .Where(name => name.StartsWith("Npgsql:", StringComparison.Ordinal) || name.StartsWith("Sqlite:", StringComparison.Ordinal) || name.StartsWith("SqlServer:", StringComparison.Ordinal)),
+            Is.Empty);
+    }
+}
