@@ -141,6 +141,24 @@ public sealed class DeadlineRuleTests(DatabaseProvider provider) : ApiTestBase(p
     }
 
     [Test]
+    public async Task AOneOffRuleIsDueOnItsExplicitDate()
+    {
+        var created = await Client.PostAsJsonAsync("/api/v1/deadline-rules", new
+        {
+            name = "Báo cáo đột xuất",
+            frequency = "OneOff",
+            due = new { kind = "ExplicitDate", date = "2026-06-30" },
+            boundary = "NoLaterThan",
+        });
+        var id = (await ReadJson(created)).GetProperty("id").GetString()!;
+
+        var occurrence = await Occurrence(id, "2026-01-01", "2026-12-31", "2026X1");
+
+        Assert.That(occurrence.GetProperty("lastAllowedDay").GetString(), Is.EqualTo("2026-06-30"));
+        Assert.That(occurrence.GetProperty("lastAllowedInstant").GetString(), Is.EqualTo("2026-06-30T23:59:59.9999999+07:00"));
+    }
+
+    [Test]
     public async Task TextAndStructuredPartsTogetherAreInvalid() =>
         await (await Client.PostAsJsonAsync("/api/v1/deadline-rules", new { text = "annually before 20/12", frequency = "Annual" }))
             .AssertProblem(HttpStatusCode.BadRequest, "frequency");
