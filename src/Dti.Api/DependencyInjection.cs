@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using Dti.Api.ErrorHandling;
 using Dti.Api.OpenApi;
+using Dti.Application.Deadlines;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 
@@ -12,6 +13,10 @@ public static class DependencyInjection
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
+        services.AddOptions<DeadlineOptions>()
+            .Bind(configuration.GetSection(DeadlineOptions.Section))
+            .Validate(o => o.DueSoonWorkingDays is >= 0 and <= DeadlineOptions.MaxDueSoonWorkingDays, $"{DeadlineOptions.Section}:DueSoonWorkingDays must be 0–{DeadlineOptions.MaxDueSoonWorkingDays}.")
+            .ValidateOnStart();
         services.Configure<JsonOptions>(o => JsonConventions.Apply(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonConventions.Apply(o.JsonSerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -66,6 +71,8 @@ public static class DependencyInjection
 
         var v1 = app.MapGroup("/api/v1");
         Endpoints.FrameworkEndpoints.MapFrameworkEndpoints(v1);
+        Endpoints.CalendarEndpoints.MapCalendarEndpoints(v1);
+        Endpoints.DeadlineRuleEndpoints.MapDeadlineRuleEndpoints(v1);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Dti.Application.Calendar;
 using Dti.Application.Common.Behaviours;
 using FluentValidation;
 using MediatR;
@@ -10,13 +11,14 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers MediatR 5.1.0 by hand (its DI package does not restore here): the mediator, every handler
-    /// of this assembly, the pipeline in order — logging, then validation — and every FluentValidation validator.
+    /// of this assembly, the cached working calendar, the pipeline in order — logging, then validation — and every FluentValidation validator.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         var assembly = Assembly.GetExecutingAssembly();
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
+        services.AddSingleton<WorkingCalendarSource>();
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {

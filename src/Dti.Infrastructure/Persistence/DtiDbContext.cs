@@ -1,5 +1,8 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Domain.Calendar;
+using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
+using Dti.Infrastructure.Persistence.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,6 +11,13 @@ namespace Dti.Infrastructure.Persistence;
 public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbContext(options), IApplicationDbContext
 {
     public DbSet<Framework> Frameworks => Set<Framework>();
+
+    public DbSet<OfficialSchedule> OfficialSchedules => Set<OfficialSchedule>();
+
+    public DbSet<DeadlineRuleDefinition> DeadlineRules => Set<DeadlineRuleDefinition>();
+
+    /// <summary>Which reference-data items have been loaded once (see <see cref="ReferenceDataSeeder"/>).</summary>
+    public DbSet<ReferenceDataSeed> ReferenceDataSeeds => Set<ReferenceDataSeed>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtiDbContext).Assembly);

@@ -1,3 +1,5 @@
+using Dti.Domain.Calendar;
+using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +9,10 @@ namespace Dti.Application.Common.Interfaces;
 public interface IApplicationDbContext
 {
     DbSet<Framework> Frameworks { get; }
+
+    DbSet<OfficialSchedule> OfficialSchedules { get; }
+
+    DbSet<DeadlineRuleDefinition> DeadlineRules { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

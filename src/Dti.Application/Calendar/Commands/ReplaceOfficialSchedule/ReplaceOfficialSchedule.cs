@@ -1,0 +1,60 @@
+using Dti.Application.Common.Exceptions;
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Domain.Calendar;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Calendar.Commands.ReplaceOfficialSchedule;
+
+/// <summary>The complete list of a year's special days.</summary>
+public sealed record OfficialScheduleInput(IReadOnlyList<OfficialScheduleEntryDto> Entries);
+
+/// <summary>Creates or replaces a year's official schedule. <paramref name="ExpectedVersion"/> comes from If-Match.</summary>
+public sealed record ReplaceOfficialScheduleCommand(int Year, OfficialScheduleInput Body, int? ExpectedVersion) : IRequest<Versioned<OfficialScheduleDto>>;
+
+public sealed class ReplaceOfficialScheduleValidator : AbstractValidator<ReplaceOfficialScheduleCommand>
+{
+    public ReplaceOfficialScheduleValidator()
+    {
+        RuleFor(c => c.Year).WithinCalendar();
+        RuleFor(c => c.Body).NotNull();
+        RuleFor(c => c.Body.Entries).NotNull().Must(e => e.Count <= 366).WithMessage("A year has at most 366 days.").When(c => c.Body is not null);
+        RuleForEach(c => c.Body.Entries).ChildRules(entry =>
+        {
+            entry.RuleFor(e => e.Kind).IsInEnum();
+            entry.RuleFor(e => e.Reason).NotEmpty().MaximumLength(OfficialSchedule.MaxReasonLength);
+        }).When(c => c.Body?.Entries is not null);
+    }
+}
+
+public sealed class ReplaceOfficialScheduleHandler(IApplicationDbContext db, TimeProvider clock, WorkingCalendarSource calendars)
+    : IRequestHandler<ReplaceOfficialScheduleCommand, Versioned<OfficialScheduleDto>>
+{
+    public async Task<Versioned<OfficialScheduleDto>> Handle(ReplaceOfficialScheduleCommand request, CancellationToken cancellationToken)
+    {
+        var entries = request.Body.Entries.Select(e => new OfficialScheduleEntry(e.Date, e.Kind, e.Reason)).ToList();
+        var now = clock.GetUtcNow();
+        OfficialSchedule schedule;
+        if (await db.OfficialSchedules.AnyAsync(s => s.Year == request.Year, cancellationToken))
+        {
+            schedule = await db.GetForUpdateAsync(request.Year, request.ExpectedVersion, cancellationToken);
+            schedule.Replace(entries, now);
+        }
+        else
+        {
+            if (request.ExpectedVersion is not null)
+            {
+                throw new PreconditionFailedException("Official schedule", request.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), 0);
+            }
+
+            schedule = OfficialSchedule.Create(request.Year, entries, now);
+            db.OfficialSchedules.Add(schedule);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        calendars.Invalidate();
+        return new Versioned<OfficialScheduleDto>(OfficialScheduleDto.From(schedule), schedule.Version);
+    }
+}

@@ -1,0 +1,35 @@
+using Dti.Application.Common.Exceptions;
+using Dti.Application.Common.Interfaces;
+using Dti.Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Calendar;
+
+/// <summary>A year's official schedule as the coordinators keep it.</summary>
+public sealed record OfficialScheduleDto(int Year, IReadOnlyList<OfficialScheduleEntryDto> Entries, DateTimeOffset UpdatedAt)
+{
+    public static OfficialScheduleDto From(OfficialSchedule schedule) => new(
+        schedule.Year,
+        [.. schedule.Days.OrderBy(d => d.Date).Select(d => new OfficialScheduleEntryDto(d.Date, d.Kind, d.Reason))],
+        schedule.UpdatedAt);
+}
+
+/// <param name="Date">The day concerned; it must lie in the schedule's year.</param>
+/// <param name="Kind">DayOff, or WorkingDay for a weekend day swapped into a working day.</param>
+/// <param name="Reason">Why, in the words of the schedule, e.g. "Tết Nguyên đán Bính Ngọ".</param>
+public sealed record OfficialScheduleEntryDto(DateOnly Date, ScheduleDayKind Kind, string Reason);
+
+internal static class OfficialScheduleQueries
+{
+    public static async Task<OfficialSchedule> GetForUpdateAsync(this IApplicationDbContext db, int year, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var schedule = await db.OfficialSchedules.Include(s => s.Days).SingleOrDefaultAsync(s => s.Year == year, cancellationToken)
+            ?? throw new NotFoundException("Official schedule", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (expectedVersion is not null && expectedVersion != schedule.Version)
+        {
+            throw new PreconditionFailedException("Official schedule", year.ToString(System.Globalization.CultureInfo.InvariantCulture), schedule.Version);
+        }
+
+        return schedule;
+    }
+}

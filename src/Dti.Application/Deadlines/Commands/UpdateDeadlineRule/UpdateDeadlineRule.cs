@@ -1,0 +1,27 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using FluentValidation;
+using MediatR;
+
+namespace Dti.Application.Deadlines.Commands.UpdateDeadlineRule;
+
+/// <summary>Replaces a deadline rule. <paramref name="ExpectedVersion"/> comes from If-Match.</summary>
+public sealed record UpdateDeadlineRuleCommand(Guid Id, DeadlineRuleInput Body, int? ExpectedVersion) : IRequest<Versioned<DeadlineRuleDto>>;
+
+public sealed class UpdateDeadlineRuleValidator : AbstractValidator<UpdateDeadlineRuleCommand>
+{
+    public UpdateDeadlineRuleValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new DeadlineRuleInputValidator());
+}
+
+public sealed class UpdateDeadlineRuleHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<UpdateDeadlineRuleCommand, Versioned<DeadlineRuleDto>>
+{
+    public async Task<Versioned<DeadlineRuleDto>> Handle(UpdateDeadlineRuleCommand request, CancellationToken cancellationToken)
+    {
+        var definition = await db.GetRuleAsync(request.Id, request.ExpectedVersion, tracked: true, cancellationToken);
+        var rule = request.Body.ToRule();
+        await db.EnsureNameFreeAsync(rule.Name, definition.Id, cancellationToken);
+        definition.Redefine(rule, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return new Versioned<DeadlineRuleDto>(DeadlineRuleDto.From(definition), definition.Version);
+    }
+}

@@ -1,0 +1,70 @@
+using Dti.Domain.Deadlines;
+
+namespace Dti.Application.Deadlines;
+
+/// <summary>A stored deadline rule with its Vietnamese and English wording.</summary>
+public sealed record DeadlineRuleDto(
+    Guid Id,
+    string Name,
+    ReportingFrequency Frequency,
+    DueAnchorDto Due,
+    DeadlineBoundary Boundary,
+    CutoffConvention Cutoff,
+    HolidayAdjustment Adjustment,
+    LegalBasisDto? LegalBasis,
+    string TextVi,
+    string TextEn,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static DeadlineRuleDto From(DeadlineRuleDefinition d) => new(
+        d.Id, d.Name, d.Frequency, DueAnchorDto.From(d.Due), d.Boundary, d.Cutoff, d.Adjustment, LegalBasisDto.From(d.LegalBasis), d.TextVi, d.TextEn, d.CreatedAt, d.UpdatedAt);
+}
+
+/// <summary>A rule read from text and not stored: its parts and both renderings.</summary>
+public sealed record ParsedDeadlineRuleDto(
+    string Name,
+    ReportingFrequency Frequency,
+    DueAnchorDto Due,
+    DeadlineBoundary Boundary,
+    CutoffConvention Cutoff,
+    HolidayAdjustment Adjustment,
+    LegalBasisDto? LegalBasis,
+    string TextVi,
+    string TextEn)
+{
+    public static ParsedDeadlineRuleDto From(DeadlineRule rule) => new(
+        rule.Name, rule.Frequency, DueAnchorDto.From(rule.Due), rule.Boundary, rule.Cutoff, rule.Adjustment, LegalBasisDto.From(rule.LegalBasis),
+        DeadlineRuleText.Format(rule, "vi"), DeadlineRuleText.Format(rule, "en"));
+}
+
+/// <summary>
+/// Where the deadline nominally falls. <c>DayOfLastMonth</c> uses <see cref="Day"/>; <c>FixedDate</c> uses
+/// <see cref="Day"/>, <see cref="Month"/> and <see cref="FollowingYear"/> (annual rules only);
+/// <c>WorkingDaysAfterCutoff</c> uses <see cref="WorkingDays"/>; <c>ExplicitDate</c> (one-off rules) uses <see cref="Date"/>.
+/// </summary>
+public sealed record DueAnchorDto(DueAnchorKind Kind, int? Day, int? Month, bool? FollowingYear, int? WorkingDays, DateOnly? Date)
+{
+    public static DueAnchorDto From(DueAnchor due) => due switch
+    {
+        DueAnchor.DayOfLastMonth d => new DueAnchorDto(DueAnchorKind.DayOfLastMonth, d.Day, null, null, null, null),
+        DueAnchor.FixedDate f => new DueAnchorDto(DueAnchorKind.FixedDate, f.Day, f.Month, f.FollowingYear, null, null),
+        DueAnchor.WorkingDaysAfterCutoff w => new DueAnchorDto(DueAnchorKind.WorkingDaysAfterCutoff, null, null, null, w.WorkingDays, null),
+        DueAnchor.ExplicitDate e => new DueAnchorDto(DueAnchorKind.ExplicitDate, null, null, null, null, e.Date),
+        _ => throw new InvalidOperationException($"Unknown anchor {due}."),
+    };
+
+    public DueAnchor ToAnchor() => Kind switch
+    {
+        DueAnchorKind.DayOfLastMonth => new DueAnchor.DayOfLastMonth(Day!.Value),
+        DueAnchorKind.FixedDate => new DueAnchor.FixedDate(Day!.Value, Month!.Value, FollowingYear ?? false),
+        DueAnchorKind.WorkingDaysAfterCutoff => new DueAnchor.WorkingDaysAfterCutoff(WorkingDays!.Value),
+        _ => new DueAnchor.ExplicitDate(Date!.Value),
+    };
+}
+
+/// <summary>The legal document a rule comes from, e.g. 170/KH-UBND issued 2023-08-11.</summary>
+public sealed record LegalBasisDto(string DocumentNumber, DateOnly IssuedOn)
+{
+    public static LegalBasisDto? From(LegalBasis? basis) => basis is null ? null : new LegalBasisDto(basis.DocumentNumber, basis.IssuedOn);
+}
