@@ -1,4 +1,6 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Domain.Auditing;
+using Dti.Domain.Clients;
 using Dti.Domain.Frameworks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -8,6 +10,10 @@ namespace Dti.Infrastructure.Persistence;
 public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbContext(options), IApplicationDbContext
 {
     public DbSet<Framework> Frameworks => Set<Framework>();
+
+    public DbSet<ApiClient> Clients => Set<ApiClient>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtiDbContext).Assembly);

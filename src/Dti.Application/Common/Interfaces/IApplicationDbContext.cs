@@ -1,3 +1,5 @@
+using Dti.Domain.Auditing;
+using Dti.Domain.Clients;
 using Dti.Domain.Frameworks;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +9,11 @@ namespace Dti.Application.Common.Interfaces;
 public interface IApplicationDbContext
 {
     DbSet<Framework> Frameworks { get; }
+
+    DbSet<ApiClient> Clients { get; }
+
+    /// <summary>Written only by the auditing interceptor; read by the audit query.</summary>
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
