@@ -75,7 +75,6 @@ public static class DependencyInjection
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "Dti.Api v1");
             o.DocumentTitle = "Dti.Api";
-            o.EnablePersistAuthorization();
         });
         app.UseAuthentication();
         app.UseRateLimiter();
