@@ -56,6 +56,20 @@ public static class DependencyInjection
             {
                 [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
             });
+            if ((configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions()).Jwt.Enabled)
+            {
+                o.AddSecurityDefinition(JwtClaims.Scheme, new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "A token from the identity provider set in Auth:Jwt:Authority.",
+                });
+                o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+                {
+                    [new OpenApiSecuritySchemeReference(JwtClaims.Scheme, document)] = [],
+                });
+            }
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml))
             {

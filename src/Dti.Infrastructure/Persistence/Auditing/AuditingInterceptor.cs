@@ -104,7 +104,15 @@ public sealed class AuditingInterceptor(ICurrentClient client, TimeProvider cloc
     private static string? Changes(EntityEntry entry, AuditAction action)
     {
         var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
+        Collect(changes, string.Empty, entry.Properties, entry.ComplexProperties, action);
+        return changes.Count == 0 ? null : JsonSerializer.Serialize(changes, ValueJson);
+    }
+
+    /// <summary>Scalar properties by name; properties of complex types (value objects) as <c>address.street</c>.</summary>
+    private static void Collect(
+        Dictionary<string, object?> changes, string prefix, IEnumerable<PropertyEntry> properties, IEnumerable<ComplexPropertyEntry> complexProperties, AuditAction action)
+    {
+        foreach (var property in properties)
         {
             var metadata = property.Metadata;
             if (action == AuditAction.Updated && (!property.IsModified || metadata.GetValueComparer().Equals(property.OriginalValue, property.CurrentValue)))
@@ -112,7 +120,6 @@ public sealed class AuditingInterceptor(ICurrentClient client, TimeProvider cloc
                 continue;
             }
 
-            var name = JsonNamingPolicy.CamelCase.ConvertName(metadata.Name);
             object? old = action == AuditAction.Created ? null : property.OriginalValue;
             object? @new = action == AuditAction.Deleted ? null : property.CurrentValue;
             if (metadata.IsAuditRedacted())
@@ -121,9 +128,12 @@ public sealed class AuditingInterceptor(ICurrentClient client, TimeProvider cloc
                 @new = @new is null ? null : AuditRedaction.Redacted;
             }
 
-            changes[name] = new { old, @new };
+            changes[prefix + JsonNamingPolicy.CamelCase.ConvertName(metadata.Name)] = new { old, @new };
         }
 
-        return changes.Count == 0 ? null : JsonSerializer.Serialize(changes, ValueJson);
+        foreach (var complex in complexProperties)
+        {
+            Collect(changes, $"{prefix}{JsonNamingPolicy.CamelCase.ConvertName(complex.Metadata.Name)}.", complex.Properties, complex.ComplexProperties, action);
+        }
     }
 }
