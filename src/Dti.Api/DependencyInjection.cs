@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using Dti.Api.ErrorHandling;
 using Dti.Api.OpenApi;
+using Dti.Api.Security;
 using Dti.Application.Deadlines;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
@@ -17,6 +18,8 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(DeadlineOptions.Section))
             .Validate(o => o.DueSoonWorkingDays is >= 0 and <= DeadlineOptions.MaxDueSoonWorkingDays, $"{DeadlineOptions.Section}:DueSoonWorkingDays must be 0–{DeadlineOptions.MaxDueSoonWorkingDays}.")
             .ValidateOnStart();
+        services.AddClientAuthentication(configuration);
+        services.AddRateLimits(configuration);
         services.Configure<JsonOptions>(o => JsonConventions.Apply(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonConventions.Apply(o.JsonSerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -28,6 +31,9 @@ public static class DependencyInjection
                 StatusCodes.Status404NotFound => "No resource at this address. Routes live under /api/v1; see /swagger.",
                 StatusCodes.Status405MethodNotAllowed => "This address does not accept this HTTP method; see /swagger.",
                 StatusCodes.Status415UnsupportedMediaType => "This operation accepts 'application/json' bodies (CSV imports accept 'text/csv').",
+                StatusCodes.Status401Unauthorized => "Missing or invalid credentials. Send a valid API key as 'X-Api-Key: <key>' (or 'Authorization: ApiKey <key>').",
+                StatusCodes.Status403Forbidden => "Your client's role does not allow this operation.",
+                StatusCodes.Status429TooManyRequests => "Too many requests from this client. Retry after the number of seconds in the Retry-After header.",
                 _ => null,
             };
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
@@ -44,6 +50,31 @@ public static class DependencyInjection
             });
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<StandardResponsesFilter>();
+            o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "The client's API key, `dti_<keyId>_<secret>`; `Authorization: ApiKey <key>` works too.",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
+            });
+            if ((configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions()).Jwt.Enabled)
+            {
+                o.AddSecurityDefinition(JwtClaims.Scheme, new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "A token from the identity provider set in Auth:Jwt:Authority.",
+                });
+                o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+                {
+                    [new OpenApiSecuritySchemeReference(JwtClaims.Scheme, document)] = [],
+                });
+            }
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml))
             {
@@ -57,22 +88,29 @@ public static class DependencyInjection
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestBodyLimit>();
+        app.UseMiddleware<NoStoreResponses>();
         app.UseSwagger();
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "Dti.Api v1");
             o.DocumentTitle = "Dti.Api";
         });
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<RequestBodyLimit>();
 
-        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
-        var v1 = app.MapGroup("/api/v1");
+        // Authenticated by default; each endpoint narrows it with a named policy (see Security/Policies.cs).
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization();
         Endpoints.FrameworkEndpoints.MapFrameworkEndpoints(v1);
         Endpoints.CalendarEndpoints.MapCalendarEndpoints(v1);
         Endpoints.DeadlineRuleEndpoints.MapDeadlineRuleEndpoints(v1);
+        Endpoints.ClientEndpoints.MapClientEndpoints(v1);
+        Endpoints.AuditEndpoints.MapAuditEndpoints(v1);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Dti.Api;
+using Dti.Api.Security;
 using Dti.Application;
 using Dti.Infrastructure;
 using Dti.Infrastructure.Persistence;
@@ -13,15 +14,14 @@ try
         .AddApi(builder.Configuration);
     var app = builder.Build();
 
-    if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
+    if (await CommandLine.RunAsync(app, args) is { } exitCode)
     {
-        await DatabaseStartup.RunAsync(app.Services, migrate: true, CancellationToken.None);
-        Console.WriteLine("Dti.Api: database migrated.");
-        return 0;
+        return exitCode;
     }
 
     var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
     await DatabaseStartup.RunAsync(app.Services, database.MigrateOnStartup, app.Lifetime.ApplicationStopping);
+    await ClientBootstrap.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
     app.UseApi();
     await app.RunAsync();
     return 0;

@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Infrastructure.Persistence;
+using Dti.Infrastructure.Persistence.Auditing;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,8 @@ namespace Dti.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the database chosen by <c>Database:Provider</c>, the reference-data seeder and the
-    /// readiness check. Throws <see cref="StartupException"/> naming the setting when configuration is wrong.
+    /// Registers the database chosen by <c>Database:Provider</c> with the auditing interceptor (it needs an
+    /// <see cref="ICurrentClient"/>, which the host registers), the reference-data seeder and the readiness check. Throws <see cref="StartupException"/> naming the setting when configuration is wrong.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -21,7 +22,12 @@ public static class DependencyInjection
         var connectionString = DatabaseRegistration.ConnectionString(configuration, options, provider, environment);
 
         services.Configure<DatabaseOptions>(section);
-        services.AddDbContext<DtiDbContext>(builder => DatabaseRegistration.Configure(builder, provider, connectionString));
+        services.AddScoped<AuditingInterceptor>();
+        services.AddDbContext<DtiDbContext>((sp, builder) =>
+        {
+            DatabaseRegistration.Configure(builder, provider, connectionString);
+            builder.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+        });
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<DtiDbContext>());
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DatabaseStartup>();

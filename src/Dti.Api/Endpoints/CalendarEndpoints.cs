@@ -1,3 +1,4 @@
+using Dti.Api.Security;
 using Dti.Application.Calendar;
 using Dti.Application.Calendar.Commands.DeleteOfficialSchedule;
 using Dti.Application.Calendar.Commands.ReplaceOfficialSchedule;
@@ -17,18 +18,22 @@ internal static class CalendarEndpoints
     {
         var calendar = api.MapGroup("/calendar").WithTags("Calendar");
         calendar.MapGet("/days/{date}", GetCalendarDay).WithName(nameof(GetCalendarDay))
+            .RequireAuthorization(Policies.ReadReference)
             .WithSummary("Is a day a working day, and why")
             .WithDescription("`date` as yyyy-MM-dd, 1990-01-01 to 2100-12-31. Reasons name weekly days off, Labour Code 2019 Art. 112 holidays, compensatory days and official-schedule entries.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         calendar.MapGet("/years/{year:int}/holidays", GetHolidays).WithName(nameof(GetHolidays))
+            .RequireAuthorization(Policies.ReadReference)
             .WithSummary("A year's holidays")
             .WithDescription("Days off besides ordinary weekends, with their source (Statutory, Compensatory, OfficialSchedule), and the weekend days worked instead. `officialScheduleApplies` says whether an official schedule replaces the computed holidays.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         calendar.MapGet("/years/{year:int}/official-schedule", GetOfficialSchedule).WithName(nameof(GetOfficialSchedule))
+            .RequireAuthorization(Policies.ReadReference)
             .WithSummary("Get a year's official holiday schedule")
             .WithDescription("404 when the year follows the calendar computed from the Labour Code. The ETag header carries the version for If-Match.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         calendar.MapPut("/years/{year:int}/official-schedule", ReplaceOfficialSchedule).WithName(nameof(ReplaceOfficialSchedule))
+            .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Create or replace a year's official holiday schedule")
             .WithDescription("The complete list of the year's days off besides weekends (kind DayOff) and weekend days swapped into working days (kind WorkingDay). Every date must lie in the year (422 naming `entries[i].date`). Send the ETag you read as If-Match; a stale one gets 412 and changes nothing. Every deadline computed afterwards uses the new calendar.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -37,6 +42,7 @@ internal static class CalendarEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         calendar.MapDelete("/years/{year:int}/official-schedule", DeleteOfficialSchedule).WithName(nameof(DeleteOfficialSchedule))
+            .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Delete a year's official holiday schedule")
             .WithDescription("The year falls back to the holidays computed from Labour Code 2019 Art. 112. If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status404NotFound)

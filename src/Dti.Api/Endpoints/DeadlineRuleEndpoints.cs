@@ -1,3 +1,4 @@
+using Dti.Api.Security;
 using Dti.Application.Common.Models;
 using Dti.Application.Deadlines;
 using Dti.Application.Deadlines.Commands.CreateDeadlineRule;
@@ -22,13 +23,16 @@ internal static class DeadlineRuleEndpoints
     {
         var rules = api.MapGroup("/deadline-rules").WithTags("Deadline rules");
         rules.MapGet("/", ListDeadlineRules).WithName(nameof(ListDeadlineRules))
+            .RequireAuthorization(Policies.ReadReference)
             .WithSummary("List deadline rules")
             .WithDescription("Paged, by name. Filter by `frequency` (Monthly, Quarterly, HalfYearly, NineMonthly, Annual, OneOff).");
         rules.MapGet("/{id:guid}", GetDeadlineRule).WithName(nameof(GetDeadlineRule))
+            .RequireAuthorization(Policies.ReadReference)
             .WithSummary("Get a deadline rule")
             .WithDescription("Its parts and its wording in Vietnamese (`textVi`) and English (`textEn`). The ETag header carries the version for If-Match.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         rules.MapPost("/", CreateDeadlineRule).WithName(nameof(CreateDeadlineRule))
+            .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Create a deadline rule")
             .WithDescription("Either `text` — a sentence such as \"hằng quý trước ngày 25 của tháng cuối quý\" or \"annually no later than 15/01 of the following year\" (422 `deadline-rule.text-not-understood` quotes the part not understood) — or the structured parts. Names are unique (409).")
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -36,12 +40,14 @@ internal static class DeadlineRuleEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         rules.MapPost("/parse", ParseDeadlineRule).WithName(nameof(ParseDeadlineRule))
+            .RequireAuthorization(Policies.ReadReference)
             .WithSummary("Read a deadline rule from text without storing it")
             .WithDescription("Returns the structured rule and its Vietnamese and English wording; 422 quotes the part not understood.")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         rules.MapPut("/{id:guid}", UpdateDeadlineRule).WithName(nameof(UpdateDeadlineRule))
+            .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Replace a deadline rule")
             .WithDescription("Same body as creation. Send the ETag you read as If-Match; a stale one gets 412 and changes nothing.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -51,16 +57,19 @@ internal static class DeadlineRuleEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         rules.MapDelete("/{id:guid}", DeleteDeadlineRule).WithName(nameof(DeleteDeadlineRule))
+            .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Delete a deadline rule")
             .WithDescription("If-Match is honoured (412 when stale).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         rules.MapGet("/{id:guid}/occurrences", GetDeadlineOccurrences).WithName(nameof(GetDeadlineOccurrences))
+            .RequireAuthorization(Policies.ReadReference)
             .WithSummary("A rule's deadlines in a date range")
             .WithDescription("Every period whose last allowed day lies in [`from`, `to`] (yyyy-MM-dd, at most 20 years): period id, data window, nominal date, last allowed day and instant (+07:00), status (Upcoming, DueSoon, Overdue) relative to now, and the steps that explain it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         rules.MapGet("/{id:guid}/calendar.ics", GetDeadlineCalendar).WithName(nameof(GetDeadlineCalendar))
+            .RequireAuthorization(Policies.ReadReference)
             .WithSummary("A rule's deadlines as an iCalendar file")
             .WithDescription("RFC 5545 `text/calendar`: one all-day event on each last allowed day in [`from`, `to`], with the explanation and a reminder three days before.")
             .Produces<string>(StatusCodes.Status200OK, IcsWriter.MediaType)

@@ -1,4 +1,5 @@
 using System.Text;
+using Dti.Api.Security;
 using Dti.Application.Common.Models;
 using Dti.Application.Frameworks;
 using Dti.Application.Frameworks.Commands.ImportComponentIndices;
@@ -23,35 +24,43 @@ internal static class FrameworkEndpoints
     {
         var frameworks = api.MapGroup("/frameworks").WithTags("Frameworks");
         frameworks.MapGet("/", ListFrameworks).WithName(nameof(ListFrameworks))
+            .RequireAuthorization(Policies.ReadReference)
             .WithSummary("List framework versions")
             .WithDescription("Paged; newest governed years first unless `sort` says otherwise. Filter by `status` or by the assessment `year` a framework governs.");
         frameworks.MapGet("/{code}", GetFramework).WithName(nameof(GetFramework))
+            .RequireAuthorization(Policies.ReadReference)
             .WithSummary("Get a framework with its whole tree")
             .WithDescription("Pillars, main indices and, inside each main index, its component indices. The ETag header carries the version for If-Match.")
             .ProducesProblems(StatusCodes.Status404NotFound);
         frameworks.MapGet("/{code}/indices/{indexCode}", GetIndex).WithName(nameof(GetIndex))
+            .RequireAuthorization(Policies.ReadReference)
             .WithSummary("Get one index of a framework")
             .WithDescription("A main index (`7`, with its components) or a component index (`7.3`).")
             .ProducesProblems(StatusCodes.Status404NotFound);
         frameworks.MapPost("/", ImportFramework).WithName(nameof(ImportFramework))
+            .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Import a framework version as a draft")
             .WithDescription("The whole definition as JSON. Codes must be unique within the framework; a year is governed by one framework only.")
             .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         frameworks.MapPut("/{code}", UpdateFramework).WithName(nameof(UpdateFramework))
+            .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Redefine a draft framework")
             .WithDescription("Replaces the whole definition. Send the ETag you read as If-Match; a stale one gets 412 and changes nothing. Published frameworks cannot change (409).")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         frameworks.MapPost("/{code}/component-indices/import", ImportComponentIndices).WithName(nameof(ImportComponentIndices))
+            .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Import component indices from CSV into a draft")
             .WithDescription("`text/csv`, UTF-8, header row with columns: " + "code, mainIndexCode, order, nameVi, nameEn, maxPoints, measureType, unit, evidenceRequired, dataSource, isSample" + ". Rows whose code exists replace that component. Errors name the row: `rows[3].maxPoints`.")
             .Accepts<string>("text/csv")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         frameworks.MapPost("/{code}/publish", PublishFramework).WithName(nameof(PublishFramework))
+            .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Publish a draft framework")
             .WithDescription("Needs a complete structure: every scored main index has points, scored points add up to 1,000, component points add up to their main index. Everything missing is listed in one 422.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
 
         api.MapGet("/assessment-years/{year:int}/framework", GetFrameworkForYear).WithName(nameof(GetFrameworkForYear))
+            .RequireAuthorization(Policies.ReadReference)
             .WithTags("Frameworks")
             .WithSummary("Get the framework that governs an assessment year")
             .WithDescription("E.g. 2022 → QĐ 922/QĐ-BTTTT; 2024 → QĐ 405/QĐ-BKHCN.")

@@ -1,10 +1,12 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Domain.Auditing;
 using Dti.Domain.Calendar;
+using Dti.Domain.Clients;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
 using Dti.Infrastructure.Persistence.ReferenceData;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Infrastructure.Persistence;
 
@@ -18,6 +20,9 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
 
     /// <summary>Which reference-data items have been loaded once (see <see cref="ReferenceDataSeeder"/>).</summary>
     public DbSet<ReferenceDataSeed> ReferenceDataSeeds => Set<ReferenceDataSeed>();
+    public DbSet<ApiClient> Clients => Set<ApiClient>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtiDbContext).Assembly);

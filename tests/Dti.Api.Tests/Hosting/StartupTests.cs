@@ -91,6 +91,47 @@ public sealed class StartupTests
         Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(2L), "reference frameworks loaded");
     }
 
+    [Test]
+    public async Task TheCreateClientVerbPrintsANewKeyOnceAndExits()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dti-client-{Guid.NewGuid():N}.db");
+        try
+        {
+            var agency = Guid.NewGuid();
+            var run = await Run(
+                new() { ["Database__SqlitePath"] = path },
+                "create-client", "--name", "Sở Nội vụ", "--role", "AgencyReporter", "--agency", agency.ToString(), "--expires", "2099-12-31");
+
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+            Assert.That(System.Text.RegularExpressions.Regex.Matches(run.Output, "dti_[0-9a-f]{16}_[A-Za-z0-9_-]{43}"), Has.Count.EqualTo(1), run.Output);
+            Assert.That(run.Output, Does.Contain("created client").And.Contain("AgencyReporter"));
+            Assert.That(run.Output, Does.Not.Contain("no clients existed"), "the verb does not also bootstrap a coordinator");
+            await using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT \"AgencyIds\", \"ExpiresAt\" FROM \"Clients\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.That(await reader.ReadAsync(), Is.True);
+            Assert.That(reader.GetString(0), Is.EqualTo(agency.ToString()));
+            Assert.That(reader.GetDateTime(1), Is.EqualTo(new DateTime(2099, 12, 31, 17, 0, 0)), "valid through 31/12 Vietnamese time");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public async Task TheCreateClientVerbExplainsWhatIsWrong()
+    {
+        var run = await Run(new(), "create-client", "--name", "X", "--role", "Admin");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+        Assert.That(run.Output, Does.Contain("--role Admin").And.Contain("Usage: create-client"));
+        Assert.That(run.Output, Does.Not.Contain("dti_"));
+    }
+
     private static void AssertStoppedCleanly((int ExitCode, string Output) run, string expected)
     {
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);

@@ -1,6 +1,9 @@
 using System.Net;
 using Dti.Api.Tests.Infrastructure;
+using Dti.Application.Clients.Commands.CreateClient;
+using Dti.Domain.Clients;
 using Dti.Infrastructure.Persistence;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +25,9 @@ public sealed class UnexpectedFailureTests(DatabaseProvider provider)
         using var client = factory.CreateClient();
         await using (var scope = factory.Services.CreateAsyncScope())
         {
+            var coordinator = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+                new CreateClientCommand(new CreateClientInput("Test coordinator", null, [ClientRole.Coordinator], null, null)));
+            client.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, coordinator.ApiKey);
             await scope.ServiceProvider.GetRequiredService<DtiDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE \"Pillars\"");
         }
 

@@ -1,7 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dti.Application.Clients;
+using Dti.Application.Clients.Commands.CreateClient;
+using Dti.Domain.Clients;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.ReferenceData;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +14,8 @@ namespace Dti.Api.Tests.Infrastructure;
 /// <summary>
 /// Base of every functional test: each fixture runs once per provider (SQLite, PostgreSQL) against its own
 /// freshly migrated database, which is emptied and re-seeded with reference data before each test.
+/// <see cref="Client"/> calls as a Coordinator (a client created after each reset); <see cref="CreateClientAsync"/>
+/// gives an HttpClient for any role, <see cref="Anonymous"/> one without credentials.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
@@ -21,7 +27,16 @@ public abstract class ApiTestBase(DatabaseProvider provider)
 
     protected DtiApiFactory Factory { get; private set; } = null!;
 
+    /// <summary>Authenticated as <see cref="Coordinator"/>, re-created before each test.</summary>
     protected HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Sends no credentials.</summary>
+    protected HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>The Coordinator client <see cref="Client"/> calls as, with its key.</summary>
+    protected ClientWithKeyDto Coordinator { get; private set; } = null!;
+
+    private readonly List<HttpClient> _clients = [];
 
     /// <summary>Extra configuration for this fixture's application.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -32,12 +47,14 @@ public abstract class ApiTestBase(DatabaseProvider provider)
         var database = await TestDatabase.CreateAsync(Provider);
         Factory = new DtiApiFactory(database, Settings);
         Client = Factory.CreateClient();
+        Anonymous = Factory.CreateClient();
     }
 
     [OneTimeTearDown]
     public async Task StopApplication()
     {
         Client.Dispose();
+        Anonymous.Dispose();
         await Factory.DisposeAsync();
         await Factory.Database.DisposeAsync();
     }
@@ -55,6 +72,40 @@ public abstract class ApiTestBase(DatabaseProvider provider)
         await db.Database.ExecuteSqlRawAsync(sql);
 
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(CancellationToken.None);
+
+        Coordinator = await CreateApiKeyAsync(ClientRole.Coordinator, name: "Test coordinator");
+        Client.DefaultRequestHeaders.Remove(ApiKeyHeader);
+        Client.DefaultRequestHeaders.Add(ApiKeyHeader, Coordinator.ApiKey);
+    }
+
+    [TearDown]
+    public void DisposeClients()
+    {
+        _clients.ForEach(c => c.Dispose());
+        _clients.Clear();
+    }
+
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    /// <summary>Registers a client through the application's own use case and returns it with its key.</summary>
+    protected async Task<ClientWithKeyDto> CreateApiKeyAsync(ClientRole role, IReadOnlyList<Guid>? agencyIds = null, string? name = null, DateTimeOffset? expiresAt = null)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+            new CreateClientCommand(new CreateClientInput(name ?? $"Test {role}", null, [role], agencyIds, expiresAt)));
+    }
+
+    /// <summary>An HttpClient that calls as a new client with <paramref name="role"/>, acting for <paramref name="agencyIds"/>.</summary>
+    protected async Task<HttpClient> CreateClientAsync(ClientRole role, params Guid[] agencyIds) =>
+        WithKey((await CreateApiKeyAsync(role, agencyIds)).ApiKey);
+
+    /// <summary>An HttpClient that sends <paramref name="apiKey"/> as X-Api-Key; disposed after the test.</summary>
+    protected HttpClient WithKey(string apiKey)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyHeader, apiKey);
+        _clients.Add(client);
+        return client;
     }
 
     /// <summary>Runs <paramref name="action"/> against the application's database directly, to check what is stored.</summary>

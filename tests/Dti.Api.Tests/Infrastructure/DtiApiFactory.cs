@@ -4,8 +4,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Dti.Api.Tests.Infrastructure;
 
-/// <summary>The real application, in memory, on a real database of the given provider.</summary>
-public sealed class DtiApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real application, in memory, on a real database of the given provider. Logs are dropped below warnings,
+/// unless <paramref name="logs"/> is given: then every message of every level goes to it.
+/// </summary>
+public sealed class DtiApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+    : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -20,6 +24,13 @@ public sealed class DtiApiFactory(TestDatabase database, IReadOnlyDictionary<str
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders().SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Trace);
+            if (logs is not null)
+            {
+                logging.AddFilter(_ => true).AddProvider(logs);
+            }
+        });
     }
 }

@@ -1,4 +1,6 @@
+using Dti.Domain.Auditing;
 using Dti.Domain.Calendar;
+using Dti.Domain.Clients;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,10 @@ public interface IApplicationDbContext
     DbSet<OfficialSchedule> OfficialSchedules { get; }
 
     DbSet<DeadlineRuleDefinition> DeadlineRules { get; }
+    DbSet<ApiClient> Clients { get; }
+
+    /// <summary>Written only by the auditing interceptor; read by the audit query.</summary>
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -1,0 +1,66 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Domain.Auditing;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Audit.Queries.ListAuditEntries;
+
+/// <summary>The audit trail, newest first, filtered by entity, client, agency and time.</summary>
+public sealed record ListAuditEntriesQuery(
+    PageRequest Paging, string? EntityType, string? EntityId, string? ClientId, Guid? AgencyId, DateTimeOffset? From, DateTimeOffset? To)
+    : IRequest<PagedList<AuditEntryDto>>;
+
+public sealed class ListAuditEntriesValidator : AbstractValidator<ListAuditEntriesQuery>
+{
+    public ListAuditEntriesValidator()
+    {
+        RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
+        RuleFor(q => q.EntityType).MaximumLength(AuditLimits.EntityTypeMaxLength);
+        RuleFor(q => q.EntityId).MaximumLength(AuditLimits.EntityIdMaxLength);
+        RuleFor(q => q.ClientId).MaximumLength(AuditLimits.ClientIdMaxLength);
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
+            .WithMessage("'to' must not be before 'from'.");
+    }
+}
+
+public sealed class ListAuditEntriesHandler(IApplicationDbContext db) : IRequestHandler<ListAuditEntriesQuery, PagedList<AuditEntryDto>>
+{
+    public async Task<PagedList<AuditEntryDto>> Handle(ListAuditEntriesQuery request, CancellationToken cancellationToken)
+    {
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(request.EntityType))
+        {
+            query = query.Where(e => e.EntityType == request.EntityType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.EntityId))
+        {
+            query = query.Where(e => e.EntityId == request.EntityId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.ClientId))
+        {
+            query = query.Where(e => e.ClientId == request.ClientId);
+        }
+
+        if (request.AgencyId is { } agencyId)
+        {
+            query = query.Where(e => e.AgencyId == agencyId);
+        }
+
+        if (request.From is { } from)
+        {
+            query = query.Where(e => e.OccurredAt >= from);
+        }
+
+        if (request.To is { } to)
+        {
+            query = query.Where(e => e.OccurredAt <= to);
+        }
+
+        var page = await PagedList<AuditEntry>.CreateAsync(query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id), request.Paging, cancellationToken);
+        return new PagedList<AuditEntryDto>([.. page.Items.Select(AuditEntryDto.From)], page.Page, page.PageSize, page.TotalCount);
+    }
+}

@@ -1,0 +1,28 @@
+using Dti.Application.Common.Security;
+using Dti.Domain.Clients;
+
+namespace Dti.Application.Clients;
+
+/// <summary>A client account as the API shows it: never the key, only its public prefix.</summary>
+public sealed record ClientDto(
+    Guid Id,
+    string Name,
+    string? Contact,
+    IReadOnlyList<ClientRole> Roles,
+    IReadOnlyList<Guid> AgencyIds,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? RevokedAt,
+    DateTimeOffset? LastUsedAt,
+    string KeyPrefix,
+    DateTimeOffset? KeyIssuedAt)
+{
+    public static ClientDto From(ApiClient c) => new(
+        c.Id, c.Name, c.Contact, c.Roles, c.AgencyIds, c.CreatedAt, c.ExpiresAt, c.RevokedAt, c.LastUsedAt, ApiKeys.DisplayPrefix(c.KeyId), c.KeyIssuedAt);
+}
+
+/// <summary>A client together with its new API key. The key is shown this once and cannot be read again.</summary>
+public sealed record ClientWithKeyDto(ClientDto Client, string ApiKey)
+{
+    public override string ToString() => $"ClientWithKeyDto {{ Client = {Client.Id}, ApiKey = *** }}";
+}

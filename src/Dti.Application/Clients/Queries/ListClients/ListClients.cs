@@ -1,0 +1,31 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Clients.Queries.ListClients;
+
+/// <summary>Client accounts by name; revoked ones only when asked for.</summary>
+public sealed record ListClientsQuery(PageRequest Paging, bool IncludeRevoked) : IRequest<PagedList<ClientDto>>;
+
+public sealed class ListClientsValidator : AbstractValidator<ListClientsQuery>
+{
+    public ListClientsValidator() => RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
+}
+
+public sealed class ListClientsHandler(IApplicationDbContext db) : IRequestHandler<ListClientsQuery, PagedList<ClientDto>>
+{
+    public async Task<PagedList<ClientDto>> Handle(ListClientsQuery request, CancellationToken cancellationToken)
+    {
+        var query = db.Clients.AsNoTracking();
+        if (!request.IncludeRevoked)
+        {
+            query = query.Where(c => c.RevokedAt == null);
+        }
+
+        // Roles and agency ids are stored converted; the page is mapped after it is read.
+        var page = await PagedList<Domain.Clients.ApiClient>.CreateAsync(query.OrderBy(c => c.Name).ThenBy(c => c.Id), request.Paging, cancellationToken);
+        return new PagedList<ClientDto>([.. page.Items.Select(ClientDto.From)], page.Page, page.PageSize, page.TotalCount);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Dti.Domain.Auditing;
+
+public enum AuditAction
+{
+    Created,
+    Updated,
+    Deleted,
+}

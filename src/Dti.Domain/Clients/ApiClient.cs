@@ -1,0 +1,117 @@
+using Dti.Domain.Common;
+
+namespace Dti.Domain.Clients;
+
+/// <summary>
+/// A calling system with its roles, the agencies it acts for and one API key. Only a hash of the key is kept;
+/// the key itself is shown once, when it is issued. A revoked or expired client can no longer authenticate.
+/// </summary>
+public sealed class ApiClient
+{
+    private ApiClient()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = null!;
+
+    public string? Contact { get; private set; }
+
+    public IReadOnlyList<ClientRole> Roles { get; private set; } = [];
+
+    /// <summary>The agencies this client acts for (ids of agencies; an AgencyReporter writes only their data).</summary>
+    public IReadOnlyList<Guid> AgencyIds { get; private set; } = [];
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When the key stops working; null means it does not expire.</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public DateTimeOffset? LastUsedAt { get; private set; }
+
+    public DateTimeOffset? KeyIssuedAt { get; private set; }
+
+    /// <summary>The public, non-secret part of the current key; it finds the client.</summary>
+    public string KeyId { get; private set; } = null!;
+
+    /// <summary>SHA-256 of the current key's secret part.</summary>
+    public string KeyHash { get; private set; } = null!;
+
+    public static ApiClient Register(
+        string name, string? contact, IEnumerable<ClientRole> roles, IEnumerable<Guid> agencyIds, DateTimeOffset? expiresAt, IssuedKey key, DateTimeOffset now)
+    {
+        var roleList = roles.Distinct().Order().ToArray();
+        var agencyList = agencyIds.Distinct().ToArray();
+        if (roleList.Length == 0)
+        {
+            throw new DomainException("client.role-required", "A client needs at least one role.", "roles");
+        }
+
+        if (roleList.Any(r => !Enum.IsDefined(r)))
+        {
+            throw new DomainException("client.role-unknown", $"Roles must be among: {string.Join(", ", Enum.GetNames<ClientRole>())}.", "roles");
+        }
+
+        if (agencyList.Length > ClientLimits.MaxAgencies)
+        {
+            throw new DomainException("client.too-many-agencies", $"A client acts for at most {ClientLimits.MaxAgencies} agencies.", "agencyIds");
+        }
+
+        if (roleList.Contains(ClientRole.AgencyReporter) && agencyList.Length == 0)
+        {
+            throw new DomainException("client.agency-required", "An AgencyReporter client must act for at least one agency.", "agencyIds");
+        }
+
+        if (expiresAt is not null && expiresAt <= now)
+        {
+            throw new DomainException("client.expiry-past", "'expiresAt' must be in the future.", "expiresAt");
+        }
+
+        var client = new ApiClient
+        {
+            Id = Guid.CreateVersion7(),
+            Name = Guard.Text(name, "name", ClientLimits.NameMaxLength),
+            Contact = Guard.OptionalText(contact, "contact", ClientLimits.ContactMaxLength),
+            Roles = roleList,
+            AgencyIds = agencyList,
+            CreatedAt = now,
+            ExpiresAt = expiresAt,
+        };
+        client.UseKey(key, now);
+        return client;
+    }
+
+    public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+
+    /// <summary>Replaces the key: the previous one stops working at once.</summary>
+    public void RotateKey(IssuedKey key, DateTimeOffset now)
+    {
+        if (RevokedAt is not null)
+        {
+            throw DomainException.Conflict("client.revoked", $"Client '{Name}' is revoked; a revoked client gets no new key.");
+        }
+
+        UseKey(key, now);
+    }
+
+    /// <summary>Revokes the client: its key stops working from the next request. Revoking twice changes nothing.</summary>
+    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+
+    private void UseKey(IssuedKey key, DateTimeOffset now)
+    {
+        if (key.KeyId.Length != ClientLimits.KeyIdLength || key.Hash.Length != ClientLimits.KeyHashLength)
+        {
+            throw new DomainException("client.key-format", "An issued key has a 16-character id and a 64-character SHA-256 hash.");
+        }
+
+        KeyId = key.KeyId;
+        KeyHash = key.Hash;
+        KeyIssuedAt = now;
+    }
+}
+
+/// <summary>What the domain keeps of an issued key: its public id and the hash of its secret.</summary>
+public sealed record IssuedKey(string KeyId, string Hash);

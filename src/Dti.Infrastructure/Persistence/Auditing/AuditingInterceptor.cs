@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dti.Application.Common.Interfaces;
+using Dti.Domain.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Dti.Infrastructure.Persistence.Auditing;
+
+/// <summary>
+/// Records every write in the same transaction as the write: for each added, modified or deleted entity of
+/// the model (child entities under their own type), who made it, for which agency, in which request, and the
+/// changed fields with old and new values. Works from the change tracker, so new entities are audited without
+/// code of their own. Audit entries themselves are never recorded, and can never be changed or deleted.
+/// </summary>
+public sealed class AuditingInterceptor(ICurrentClient client, TimeProvider clock) : SaveChangesInterceptor
+{
+    /// <summary>The name writes are recorded under when no client is calling (start-up, the command line).</summary>
+    public const string ApplicationName = "Dti.Api (system)";
+
+    private static readonly JsonSerializerOptions ValueJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private void Record(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        context.ChangeTracker.DetectChanges();
+        var now = clock.GetUtcNow();
+        var entries = new List<AuditEntry>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException("Audit entries are immutable: they can be neither changed nor deleted.");
+                }
+
+                continue;
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Modified => AuditAction.Updated,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => (AuditAction?)null,
+            };
+            if (action is null)
+            {
+                continue;
+            }
+
+            var changes = Changes(entry, action.Value);
+            if (action == AuditAction.Updated && changes is null)
+            {
+                continue;
+            }
+
+            entries.Add(AuditEntry.Record(
+                now,
+                client.ClientId,
+                client.Name ?? ApplicationName,
+                client.ActingAgencyId,
+                action.Value,
+                entry.Metadata.ClrType.Name,
+                Key(entry),
+                client.RequestId,
+                changes ?? "{}"));
+        }
+
+        context.AddRange(entries);
+    }
+
+    private static string Key(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null
+            ? string.Empty
+            : string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The changed fields as a JSON object; null for an update that changed nothing.</summary>
+    private static string? Changes(EntityEntry entry, AuditAction action)
+    {
+        var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
+        Collect(changes, string.Empty, entry.Properties, entry.ComplexProperties, action);
+        return changes.Count == 0 ? null : JsonSerializer.Serialize(changes, ValueJson);
+    }
+
+    /// <summary>Scalar properties by name; properties of complex types (value objects) as <c>address.street</c>.</summary>
+    private static void Collect(
+        Dictionary<string, object?> changes, string prefix, IEnumerable<PropertyEntry> properties, IEnumerable<ComplexPropertyEntry> complexProperties, AuditAction action)
+    {
+        foreach (var property in properties)
+        {
+            var metadata = property.Metadata;
+            if (action == AuditAction.Updated && (!property.IsModified || metadata.GetValueComparer().Equals(property.OriginalValue, property.CurrentValue)))
+            {
+                continue;
+            }
+
+            object? old = action == AuditAction.Created ? null : property.OriginalValue;
+            object? @new = action == AuditAction.Deleted ? null : property.CurrentValue;
+            if (metadata.IsAuditRedacted())
+            {
+                old = old is null ? null : AuditRedaction.Redacted;
+                @new = @new is null ? null : AuditRedaction.Redacted;
+            }
+
+            changes[prefix + JsonNamingPolicy.CamelCase.ConvertName(metadata.Name)] = new { old, @new };
+        }
+
+        foreach (var complex in complexProperties)
+        {
+            Collect(changes, $"{prefix}{JsonNamingPolicy.CamelCase.ConvertName(complex.Metadata.Name)}.", complex.Properties, complex.ComplexProperties, action);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dti.Api.Tests.Infrastructure;
+using Dti.Application.Clients.Commands.CreateClient;
+using Dti.Domain.Clients;
+using Dti.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dti.Api.Tests.Security;
+
+/// <summary>With every log level on, neither keys nor their hashes nor the Authorization header reach the logs.</summary>
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.Postgres)]
+public sealed class SecretsInLogsTests(DatabaseProvider provider)
+{
+    [Test]
+    public async Task KeysNeverAppearInTheLogs()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var logs = new CapturingLoggerProvider();
+        await using var factory = new DtiApiFactory(database, logs: logs);
+        using var client = factory.CreateClient();
+        string key;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            key = (await scope.ServiceProvider.GetRequiredService<IMediator>()
+                .Send(new CreateClientCommand(new CreateClientInput("Logged", null, [ClientRole.Coordinator], null, null)))).ApiKey;
+        }
+
+        client.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, key);
+        var created = await (await client.PostAsJsonAsync("/api/v1/clients", new { name = "Second", roles = new[] { "Reader" } })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var secondKey = created.GetProperty("apiKey").GetString()!;
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/api/v1/frameworks");
+        wrong.Headers.TryAddWithoutValidation("Authorization", "ApiKey " + key[..^2] + "xx");
+        Assert.That((await client.SendAsync(wrong)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "X-Api-Key wins over Authorization");
+        using var bad = factory.CreateClient();
+        bad.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, key[..^2] + "xx");
+        Assert.That((await bad.GetAsync("/api/v1/frameworks")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+
+        var secrets = new[] { key, secondKey, key[^43..], secondKey[^43..], key[..^2] + "xx" };
+        Assert.That(logs.Messages, Is.Not.Empty);
+        Assert.That(logs.Messages.Where(m => secrets.Any(s => m.Contains(s, StringComparison.Ordinal))), Is.Empty);
+    }
+}
