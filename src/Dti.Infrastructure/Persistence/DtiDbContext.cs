@@ -1,5 +1,8 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Domain.Agencies;
+using Dti.Domain.Assignments;
 using Dti.Domain.Frameworks;
+using Dti.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,6 +11,14 @@ namespace Dti.Infrastructure.Persistence;
 public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbContext(options), IApplicationDbContext
 {
     public DbSet<Framework> Frameworks => Set<Framework>();
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+
+    public DbSet<IndexAssignment> IndexAssignments => Set<IndexAssignment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtiDbContext).Assembly);

@@ -1,4 +1,7 @@
+using Dti.Domain.Agencies;
+using Dti.Domain.Assignments;
 using Dti.Domain.Frameworks;
+using Dti.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Common.Interfaces;
@@ -7,6 +10,14 @@ namespace Dti.Application.Common.Interfaces;
 public interface IApplicationDbContext
 {
     DbSet<Framework> Frameworks { get; }
+
+    DbSet<Agency> Agencies { get; }
+
+    DbSet<Plan> Plans { get; }
+
+    DbSet<PlanTask> PlanTasks { get; }
+
+    DbSet<IndexAssignment> IndexAssignments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
