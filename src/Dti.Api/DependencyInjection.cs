@@ -66,6 +66,10 @@ public static class DependencyInjection
 
         var v1 = app.MapGroup("/api/v1");
         Endpoints.FrameworkEndpoints.MapFrameworkEndpoints(v1);
+        Endpoints.AgencyEndpoints.MapAgencyEndpoints(v1);
+        Endpoints.PlanEndpoints.MapPlanEndpoints(v1);
+        Endpoints.TaskEndpoints.MapTaskEndpoints(v1);
+        Endpoints.AssignmentEndpoints.MapAssignmentEndpoints(v1);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Plans;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
 using FluentValidation;
@@ -39,6 +40,7 @@ public sealed class ListTasksHandler(IApplicationDbContext db, TimeProvider cloc
         var query = db.PlanTasks.AsNoTracking().Include(t => t.Cooperators).AsQueryable();
         if (request.PlanId is { } plan)
         {
+            _ = await db.GetPlanAsync(plan, cancellationToken);
             query = query.Where(t => t.PlanId == plan);
         }
 
