@@ -20,6 +20,13 @@ try
         return 0;
     }
 
+    if (args.Contains("sample-data", StringComparer.OrdinalIgnoreCase))
+    {
+        await DatabaseStartup.LoadSampleDataAsync(app.Services, CancellationToken.None);
+        Console.WriteLine("Dti.Api: database migrated and sample data loaded.");
+        return 0;
+    }
+
     var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
     await DatabaseStartup.RunAsync(app.Services, database.MigrateOnStartup, app.Lifetime.ApplicationStopping);
     app.UseApi();

@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.ReferenceData;
+using Dti.Infrastructure.Persistence.SampleData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +11,7 @@ namespace Dti.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the database chosen by <c>Database:Provider</c>, the reference-data seeder and the
+    /// Registers the database chosen by <c>Database:Provider</c>, the reference-data seeder, the opt-in sample data and the
     /// readiness check. Throws <see cref="StartupException"/> naming the setting when configuration is wrong.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -23,7 +24,9 @@ public static class DependencyInjection
         services.Configure<DatabaseOptions>(section);
         services.AddDbContext<DtiDbContext>(builder => DatabaseRegistration.Configure(builder, provider, connectionString));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<DtiDbContext>());
+        services.Configure<SampleDataOptions>(configuration.GetSection(SampleDataOptions.Section));
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<SampleDataLoader>();
         services.AddScoped<DatabaseStartup>();
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<DtiDbContext>("database", tags: ["ready"]);
