@@ -160,6 +160,20 @@ public sealed class TaskTests(DatabaseProvider provider) : ApiTestBase(provider)
     }
 
     [Test]
+    public async Task AStaleIfMatchOnATaskUpdateGets412AndChangesNothing()
+    {
+        var taskId = (await Client.CreateTask(_plan, new { title = "Nền tảng trợ lý ảo", leadAgencyId = _office })).GetProperty("id").GetGuid();
+        var url = $"/api/v1/plans/{_plan}/tasks/{taskId}";
+        var etag = await Client.ETag(url);
+        await Client.PostAsJsonAsync($"{url}/progress", new { status = "InProgress", percent = 20 });
+
+        var stale = await Client.SendWithIfMatch(HttpMethod.Put, url, new { title = "Đổi tên", leadAgencyId = _office }, etag);
+
+        await stale.AssertProblem(HttpStatusCode.PreconditionFailed, rule: "version.stale");
+        Assert.That(await InDatabase(db => db.PlanTasks.Select(t => t.Title).SingleAsync()), Is.EqualTo("Nền tảng trợ lý ảo"));
+    }
+
+    [Test]
     public async Task AClosedPlanTakesNoTasks()
     {
         await Client.PostAsync($"/api/v1/plans/{_plan}/issue", null);

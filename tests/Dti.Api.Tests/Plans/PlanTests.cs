@@ -82,6 +82,26 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
     }
 
     [Test]
+    public async Task ATargetScoreAboveOneThousandIsRejected()
+    {
+        var response = await Client.PostAsJsonAsync("/api/v1/plans", new
+        {
+            kind = "Plan", documentNumber = "1/KH-UBND", issuerAgencyId = _province, issueDate = "2023-08-11", title = "T", firstAssessmentYear = 2023, targetTotalScore = 1000.5m,
+        });
+
+        await response.AssertProblem(HttpStatusCode.UnprocessableEntity, "targetTotalScore", "plan.target-score");
+        Assert.That(await InDatabase(db => db.Plans.CountAsync()), Is.Zero);
+    }
+
+    [Test]
+    public async Task AnIssuerNotYetActiveOnTheIssueDateIsRejected()
+    {
+        var later = (await Client.CreateAgency("000.00.00.H44", "Ủy ban nhân dân tỉnh Quảng Trị (mới)", "UBND tỉnh Quảng Trị (mới)", "ProvincialPeoplesCommittee", "2025-07-01")).GetProperty("id").GetGuid();
+
+        await (await Client.PostAsJsonAsync("/api/v1/plans", ApiRequests.PlanBody(later))).AssertProblem(HttpStatusCode.UnprocessableEntity, "issuerAgencyId", "agency.inactive");
+    }
+
+    [Test]
     public async Task APlanIsIssuedThenClosed()
     {
         var id = (await Client.CreatePlan(ApiRequests.PlanBody(_province))).GetProperty("id").GetGuid();
