@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Dti.Api;
 
 /// <summary>
-/// The verbs the API runs instead of serving: <c>migrate</c>, and
+/// The verbs the API runs instead of serving: <c>migrate</c>, <c>sample-data</c> (migrate, then load the seeds' sample data), and
 /// <c>create-client --name X --role Coordinator [--role …] [--agency &lt;guid&gt; …] [--contact …] [--expires 2027-12-31]</c>,
 /// which prints the new client's key once.
 /// </summary>
@@ -28,6 +28,13 @@ internal static class CommandLine
         {
             await DatabaseStartup.RunAsync(app.Services, migrate: true, CancellationToken.None);
             Console.WriteLine("Dti.Api: database migrated.");
+            return 0;
+        }
+
+        if (args.Contains("sample-data", StringComparer.OrdinalIgnoreCase))
+        {
+            await DatabaseStartup.LoadSampleDataAsync(app.Services, CancellationToken.None);
+            Console.WriteLine("Dti.Api: database migrated and sample data loaded.");
             return 0;
         }
 

@@ -111,6 +111,10 @@ public static class DependencyInjection
         Endpoints.DeadlineRuleEndpoints.MapDeadlineRuleEndpoints(v1);
         Endpoints.ClientEndpoints.MapClientEndpoints(v1);
         Endpoints.AuditEndpoints.MapAuditEndpoints(v1);
+        Endpoints.AgencyEndpoints.MapAgencyEndpoints(v1);
+        Endpoints.PlanEndpoints.MapPlanEndpoints(v1);
+        Endpoints.TaskEndpoints.MapTaskEndpoints(v1);
+        Endpoints.AssignmentEndpoints.MapAssignmentEndpoints(v1);
         return app;
     }
 }

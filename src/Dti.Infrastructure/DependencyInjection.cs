@@ -2,6 +2,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.Auditing;
 using Dti.Infrastructure.Persistence.ReferenceData;
+using Dti.Infrastructure.Persistence.SampleData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the database chosen by <c>Database:Provider</c> with the auditing interceptor (it needs an
-    /// <see cref="ICurrentClient"/>, which the host registers), the reference-data seeder and the readiness check. Throws <see cref="StartupException"/> naming the setting when configuration is wrong.
+    /// <see cref="ICurrentClient"/>, which the host registers), the reference-data seeder, the opt-in sample data
+    /// and the readiness check. Throws <see cref="StartupException"/> naming the setting when configuration is wrong.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -29,7 +31,9 @@ public static class DependencyInjection
             builder.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
         });
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<DtiDbContext>());
+        services.Configure<SampleDataOptions>(configuration.GetSection(SampleDataOptions.Section));
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<SampleDataLoader>();
         services.AddScoped<DatabaseStartup>();
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<DtiDbContext>("database", tags: ["ready"]);

@@ -1,4 +1,5 @@
 using Dti.Infrastructure.Persistence.ReferenceData;
+using Dti.Infrastructure.Persistence.SampleData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,12 +10,27 @@ using Polly.Retry;
 namespace Dti.Infrastructure.Persistence;
 
 /// <summary>What the API does with its database before it serves: reach it, migrate it, load reference data.</summary>
-public sealed partial class DatabaseStartup(DtiDbContext db, IOptions<DatabaseOptions> options, ReferenceDataSeeder seeder, ILogger<DatabaseStartup> logger)
+public sealed partial class DatabaseStartup(
+    DtiDbContext db,
+    IOptions<DatabaseOptions> options,
+    IOptions<SampleDataOptions> sampleData,
+    ReferenceDataSeeder seeder,
+    SampleDataLoader sampleLoader,
+    ILogger<DatabaseStartup> logger)
 {
     public static async Task RunAsync(IServiceProvider services, bool migrate, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync(migrate, cancellationToken);
+    }
+
+    /// <summary>The <c>sample-data</c> verb: migrate, then load the sample data whatever <c>SampleData:Load</c> says.</summary>
+    public static async Task LoadSampleDataAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var startup = scope.ServiceProvider.GetRequiredService<DatabaseStartup>();
+        await startup.PrepareAsync(migrate: true, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SampleDataLoader>().LoadAsync(cancellationToken);
     }
 
     public async Task PrepareAsync(bool migrate, CancellationToken cancellationToken)
@@ -33,6 +49,11 @@ public sealed partial class DatabaseStartup(DtiDbContext db, IOptions<DatabaseOp
         if (options.Value.SeedReferenceData)
         {
             await seeder.SeedAsync(cancellationToken);
+        }
+
+        if (sampleData.Value.Load)
+        {
+            await sampleLoader.LoadAsync(cancellationToken);
         }
     }
 

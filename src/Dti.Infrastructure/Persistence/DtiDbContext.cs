@@ -1,9 +1,12 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Domain.Agencies;
+using Dti.Domain.Assignments;
 using Dti.Domain.Auditing;
 using Dti.Domain.Calendar;
 using Dti.Domain.Clients;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
+using Dti.Domain.Plans;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore;
@@ -20,9 +23,18 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
 
     /// <summary>Which reference-data items have been loaded once (see <see cref="ReferenceDataSeeder"/>).</summary>
     public DbSet<ReferenceDataSeed> ReferenceDataSeeds => Set<ReferenceDataSeed>();
+
     public DbSet<ApiClient> Clients => Set<ApiClient>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+
+    public DbSet<IndexAssignment> IndexAssignments => Set<IndexAssignment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtiDbContext).Assembly);

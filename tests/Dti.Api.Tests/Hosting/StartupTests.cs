@@ -78,6 +78,29 @@ public sealed class StartupTests
     }
 
     [Test]
+    public async Task TheSampleDataVerbLoadsTheSeedsOnceAndExits()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dti-sample-{Guid.NewGuid():N}.db");
+        try
+        {
+            var first = await Run(new() { ["Database__SqlitePath"] = path }, "sample-data");
+            var second = await Run(new() { ["Database__SqlitePath"] = path }, "sample-data");
+
+            Assert.That((first.ExitCode, second.ExitCode), Is.EqualTo((0, 0)), first.Output + second.Output);
+            await using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM \"Plans\"";
+            Assert.That(Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(4));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Test]
     public async Task TheMigrateVerbMigratesPostgres()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);

@@ -5,4 +5,13 @@ public sealed class PreconditionFailedException(string resource, string key, int
     : Exception($"{resource} '{key}' has changed since you read it (current version {currentVersion}); read it again and retry.")
 {
     public int CurrentVersion { get; } = currentVersion;
+
+    /// <summary>Throws when the caller named a version (If-Match) and it is not the current one.</summary>
+    public static void ThrowIfStale(string resource, string key, int currentVersion, int? expectedVersion)
+    {
+        if (expectedVersion is not null && expectedVersion != currentVersion)
+        {
+            throw new PreconditionFailedException(resource, key, currentVersion);
+        }
+    }
 }

@@ -1,8 +1,11 @@
+using Dti.Domain.Agencies;
+using Dti.Domain.Assignments;
 using Dti.Domain.Auditing;
 using Dti.Domain.Calendar;
 using Dti.Domain.Clients;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
+using Dti.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Common.Interfaces;
@@ -15,10 +18,19 @@ public interface IApplicationDbContext
     DbSet<OfficialSchedule> OfficialSchedules { get; }
 
     DbSet<DeadlineRuleDefinition> DeadlineRules { get; }
+
     DbSet<ApiClient> Clients { get; }
 
     /// <summary>Written only by the auditing interceptor; read by the audit query.</summary>
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<Agency> Agencies { get; }
+
+    DbSet<Plan> Plans { get; }
+
+    DbSet<PlanTask> PlanTasks { get; }
+
+    DbSet<IndexAssignment> IndexAssignments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

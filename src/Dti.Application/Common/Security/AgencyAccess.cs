@@ -1,5 +1,6 @@
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
+using Dti.Domain.Clients;
 
 namespace Dti.Application.Common.Security;
 
@@ -12,6 +13,28 @@ namespace Dti.Application.Common.Security;
 /// </summary>
 public static class AgencyAccess
 {
+    /// <summary>Coordinators and province-wide readers (dashboards) see every agency's objects; other clients only their agencies'.</summary>
+    public static bool SeesAllAgencies(this ICurrentClient client) =>
+        client.IsCoordinator || client.Roles.Contains(ClientRole.Reader);
+
+    /// <summary>Reading: 404 unless the client sees all agencies or acts for one of <paramref name="agencyIds"/>.</summary>
+    public static void EnsureSees(this ICurrentClient client, IEnumerable<Guid> agencyIds, string resource, string key)
+    {
+        if (!client.SeesAllAgencies() && !agencyIds.Any(client.ActsFor))
+        {
+            throw new NotFoundException(resource, key);
+        }
+    }
+
+    /// <summary>Writing an object several agencies share (a task's lead and cooperators): 404 unless the client acts for one of them.</summary>
+    public static void EnsureActsForAny(this ICurrentClient client, IEnumerable<Guid> agencyIds, string resource, string key)
+    {
+        if (!agencyIds.Any(client.ActsFor))
+        {
+            throw new NotFoundException(resource, key);
+        }
+    }
+
     public static void EnsureActsFor(this ICurrentClient client, Guid agencyId, string resource, string key)
     {
         if (!client.ActsFor(agencyId))

@@ -1,0 +1,24 @@
+using Dti.Domain.Agencies;
+
+namespace Dti.Application.Agencies;
+
+/// <summary>An agency as the API shows it.</summary>
+public sealed record AgencyDto(
+    Guid Id,
+    string Code,
+    string FullName,
+    string ShortName,
+    AgencyKind Kind,
+    Guid? ParentId,
+    DateOnly ValidFrom,
+    DateOnly? ValidTo,
+    Guid? SuccessorId,
+    SuccessionReason? SuccessionReason,
+    string? SuccessionNote,
+    bool IsSample,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static AgencyDto From(Agency a) => new(
+        a.Id, a.Code, a.FullName, a.ShortName, a.Kind, a.ParentId, a.ValidFrom, a.ValidTo, a.SuccessorId, a.SuccessionReason, a.SuccessionNote, a.IsSample, a.CreatedAt, a.UpdatedAt);
+}

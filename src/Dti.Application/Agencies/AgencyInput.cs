@@ -1,0 +1,31 @@
+using Dti.Domain.Agencies;
+using FluentValidation;
+
+namespace Dti.Application.Agencies;
+
+/// <summary>The body that creates or replaces an agency.</summary>
+public sealed record AgencyInput(
+    string Code,
+    string FullName,
+    string ShortName,
+    AgencyKind? Kind,
+    Guid? ParentId,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo,
+    bool IsSample = false)
+{
+    public AgencySpec ToSpec() => new(Code, FullName, ShortName, Kind!.Value, ParentId, ValidFrom!.Value, ValidTo, IsSample);
+}
+
+public sealed class AgencyInputValidator : AbstractValidator<AgencyInput>
+{
+    public AgencyInputValidator()
+    {
+        RuleFor(a => a.Code).NotEmpty().MaximumLength(AgencyLimits.CodeMaxLength)
+            .Matches(AgencyLimits.CodePattern).WithMessage("'code' must be an electronic identifier like 000.00.31.H50 (QĐ 20/2020/QĐ-TTg).");
+        RuleFor(a => a.FullName).NotEmpty().MaximumLength(AgencyLimits.FullNameMaxLength);
+        RuleFor(a => a.ShortName).NotEmpty().MaximumLength(AgencyLimits.ShortNameMaxLength);
+        RuleFor(a => a.Kind).NotNull().IsInEnum();
+        RuleFor(a => a.ValidFrom).NotNull();
+    }
+}

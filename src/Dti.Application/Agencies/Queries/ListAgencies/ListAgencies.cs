@@ -1,0 +1,73 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Domain.Agencies;
+using Dti.Domain.Common;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Agencies.Queries.ListAgencies;
+
+/// <summary>
+/// Agencies, by name unless <see cref="Sort"/> says otherwise. <see cref="Q"/> matches the full or short name
+/// ignoring case and Vietnamese diacritics ("so khoa hoc" finds "Sở Khoa học và Công nghệ").
+/// </summary>
+public sealed record ListAgenciesQuery(PageRequest Paging, AgencyKind? Kind, Guid? ParentId, DateOnly? ActiveOn, string? Q, string? Sort)
+    : IRequest<PagedList<AgencyDto>>;
+
+public sealed class ListAgenciesValidator : AbstractValidator<ListAgenciesQuery>
+{
+    public static readonly string[] SortKeys = ["name", "-name", "code", "-code", "validFrom", "-validFrom"];
+
+    public ListAgenciesValidator()
+    {
+        RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
+        RuleFor(q => q.Kind).IsInEnum().When(q => q.Kind is not null);
+        RuleFor(q => q.Q).MaximumLength(AgencyLimits.FullNameMaxLength);
+        RuleFor(q => q.Sort).Must(s => s is null || SortKeys.Contains(s, StringComparer.Ordinal))
+            .WithMessage($"'sort' must be one of: {string.Join(", ", SortKeys)}.");
+    }
+}
+
+public sealed class ListAgenciesHandler(IApplicationDbContext db) : IRequestHandler<ListAgenciesQuery, PagedList<AgencyDto>>
+{
+    public Task<PagedList<AgencyDto>> Handle(ListAgenciesQuery request, CancellationToken cancellationToken)
+    {
+        var query = db.Agencies.AsNoTracking();
+        if (request.Kind is { } kind)
+        {
+            query = query.Where(a => a.Kind == kind);
+        }
+
+        if (request.ParentId is { } parent)
+        {
+            query = query.Where(a => a.ParentId == parent);
+        }
+
+        if (request.ActiveOn is { } on)
+        {
+            query = query.Where(a => a.ValidFrom <= on && (a.ValidTo == null || a.ValidTo >= on));
+        }
+
+        var folded = SearchText.Fold(request.Q);
+        if (folded.Length > 0)
+        {
+            var pattern = "%" + folded.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(a => EF.Functions.Like(a.SearchName, pattern, "\\"));
+        }
+
+        query = request.Sort switch
+        {
+            "-name" => query.OrderByDescending(a => a.SearchName).ThenBy(a => a.Code),
+            "code" => query.OrderBy(a => a.Code),
+            "-code" => query.OrderByDescending(a => a.Code),
+            "validFrom" => query.OrderBy(a => a.ValidFrom).ThenBy(a => a.Code),
+            "-validFrom" => query.OrderByDescending(a => a.ValidFrom).ThenBy(a => a.Code),
+            _ => query.OrderBy(a => a.SearchName).ThenBy(a => a.Code),
+        };
+
+        var rows = query.Select(a => new AgencyDto(
+            a.Id, a.Code, a.FullName, a.ShortName, a.Kind, a.ParentId, a.ValidFrom, a.ValidTo, a.SuccessorId, a.SuccessionReason, a.SuccessionNote, a.IsSample, a.CreatedAt, a.UpdatedAt));
+        return PagedList<AgencyDto>.CreateAsync(rows, request.Paging, cancellationToken);
+    }
+}

@@ -1,0 +1,53 @@
+using Dti.Domain.Agencies;
+using Dti.Domain.Assignments;
+using Dti.Domain.Plans;
+
+namespace Dti.Application.Assignments;
+
+/// <summary>An index assignment: the lead agency, the cooperators, the responsible person and the targets.</summary>
+public sealed record AssignmentDto(
+    Guid Id,
+    Guid PlanId,
+    string IndexCode,
+    Guid LeadAgencyId,
+    IReadOnlyList<Guid> CooperatingAgencyIds,
+    string? ResponsiblePersonName,
+    string? ResponsiblePersonTitle,
+    decimal? TargetValue,
+    decimal? TargetPoints,
+    bool IsSample,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static AssignmentDto From(IndexAssignment a) => new(
+        a.Id,
+        a.PlanId,
+        a.IndexCode,
+        a.LeadAgencyId,
+        [.. a.CooperatorIds().Order()],
+        a.ResponsiblePersonName,
+        a.ResponsiblePersonTitle,
+        a.TargetValue,
+        a.TargetPoints,
+        a.IsSample,
+        a.CreatedAt,
+        a.UpdatedAt);
+}
+
+/// <summary>An assignment with the plan it belongs to and, when asked per agency, the role that agency plays.</summary>
+public sealed record PlanAssignmentDto(
+    AssignmentDto Assignment,
+    string PlanDocumentNumber,
+    PlanStatus PlanStatus,
+    int FirstAssessmentYear,
+    int LastAssessmentYear,
+    HolderRole? Role);
+
+/// <summary>One agency leaving or taking a role on an assignment.</summary>
+public sealed record HolderChangeDto(
+    DateTimeOffset RecordedAt,
+    HolderChangeKind Kind,
+    HolderRole Role,
+    Guid? PreviousAgencyId,
+    Guid? NewAgencyId,
+    string? Reason);

@@ -1,0 +1,42 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Application.Plans;
+using Dti.Domain.Common;
+using Dti.Domain.Plans;
+using FluentValidation;
+using MediatR;
+
+namespace Dti.Application.PlanTasks.Commands.RecordTaskProgress;
+
+/// <summary>
+/// Appends a progress report and makes it the task's current status. <see cref="ProgressInput.AsOf"/> defaults to today.
+/// An agency reporter may report only on tasks its agency leads or cooperates on; any other task is a 404.
+/// </summary>
+public sealed record RecordTaskProgressCommand(Guid PlanId, Guid TaskId, ProgressInput Body, int? ExpectedVersion) : IRequest<Versioned<TaskDto>>;
+
+public sealed record ProgressInput(PlanTaskStatus? Status, int Percent, string? Note, DateOnly? AsOf);
+
+public sealed class RecordTaskProgressValidator : AbstractValidator<RecordTaskProgressCommand>
+{
+    public RecordTaskProgressValidator()
+    {
+        RuleFor(c => c.Body).NotNull();
+        RuleFor(c => c.Body.Status).NotNull().IsInEnum().When(c => c.Body is not null);
+        RuleFor(c => c.Body.Percent).InclusiveBetween(0, 100).When(c => c.Body is not null);
+        RuleFor(c => c.Body.Note).MaximumLength(PlanLimits.NoteMaxLength).When(c => c.Body is not null);
+    }
+}
+
+public sealed class RecordTaskProgressHandler(IApplicationDbContext db, ICurrentClient client, TimeProvider clock) : IRequestHandler<RecordTaskProgressCommand, Versioned<TaskDto>>
+{
+    public async Task<Versioned<TaskDto>> Handle(RecordTaskProgressCommand request, CancellationToken cancellationToken)
+    {
+        var task = await db.GetTaskForUpdateAsync(client, request.PlanId, request.TaskId, request.ExpectedVersion, cancellationToken);
+        var plan = await db.GetPlanAsync(request.PlanId, cancellationToken);
+        var today = VietnamClock.Today(clock);
+        var body = request.Body;
+        task.RecordProgress(plan, body.Status!.Value, body.Percent, body.Note, body.AsOf ?? today, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return new Versioned<TaskDto>(TaskDto.From(task, today), task.Version);
+    }
+}

@@ -1,0 +1,40 @@
+using Dti.Domain.Agencies;
+using Dti.Domain.Frameworks;
+using Dti.Domain.Plans;
+using FluentValidation;
+
+namespace Dti.Application.PlanTasks;
+
+/// <summary>
+/// The body that creates or replaces a task. Give <see cref="DueDate"/> or <see cref="DueMonth"/> (<c>2023-11</c>,
+/// meaning its last day), not both. <see cref="Reason"/> explains a change of holders on update.
+/// </summary>
+public sealed record TaskInput(
+    string Title,
+    string? Description,
+    Guid LeadAgencyId,
+    IReadOnlyList<Guid>? CooperatingAgencyIds,
+    DateOnly? DueDate,
+    string? DueMonth,
+    IReadOnlyList<string>? IndexCodes,
+    string? Reason = null)
+{
+    public PlanTaskSpec ToSpec() => new(Title, Description, LeadAgencyId, CooperatingAgencyIds ?? [], DueDate, DueMonth, IndexCodes ?? []);
+}
+
+public sealed class TaskInputValidator : AbstractValidator<TaskInput>
+{
+    public TaskInputValidator()
+    {
+        RuleFor(t => t.Title).NotEmpty().MaximumLength(PlanLimits.TitleMaxLength);
+        RuleFor(t => t.Description).MaximumLength(PlanLimits.DescriptionMaxLength);
+        RuleFor(t => t.LeadAgencyId).NotEmpty();
+        RuleFor(t => t.CooperatingAgencyIds).Must(c => c is null || c.Count <= Holders.MaxCooperators)
+            .WithMessage($"At most {Holders.MaxCooperators} cooperating agencies.");
+        RuleFor(t => t.DueMonth).MaximumLength(PlanLimits.DueMonthLength);
+        RuleFor(t => t.IndexCodes).Must(c => c is null || c.Count <= PlanLimits.MaxTaskIndexCodes)
+            .WithMessage($"At most {PlanLimits.MaxTaskIndexCodes} index codes.");
+        RuleForEach(t => t.IndexCodes).NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength);
+        RuleFor(t => t.Reason).MaximumLength(PlanLimits.ReasonMaxLength);
+    }
+}

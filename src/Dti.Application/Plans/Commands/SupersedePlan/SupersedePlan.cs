@@ -1,0 +1,35 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Domain.Common;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Plans.Commands.SupersedePlan;
+
+/// <summary>Issued → Superseded by a newer plan.</summary>
+public sealed record SupersedePlanCommand(Guid Id, SupersedeInput Body, int? ExpectedVersion) : IRequest<Versioned<PlanDto>>;
+
+public sealed record SupersedeInput(Guid SupersededById);
+
+public sealed class SupersedePlanValidator : AbstractValidator<SupersedePlanCommand>
+{
+    public SupersedePlanValidator()
+    {
+        RuleFor(c => c.Body).NotNull();
+        RuleFor(c => c.Body.SupersededById).NotEmpty().When(c => c.Body is not null);
+    }
+}
+
+public sealed class SupersedePlanHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<SupersedePlanCommand, Versioned<PlanDto>>
+{
+    public async Task<Versioned<PlanDto>> Handle(SupersedePlanCommand request, CancellationToken cancellationToken)
+    {
+        var plan = await db.GetPlanForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
+        var newer = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == request.Body.SupersededById, cancellationToken)
+            ?? throw new DomainException("plan.unknown-successor", $"Plan '{request.Body.SupersededById}' does not exist.", "supersededById");
+        plan.SupersedeBy(newer, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return new Versioned<PlanDto>(PlanDto.From(plan), plan.Version);
+    }
+}

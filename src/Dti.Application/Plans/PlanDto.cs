@@ -1,0 +1,71 @@
+using Dti.Domain.Plans;
+
+namespace Dti.Application.Plans;
+
+/// <summary>A plan with its objectives and solution groups.</summary>
+public sealed record PlanDto(
+    Guid Id,
+    PlanKind Kind,
+    string DocumentNumber,
+    Guid IssuerAgencyId,
+    DateOnly IssueDate,
+    string Title,
+    string? Summary,
+    DateOnly? PeriodStart,
+    DateOnly? PeriodEnd,
+    int FirstAssessmentYear,
+    int LastAssessmentYear,
+    decimal? TargetTotalScore,
+    int? TargetRank,
+    string? TargetRankGroup,
+    IReadOnlyList<IndexTargetDto> IndexTargets,
+    IReadOnlyList<SolutionGroupDto> SolutionGroups,
+    PlanStatus Status,
+    Guid? SupersededById,
+    Guid? ParentPlanId,
+    bool IsSample,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static PlanDto From(Plan p) => new(
+        p.Id,
+        p.Kind,
+        p.DocumentNumber,
+        p.IssuerAgencyId,
+        p.IssueDate,
+        p.Title,
+        p.Summary,
+        p.PeriodStart,
+        p.PeriodEnd,
+        p.FirstAssessmentYear,
+        p.LastAssessmentYear,
+        p.TargetTotalScore,
+        p.TargetRank,
+        p.TargetRankGroup,
+        [.. p.IndexTargets.OrderBy(t => t.MainIndexCode, StringComparer.Ordinal).Select(t => new IndexTargetDto(t.MainIndexCode, t.TargetValue, t.TargetPoints))],
+        [.. p.SolutionGroups.OrderBy(g => g.Order).ThenBy(g => g.MainIndexCode, StringComparer.Ordinal).Select(g => new SolutionGroupDto(g.Order, g.Title, g.MainIndexCode))],
+        p.Status,
+        p.SupersededById,
+        p.ParentPlanId,
+        p.IsSample,
+        p.CreatedAt,
+        p.UpdatedAt);
+}
+
+public sealed record IndexTargetDto(string MainIndexCode, decimal? TargetValue, decimal? TargetPoints);
+
+public sealed record SolutionGroupDto(int Order, string Title, string MainIndexCode);
+
+/// <summary>A plan in a list.</summary>
+public sealed record PlanSummaryDto(
+    Guid Id,
+    PlanKind Kind,
+    string DocumentNumber,
+    Guid IssuerAgencyId,
+    DateOnly IssueDate,
+    string Title,
+    int FirstAssessmentYear,
+    int LastAssessmentYear,
+    PlanStatus Status,
+    int SolutionGroupCount,
+    bool IsSample);

@@ -1,0 +1,72 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Domain.Frameworks;
+using Dti.Domain.Plans;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Plans.Queries.ListPlans;
+
+/// <summary>Plans, newest issue date first unless <see cref="Sort"/> says otherwise.</summary>
+public sealed record ListPlansQuery(PageRequest Paging, PlanKind? Kind, PlanStatus? Status, Guid? IssuerAgencyId, int? Year, Guid? ParentPlanId, string? Sort)
+    : IRequest<PagedList<PlanSummaryDto>>;
+
+public sealed class ListPlansValidator : AbstractValidator<ListPlansQuery>
+{
+    public static readonly string[] SortKeys = ["issueDate", "-issueDate", "documentNumber", "-documentNumber"];
+
+    public ListPlansValidator()
+    {
+        RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
+        RuleFor(q => q.Kind).IsInEnum().When(q => q.Kind is not null);
+        RuleFor(q => q.Status).IsInEnum().When(q => q.Status is not null);
+        RuleFor(q => q.Year).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear).When(q => q.Year is not null);
+        RuleFor(q => q.Sort).Must(s => s is null || SortKeys.Contains(s, StringComparer.Ordinal))
+            .WithMessage($"'sort' must be one of: {string.Join(", ", SortKeys)}.");
+    }
+}
+
+public sealed class ListPlansHandler(IApplicationDbContext db) : IRequestHandler<ListPlansQuery, PagedList<PlanSummaryDto>>
+{
+    public Task<PagedList<PlanSummaryDto>> Handle(ListPlansQuery request, CancellationToken cancellationToken)
+    {
+        var query = db.Plans.AsNoTracking();
+        if (request.Kind is { } kind)
+        {
+            query = query.Where(p => p.Kind == kind);
+        }
+
+        if (request.Status is { } status)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+
+        if (request.IssuerAgencyId is { } issuer)
+        {
+            query = query.Where(p => p.IssuerAgencyId == issuer);
+        }
+
+        if (request.ParentPlanId is { } parent)
+        {
+            query = query.Where(p => p.ParentPlanId == parent);
+        }
+
+        if (request.Year is { } year)
+        {
+            query = query.Where(p => p.FirstAssessmentYear <= year && p.LastAssessmentYear >= year);
+        }
+
+        query = request.Sort switch
+        {
+            "issueDate" => query.OrderBy(p => p.IssueDate).ThenBy(p => p.DocumentNumber),
+            "documentNumber" => query.OrderBy(p => p.DocumentNumber).ThenBy(p => p.IssueDate),
+            "-documentNumber" => query.OrderByDescending(p => p.DocumentNumber).ThenBy(p => p.IssueDate),
+            _ => query.OrderByDescending(p => p.IssueDate).ThenBy(p => p.DocumentNumber),
+        };
+
+        var rows = query.Select(p => new PlanSummaryDto(
+            p.Id, p.Kind, p.DocumentNumber, p.IssuerAgencyId, p.IssueDate, p.Title, p.FirstAssessmentYear, p.LastAssessmentYear, p.Status, p.SolutionGroups.Count, p.IsSample));
+        return PagedList<PlanSummaryDto>.CreateAsync(rows, request.Paging, cancellationToken);
+    }
+}

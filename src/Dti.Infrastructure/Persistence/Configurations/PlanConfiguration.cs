@@ -1,0 +1,62 @@
+using Dti.Domain.Agencies;
+using Dti.Domain.Frameworks;
+using Dti.Domain.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dti.Infrastructure.Persistence.Configurations;
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    /// <summary>Target values are index values in [0, 1] as the ministry publishes them (0.7326), so they keep four decimals.</summary>
+    public const int ValuePrecision = 18;
+    public const int ValueScale = 4;
+
+    public void Configure(EntityTypeBuilder<Plan> builder)
+    {
+        builder.ToTable("Plans");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
+        builder.Property(p => p.DocumentNumber).HasMaxLength(PlanLimits.DocumentNumberMaxLength);
+        builder.Property(p => p.Title).HasMaxLength(PlanLimits.TitleMaxLength);
+        builder.Property(p => p.Summary).HasMaxLength(PlanLimits.SummaryMaxLength);
+        builder.Property(p => p.TargetRankGroup).HasMaxLength(PlanLimits.RankGroupMaxLength);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.IsOpen);
+        builder.HasIndex(p => new { p.IssuerAgencyId, p.DocumentNumber }).IsUnique();
+        builder.HasOne<Agency>().WithMany().HasForeignKey(p => p.IssuerAgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Plan>().WithMany().HasForeignKey(p => p.ParentPlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Plan>().WithMany().HasForeignKey(p => p.SupersededById).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(p => p.IndexTargets).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.SolutionGroups).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.IndexTargets).HasField("_indexTargets");
+        builder.Navigation(p => p.SolutionGroups).HasField("_solutionGroups");
+    }
+}
+
+internal sealed class PlanIndexTargetConfiguration : IEntityTypeConfiguration<PlanIndexTarget>
+{
+    public void Configure(EntityTypeBuilder<PlanIndexTarget> builder)
+    {
+        builder.ToTable("PlanIndexTargets");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.MainIndexCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
+        builder.Property(t => t.TargetValue).HasPrecision(PlanConfiguration.ValuePrecision, PlanConfiguration.ValueScale);
+    }
+}
+
+internal sealed class SolutionGroupConfiguration : IEntityTypeConfiguration<SolutionGroup>
+{
+    public void Configure(EntityTypeBuilder<SolutionGroup> builder)
+    {
+        builder.ToTable("SolutionGroups");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        builder.Property(g => g.Title).HasMaxLength(PlanLimits.TitleMaxLength);
+        builder.Property(g => g.MainIndexCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Dti.Api.Tests.Infrastructure;
+
+/// <summary>Creates the resources most tests need through the API, asserting each creation succeeded.</summary>
+public static class ApiRequests
+{
+    public static async Task<JsonElement> CreateAgency(
+        this HttpClient client, string code, string fullName, string shortName, string kind = "Department", string validFrom = "2020-01-01", string? validTo = null, Guid? parentId = null)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/agencies", new { code, fullName, shortName, kind, validFrom, validTo, parentId });
+        return await Created(response);
+    }
+
+    public static async Task<Guid> CreateAgencyId(this HttpClient client, string code, string shortName, string validFrom = "2020-01-01") =>
+        (await client.CreateAgency(code, shortName, shortName, validFrom: validFrom)).GetProperty("id").GetGuid();
+
+    public static object PlanBody(Guid issuer, string documentNumber = "170/KH-UBND", int year = 2023, string kind = "Plan", object[]? solutionGroups = null) => new
+    {
+        kind,
+        documentNumber,
+        issuerAgencyId = issuer,
+        issueDate = "2023-08-11",
+        title = "Nâng cao chỉ số chuyển đổi số tỉnh Quảng Trị (DTI)",
+        firstAssessmentYear = year,
+        lastAssessmentYear = year,
+        targetRankGroup = "khá",
+        solutionGroups = solutionGroups ?? [new { order = 1, title = "Về nhận thức số", mainIndexCode = "1" }],
+    };
+
+    public static async Task<JsonElement> CreatePlan(this HttpClient client, object body) =>
+        await Created(await client.PostAsJsonAsync("/api/v1/plans", body));
+
+    public static async Task<JsonElement> CreateTask(this HttpClient client, Guid planId, object body) =>
+        await Created(await client.PostAsJsonAsync($"/api/v1/plans/{planId}/tasks", body));
+
+    public static async Task<JsonElement> CreateAssignment(this HttpClient client, Guid planId, object body) =>
+        await Created(await client.PostAsJsonAsync($"/api/v1/plans/{planId}/assignments", body));
+
+    public static async Task<HttpResponseMessage> SendWithIfMatch(this HttpClient client, HttpMethod method, string uri, object? body, string? etag)
+    {
+        using var request = new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body) };
+        if (etag is not null)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(etag));
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<string> ETag(this HttpClient client, string uri) =>
+        (await client.GetAsync(uri)).Headers.ETag!.ToString();
+
+    private static async Task<JsonElement> Created(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

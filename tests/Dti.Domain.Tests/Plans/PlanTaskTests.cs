@@ -1,0 +1,78 @@
+using Dti.Domain.Common;
+using Dti.Domain.Plans;
+
+namespace Dti.Domain.Tests.Plans;
+
+public class PlanTaskTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch;
+    private static readonly Guid Lead = Guid.CreateVersion7();
+    private static readonly Guid Other = Guid.CreateVersion7();
+
+    private static (Plan Plan, PlanTask Task) Create(DateOnly? dueDate = null, string? dueMonth = null, params Guid[] cooperators)
+    {
+        var plan = Plan.Create(TestFramework.Plan(), TestFramework.Qd922Like, Now);
+        var task = PlanTask.Create(plan, new PlanTaskSpec("Trung tâm Tích hợp dữ liệu", null, Lead, cooperators, dueDate, dueMonth, ["7", "7.1"]), TestFramework.Qd922Like, Now);
+        return (plan, task);
+    }
+
+    [TestCase("2023-11", "2023-11-30")]
+    [TestCase("2023-12", "2023-12-31")]
+    [TestCase("2024-02", "2024-02-29")]
+    [TestCase("2023-02", "2023-02-28")]
+    public void ADueMonthResolvesToItsLastDay(string month, string lastDay) =>
+        Assert.That(Create(dueMonth: month).Task.DueDate, Is.EqualTo(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [TestCase("2023-13")]
+    [TestCase("11/2023")]
+    [TestCase("2023-1")]
+    public void AMalformedDueMonthIsRejected(string month) =>
+        Assert.That(() => Create(dueMonth: month), Throws.TypeOf<DomainException>().With.Property(nameof(DomainException.Rule)).EqualTo("task.due-month-format"));
+
+    [TestCase("2023-11-30", "2023-11-30", false)]
+    [TestCase("2023-11-30", "2023-12-01", true)]
+    public void OverdueMeansDueBeforeTodayAndNotFinished(string due, string today, bool overdue) =>
+        Assert.That(Create(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture)).Task.IsOverdueOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(overdue));
+
+    [Test]
+    public void ATaskWithoutADueDateIsNeverOverdue() =>
+        Assert.That(Create().Task.IsOverdueOn(new DateOnly(2099, 1, 1)), Is.False);
+
+    [TestCase(PlanTaskStatus.Done, 100)]
+    [TestCase(PlanTaskStatus.Cancelled, 30)]
+    public void AFinishedTaskIsNotOverdue(PlanTaskStatus status, int percent)
+    {
+        var (plan, task) = Create(new DateOnly(2023, 11, 30));
+
+        task.RecordProgress(plan, status, percent, null, new DateOnly(2023, 12, 5), Now);
+
+        Assert.That(task.IsOverdueOn(new DateOnly(2024, 1, 1)), Is.False);
+    }
+
+    [Test]
+    public void ProgressIsKeptInOrder()
+    {
+        var (plan, task) = Create();
+        task.RecordProgress(plan, PlanTaskStatus.InProgress, 50, "Nửa chặng", new DateOnly(2023, 10, 31), Now);
+
+        var failure = Assert.Throws<DomainException>(() => task.RecordProgress(plan, PlanTaskStatus.InProgress, 60, null, new DateOnly(2023, 10, 30), Now));
+
+        Assert.That((failure!.Rule, task.Progress.Count, task.ProgressPercent), Is.EqualTo(("task.progress-out-of-order", 1, 50)));
+    }
+
+    [Test]
+    public void TheLeadNeverCooperates() =>
+        Assert.That(() => Create(cooperators: [Other, Lead]), Throws.TypeOf<DomainException>().With.Property(nameof(DomainException.Rule)).EqualTo("task.lead-cooperates"));
+
+    [Test]
+    public void SuccessionRecordsWhoHeldTheTaskBefore()
+    {
+        var (_, task) = Create(cooperators: Other);
+        var successor = Guid.CreateVersion7();
+
+        task.HandOver(Other, successor, "Merger", Now);
+
+        Assert.That(task.CooperatorIds(), Is.EqualTo(new[] { successor }));
+        Assert.That(task.HolderChanges.Select(h => (h.PreviousAgencyId, h.NewAgencyId)), Is.EquivalentTo(new[] { ((Guid?)Other, (Guid?)null), ((Guid?)null, (Guid?)successor) }));
+    }
+}
