@@ -1,3 +1,5 @@
+using Dti.Domain.Agencies;
+
 namespace Dti.Domain.Assignments;
 
 /// <summary>Limits of index assignments, used by the domain guards, the validators and the EF configuration.</summary>
@@ -5,5 +7,5 @@ public static class AssignmentLimits
 {
     public const int PersonNameMaxLength = 200;
     public const int PersonTitleMaxLength = 200;
-    public const int ReasonMaxLength = 1000;
+    public const int ReasonMaxLength = HolderChange.ReasonMaxLength;
 }

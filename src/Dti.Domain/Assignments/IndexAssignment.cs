@@ -178,38 +178,18 @@ public sealed class AssignmentCooperator
     public Guid AgencyId { get; private set; }
 }
 
-/// <summary>An agency leaving or taking a role on an assignment: who held it before, who holds it now, when and why.</summary>
-public sealed class AssignmentHolderChange
+/// <summary>A change of holder on an assignment (see <see cref="HolderChange"/>).</summary>
+public sealed class AssignmentHolderChange : HolderChange
 {
     private AssignmentHolderChange()
     {
     }
 
     internal AssignmentHolderChange(Guid assignmentId, HolderMove move, HolderChangeKind kind, string? reason, DateTimeOffset recordedAt)
+        : base(move, kind, reason, recordedAt)
     {
-        Id = Guid.CreateVersion7();
         AssignmentId = assignmentId;
-        Role = move.Role;
-        PreviousAgencyId = move.PreviousAgencyId;
-        NewAgencyId = move.NewAgencyId;
-        Kind = kind;
-        Reason = reason;
-        RecordedAt = recordedAt;
     }
 
-    public Guid Id { get; private set; }
-
     public Guid AssignmentId { get; private set; }
-
-    public HolderRole Role { get; private set; }
-
-    public Guid? PreviousAgencyId { get; private set; }
-
-    public Guid? NewAgencyId { get; private set; }
-
-    public HolderChangeKind Kind { get; private set; }
-
-    public string? Reason { get; private set; }
-
-    public DateTimeOffset RecordedAt { get; private set; }
 }

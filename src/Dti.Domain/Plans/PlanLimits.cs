@@ -1,3 +1,5 @@
+using Dti.Domain.Agencies;
+
 namespace Dti.Domain.Plans;
 
 /// <summary>Limits of plans and their tasks, used by the domain guards, the validators and the EF configuration.</summary>
@@ -16,7 +18,7 @@ public static class PlanLimits
     public const int DueMonthLength = 7;
     public const int IndexCodesMaxLength = 500;
     public const int MaxTaskIndexCodes = 20;
-    public const int ReasonMaxLength = 1000;
+    public const int ReasonMaxLength = HolderChange.ReasonMaxLength;
 
     /// <summary>A due month, <c>yyyy-MM</c> (e.g. <c>2023-11</c>).</summary>
     public const string DueMonthPattern = "^[0-9]{4}-(0[1-9]|1[0-2])$";

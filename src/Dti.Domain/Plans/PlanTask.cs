@@ -256,38 +256,18 @@ public sealed class TaskProgressEntry
     public DateTimeOffset RecordedAt { get; private set; }
 }
 
-/// <summary>An agency leaving or taking a role on a task: who held it before, who holds it now, when and why.</summary>
-public sealed class TaskHolderChange
+/// <summary>A change of holder on a task (see <see cref="HolderChange"/>).</summary>
+public sealed class TaskHolderChange : HolderChange
 {
     private TaskHolderChange()
     {
     }
 
     internal TaskHolderChange(Guid taskId, HolderMove move, HolderChangeKind kind, string? reason, DateTimeOffset recordedAt)
+        : base(move, kind, reason, recordedAt)
     {
-        Id = Guid.CreateVersion7();
         TaskId = taskId;
-        Role = move.Role;
-        PreviousAgencyId = move.PreviousAgencyId;
-        NewAgencyId = move.NewAgencyId;
-        Kind = kind;
-        Reason = reason;
-        RecordedAt = recordedAt;
     }
 
-    public Guid Id { get; private set; }
-
     public Guid TaskId { get; private set; }
-
-    public HolderRole Role { get; private set; }
-
-    public Guid? PreviousAgencyId { get; private set; }
-
-    public Guid? NewAgencyId { get; private set; }
-
-    public HolderChangeKind Kind { get; private set; }
-
-    public string? Reason { get; private set; }
-
-    public DateTimeOffset RecordedAt { get; private set; }
 }

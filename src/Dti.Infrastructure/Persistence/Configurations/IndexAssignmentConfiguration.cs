@@ -46,11 +46,6 @@ internal sealed class AssignmentHolderChangeConfiguration : IEntityTypeConfigura
 {
     public void Configure(EntityTypeBuilder<AssignmentHolderChange> builder)
     {
-        builder.ToTable("AssignmentHolderChanges");
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.Role).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
-        builder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
-        builder.Property(h => h.Reason).HasMaxLength(AssignmentLimits.ReasonMaxLength);
+        builder.MapHolderChange("AssignmentHolderChanges");
     }
 }

@@ -61,11 +61,6 @@ internal sealed class TaskHolderChangeConfiguration : IEntityTypeConfiguration<T
 {
     public void Configure(EntityTypeBuilder<TaskHolderChange> builder)
     {
-        builder.ToTable("TaskHolderChanges");
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.Role).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
-        builder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
-        builder.Property(h => h.Reason).HasMaxLength(PlanLimits.ReasonMaxLength);
+        builder.MapHolderChange("TaskHolderChanges");
     }
 }
