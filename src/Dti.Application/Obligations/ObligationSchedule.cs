@@ -108,23 +108,27 @@ internal static class ObligationSchedule
     private static async Task<List<Holder>> HoldersAsync(IApplicationDbContext db, List<Guid> planIds, ObligationFilter filter, CancellationToken cancellationToken)
     {
         var assignments = db.IndexAssignments.AsNoTracking().Where(a => planIds.Contains(a.PlanId));
-        var leads = assignments.Select(a => new { a.PlanId, a.IndexCode, AgencyId = a.LeadAgencyId, Role = HolderRole.Lead });
-        var rows = filter.AgencyIds is { } only
-            ? await leads.Where(a => only.Contains(a.AgencyId)).ToListAsync(cancellationToken)
-            : await leads.ToListAsync(cancellationToken);
+        var leads = filter.AgencyIds is { } only ? assignments.Where(a => only.Contains(a.LeadAgencyId)) : assignments;
+        var rows = (await leads.Select(a => new { a.PlanId, a.IndexCode, a.LeadAgencyId }).ToListAsync(cancellationToken))
+            .Select(r => (Index: new HeldIndex(r.PlanId, r.IndexCode, r.LeadAgencyId), Role: HolderRole.Lead))
+            .ToList();
         if (filter.IncludeCooperating)
         {
-            var cooperating = assignments.SelectMany(a => a.Cooperators.Select(c => new { a.PlanId, a.IndexCode, c.AgencyId, Role = HolderRole.Cooperating }));
-            rows.AddRange(filter.AgencyIds is { } agencies
-                ? await cooperating.Where(a => agencies.Contains(a.AgencyId)).ToListAsync(cancellationToken)
-                : await cooperating.ToListAsync(cancellationToken));
+            var cooperating = await assignments
+                .SelectMany(a => a.Cooperators, (a, c) => new { a.PlanId, a.IndexCode, c.AgencyId })
+                .ToListAsync(cancellationToken);
+            rows.AddRange(cooperating
+                .Where(r => filter.AgencyIds is null || filter.AgencyIds.Contains(r.AgencyId))
+                .Select(r => (Index: new HeldIndex(r.PlanId, r.IndexCode, r.AgencyId), Role: HolderRole.Cooperating)));
         }
 
         return rows
-            .GroupBy(r => (r.PlanId, r.AgencyId, r.Role))
-            .Select(g => new Holder(g.Key.PlanId, g.Key.AgencyId, g.Key.Role, g.Select(r => r.IndexCode).Order(IndexCodeOrder.Instance).ToList()))
+            .GroupBy(r => (r.Index.PlanId, r.Index.AgencyId, r.Role))
+            .Select(g => new Holder(g.Key.PlanId, g.Key.AgencyId, g.Key.Role, g.Select(r => r.Index.IndexCode).Order(IndexCodeOrder.Instance).ToList()))
             .ToList();
     }
+
+    private sealed record HeldIndex(Guid PlanId, string IndexCode, Guid AgencyId);
 
     private sealed record Holder(Guid PlanId, Guid AgencyId, HolderRole Role, IReadOnlyList<string> IndexCodes);
 
