@@ -30,7 +30,7 @@ internal sealed record ObligationDateRange(DateOnly From, DateOnly To) : IDeadli
 public sealed class GetAgencyObligationCalendarValidator : AbstractValidator<GetAgencyObligationCalendarQuery>
 {
     public GetAgencyObligationCalendarValidator(TimeProvider clock) =>
-        RuleFor(q => q.Range(VietnamClock.Today(clock))).SetValidator(new ObligationRangeValidator()).OverridePropertyName(string.Empty);
+        RuleFor(q => q.Range(VietnamClock.Today(clock))).SetValidator(new DeadlineRangeValidator(ObligationLimits.MaxRangeYears)).OverridePropertyName(string.Empty);
 }
 
 public sealed class GetAgencyObligationCalendarHandler(

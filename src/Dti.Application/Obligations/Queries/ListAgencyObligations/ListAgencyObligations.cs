@@ -17,7 +17,7 @@ public sealed record ListAgencyObligationsQuery(Guid AgencyId, DateOnly From, Da
 
 public sealed class ListAgencyObligationsValidator : AbstractValidator<ListAgencyObligationsQuery>
 {
-    public ListAgencyObligationsValidator() => Include(new ObligationRangeValidator());
+    public ListAgencyObligationsValidator() => Include(new DeadlineRangeValidator(ObligationLimits.MaxRangeYears));
 }
 
 public sealed class ListAgencyObligationsHandler(

@@ -23,7 +23,7 @@ public sealed class ListObligationsValidator : AbstractValidator<ListObligations
 {
     public ListObligationsValidator()
     {
-        Include(new ObligationRangeValidator());
+        Include(new DeadlineRangeValidator(ObligationLimits.MaxRangeYears));
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
     }
 }
