@@ -19,6 +19,9 @@ public static class DependencyInjection
             .Validate(o => o.DueSoonWorkingDays is >= 0 and <= DeadlineOptions.MaxDueSoonWorkingDays, $"{DeadlineOptions.Section}:DueSoonWorkingDays must be 0–{DeadlineOptions.MaxDueSoonWorkingDays}.")
             .ValidateOnStart();
         services.AddClientAuthentication(configuration);
+
+        // "Request starting GET …?access_key=…" would put calendar feed keys in the logs (see docs/security.md).
+        services.AddLogging(logging => logging.AddFilter(ApiKeyAuthenticationHandler.RequestLineLogCategory, LogLevel.Warning));
         services.AddRateLimits(configuration);
         services.Configure<JsonOptions>(o => JsonConventions.Apply(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonConventions.Apply(o.JsonSerializerOptions));
@@ -115,6 +118,7 @@ public static class DependencyInjection
         Endpoints.PlanEndpoints.MapPlanEndpoints(v1);
         Endpoints.TaskEndpoints.MapTaskEndpoints(v1);
         Endpoints.AssignmentEndpoints.MapAssignmentEndpoints(v1);
+        Endpoints.ObligationEndpoints.MapObligationEndpoints(v1);
         return app;
     }
 }

@@ -59,7 +59,7 @@ internal static class DeadlineRuleEndpoints
         rules.MapDelete("/{id:guid}", DeleteDeadlineRule).WithName(nameof(DeleteDeadlineRule))
             .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Delete a deadline rule")
-            .WithDescription("If-Match is honoured (412 when stale).")
+            .WithDescription("If-Match is honoured (412 when stale). A rule that a plan reports by answers 409 `deadline-rule.in-use`.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -4,9 +4,11 @@ using Dti.Application.Plans;
 using Dti.Application.Plans.Commands.ClosePlan;
 using Dti.Application.Plans.Commands.CreatePlan;
 using Dti.Application.Plans.Commands.IssuePlan;
+using Dti.Application.Plans.Commands.SetPlanReportingRules;
 using Dti.Application.Plans.Commands.SupersedePlan;
 using Dti.Application.Plans.Commands.UpdatePlan;
 using Dti.Application.Plans.Queries.GetPlan;
+using Dti.Application.Plans.Queries.GetPlanReportingRules;
 using Dti.Application.Plans.Queries.ListPlans;
 using Dti.Domain.Plans;
 using MediatR;
@@ -72,6 +74,22 @@ internal static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        plans.MapGet("/{planId:guid}/reporting-rules", GetPlanReportingRules).WithName(nameof(GetPlanReportingRules))
+            .RequireAuthorization(Policies.ReadAgencyData)
+            .WithSummary("The deadline rules a plan's lead agencies report by")
+            .WithDescription("Quảng Trị Plan 170: quarterly before the 25th of the quarter's last month and annually before 20/12. The ETag header carries the plan's version for If-Match.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapPut("/{planId:guid}/reporting-rules", SetPlanReportingRules).WithName(nameof(SetPlanReportingRules))
+            .RequireAuthorization(Policies.CoordinatorOnly)
+            .WithSummary("Replace the deadline rules a plan's lead agencies report by")
+            .WithDescription("`{ \"ruleIds\": [...] }` is the complete set (an empty list removes them all). An unknown rule gets 422 naming `ruleIds[i]` and nothing changes; closed and superseded plans no longer change (409). The rules are part of the plan: send the plan's ETag as If-Match (412 when stale); the plan's version moves on.")
+            .ProducesProblems(
+                StatusCodes.Status404NotFound,
+                StatusCodes.Status409Conflict,
+                StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType,
+                StatusCodes.Status422UnprocessableEntity);
     }
 
     public static async Task<Ok<PagedList<PlanSummaryDto>>> ListPlans(
@@ -109,4 +127,11 @@ internal static class PlanEndpoints
     public static async Task<Ok<PlanDto>> SupersedePlan(
         Guid id, [FromBody] SupersedeInput body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new SupersedePlanCommand(id, body, request.ExpectedVersion()), cancellationToken)));
+
+    public static async Task<Ok<PlanReportingRulesDto>> GetPlanReportingRules(Guid planId, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
+        TypedResults.Ok(response.WithETag(await mediator.Send(new GetPlanReportingRulesQuery(planId), cancellationToken)));
+
+    public static async Task<Ok<PlanReportingRulesDto>> SetPlanReportingRules(
+        Guid planId, [FromBody] PlanReportingRulesInput body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
+        TypedResults.Ok(response.WithETag(await mediator.Send(new SetPlanReportingRulesCommand(planId, body, request.ExpectedVersion()), cancellationToken)));
 }

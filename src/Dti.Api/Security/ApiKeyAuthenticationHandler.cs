@@ -19,6 +19,14 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
+    /// <summary>The query parameter calendar apps put the key in; accepted only by <see cref="AcceptsKeyInQuery"/>.</summary>
+    public const string QueryParameterName = "access_key";
+
+    /// <summary>ASP.NET Core's request-line log ("Request starting GET /…?access_key=…"); kept below Information so query keys stay out of the logs.</summary>
+    public const string RequestLineLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
+    private const string CalendarFeedSuffix = "/calendar.ics";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = PresentedKey(Request);
@@ -49,7 +57,10 @@ internal sealed class ApiKeyAuthenticationHandler(
         return Task.CompletedTask;
     }
 
-    /// <summary>The key from <c>X-Api-Key</c>, else from <c>Authorization: ApiKey …</c>; null when neither is sent.</summary>
+    /// <summary>
+    /// The key from <c>X-Api-Key</c>, else from <c>Authorization: ApiKey …</c>, else — for calendar feeds only — from
+    /// <c>?access_key=</c>; null when none is sent.
+    /// </summary>
     public static string? PresentedKey(HttpRequest request)
     {
         var header = request.Headers[HeaderName].ToString();
@@ -59,6 +70,19 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase) ? authorization[(SchemeName.Length + 1)..].Trim() : null;
+        if (authorization.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization[(SchemeName.Length + 1)..].Trim();
+        }
+
+        var query = AcceptsKeyInQuery(request) ? request.Query[QueryParameterName].ToString() : null;
+        return string.IsNullOrWhiteSpace(query) ? null : query.Trim();
     }
+
+    /// <summary>
+    /// Calendar apps subscribe to a URL and cannot send headers, so GET requests for <c>…/calendar.ics</c> — and nothing
+    /// else — may carry the key in the query string. Anywhere else a key in the URL is ignored (401).
+    /// </summary>
+    public static bool AcceptsKeyInQuery(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Path.Value?.EndsWith(CalendarFeedSuffix, StringComparison.OrdinalIgnoreCase) == true;
 }

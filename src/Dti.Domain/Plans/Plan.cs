@@ -12,6 +12,7 @@ public sealed class Plan
 {
     private readonly List<PlanIndexTarget> _indexTargets = [];
     private readonly List<SolutionGroup> _solutionGroups = [];
+    private readonly List<PlanReportingRule> _reportingRules = [];
 
     private Plan()
     {
@@ -64,6 +65,9 @@ public sealed class Plan
     public IReadOnlyList<PlanIndexTarget> IndexTargets => _indexTargets;
 
     public IReadOnlyList<SolutionGroup> SolutionGroups => _solutionGroups;
+
+    /// <summary>The deadline rules the plan's lead agencies report by.</summary>
+    public IReadOnlyList<PlanReportingRule> ReportingRules => _reportingRules;
 
     /// <summary>Closed and superseded plans are history: their content, tasks and assignments no longer change.</summary>
     public bool IsOpen => Status is PlanStatus.Draft or PlanStatus.Issued;
@@ -124,6 +128,24 @@ public sealed class Plan
         Status = PlanStatus.Superseded;
         SupersededById = newer.Id;
         Touch(now);
+    }
+
+    /// <summary>
+    /// Names the deadline rules the plan's lead agencies report by (duplicates count once). Rules kept keep their
+    /// rows; the plan's version moves on only when the set changes.
+    /// </summary>
+    public void SetReportingRules(IEnumerable<Guid> deadlineRuleIds, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(deadlineRuleIds);
+        EnsureOpen();
+        var wanted = deadlineRuleIds.Distinct().ToList();
+        var removed = _reportingRules.RemoveAll(r => !wanted.Contains(r.DeadlineRuleId));
+        var added = wanted.Where(id => _reportingRules.TrueForAll(r => r.DeadlineRuleId != id)).Select(id => new PlanReportingRule(Id, id)).ToList();
+        _reportingRules.AddRange(added);
+        if (removed > 0 || added.Count > 0)
+        {
+            Touch(now);
+        }
     }
 
     public void EnsureOpen()

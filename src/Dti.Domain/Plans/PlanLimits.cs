@@ -13,6 +13,7 @@ public static class PlanLimits
     public const decimal MaxTotalScore = 1000m;
     public const int MaxSolutionGroups = 50;
     public const int MaxIndexTargets = 50;
+    public const int MaxReportingRules = 20;
     public const int DescriptionMaxLength = 4000;
     public const int NoteMaxLength = 1000;
     public const int DueMonthLength = 7;

@@ -78,6 +78,13 @@ public static class AccessTable
         ["CreateAssignment"] = CoordinatorOnly,
         ["UpdateAssignment"] = CoordinatorOnly,
         ["ReassignAssignment"] = CoordinatorOnly,
+        ["GetPlanReportingRules"] = ReadAgencyData,
+        ["SetPlanReportingRules"] = CoordinatorOnly,
+
+        // Obligations
+        ["ListObligations"] = ReadAgencyData,
+        ["ListAgencyObligations"] = ReadAgencyData,
+        ["GetAgencyObligationCalendar"] = ReadAgencyData,
 
         // Calendar
         ["GetCalendarDay"] = ReadReference,

@@ -19,7 +19,8 @@ public sealed class SecretsInLogsTests(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         using var logs = new CapturingLoggerProvider();
-        await using var factory = new DtiApiFactory(database, logs: logs);
+        // Framework logs on too: ASP.NET Core's request line ("Request starting GET …?access_key=…") must not carry a key.
+        await using var factory = new DtiApiFactory(database, new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace" }, logs);
         using var client = factory.CreateClient();
         string key;
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -37,6 +38,12 @@ public sealed class SecretsInLogsTests(DatabaseProvider provider)
         using var bad = factory.CreateClient();
         bad.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, key[..^2] + "xx");
         Assert.That((await bad.GetAsync("/api/v1/frameworks")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+
+        var feed = await bad.GetAsync($"/api/v1/deadline-rules/{Guid.NewGuid()}/calendar.ics?from=2026-01-01&to=2026-12-31&access_key={Uri.EscapeDataString(key)}");
+        Assert.That(feed.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "X-Api-Key (wrong) wins over access_key");
+        using var subscriber = factory.CreateClient();
+        var subscribed = await subscriber.GetAsync($"/api/v1/deadline-rules/{Guid.NewGuid()}/calendar.ics?from=2026-01-01&to=2026-12-31&access_key={Uri.EscapeDataString(secondKey)}");
+        Assert.That(subscribed.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the calendar-feed key is accepted from the query string");
 
         var secrets = new[] { key, secondKey, key[^43..], secondKey[^43..], key[..^2] + "xx" };
         Assert.That(logs.Messages, Is.Not.Empty);

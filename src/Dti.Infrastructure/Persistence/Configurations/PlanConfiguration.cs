@@ -1,4 +1,5 @@
 using Dti.Domain.Agencies;
+using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.HasMany(p => p.SolutionGroups).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.IndexTargets).HasField("_indexTargets");
         builder.Navigation(p => p.SolutionGroups).HasField("_solutionGroups");
+        builder.HasMany(p => p.ReportingRules).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.ReportingRules).HasField("_reportingRules");
     }
 }
 
@@ -58,5 +61,19 @@ internal sealed class SolutionGroupConfiguration : IEntityTypeConfiguration<Solu
         builder.Property(g => g.Id).ValueGeneratedNever();
         builder.Property(g => g.Title).HasMaxLength(PlanLimits.TitleMaxLength);
         builder.Property(g => g.MainIndexCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
+    }
+}
+
+internal sealed class PlanReportingRuleConfiguration : IEntityTypeConfiguration<PlanReportingRule>
+{
+    public void Configure(EntityTypeBuilder<PlanReportingRule> builder)
+    {
+        builder.ToTable("PlanReportingRules");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasIndex(r => new { r.PlanId, r.DeadlineRuleId }).IsUnique();
+
+        // A rule a plan reports by cannot be deleted (the API answers 409 deadline-rule.in-use first).
+        builder.HasOne<DeadlineRuleDefinition>().WithMany().HasForeignKey(r => r.DeadlineRuleId).OnDelete(DeleteBehavior.Restrict);
     }
 }

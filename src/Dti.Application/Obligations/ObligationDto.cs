@@ -1,0 +1,65 @@
+using Dti.Domain.Agencies;
+using Dti.Domain.Deadlines;
+
+namespace Dti.Application.Obligations;
+
+/// <summary>One report an agency owes the coordinator: a plan's reporting rule, for one period.</summary>
+/// <param name="Agency">The agency that owes the report.</param>
+/// <param name="Plan">The issued plan that asks for it.</param>
+/// <param name="Rule">The plan's reporting rule.</param>
+/// <param name="Role">Lead (owes the report to the coordinator) or, only with <c>includeCooperating=true</c>, Cooperating (reports to the lead).</param>
+/// <param name="PeriodId">The reporting period, e.g. 2026Q1, 2026.</param>
+/// <param name="DataWindow">The days whose data the report covers.</param>
+/// <param name="NominalDate">The date the rule names, before the boundary and holiday adjustment.</param>
+/// <param name="LastAllowedDay">The last day on which the report is on time.</param>
+/// <param name="LastAllowedInstant">The end of that day in Asia/Ho_Chi_Minh (+07:00).</param>
+/// <param name="Status">Upcoming, DueSoon or Overdue relative to now.</param>
+/// <param name="IndexCodes">The indices the agency leads (or cooperates on) in the plan.</param>
+/// <param name="Steps">How the deadline was reached, one line per step.</param>
+public sealed record ObligationDto(
+    ObligationAgencyDto Agency,
+    ObligationPlanDto Plan,
+    ObligationRuleDto Rule,
+    HolderRole Role,
+    string PeriodId,
+    DataWindow DataWindow,
+    DateOnly NominalDate,
+    DateOnly LastAllowedDay,
+    DateTimeOffset LastAllowedInstant,
+    ObligationStatus Status,
+    IReadOnlyList<string> IndexCodes,
+    IReadOnlyList<string> Steps);
+
+/// <param name="Id">The agency's id.</param>
+/// <param name="Code">Its electronic identifier.</param>
+/// <param name="ShortName">Its short name.</param>
+public sealed record ObligationAgencyDto(Guid Id, string Code, string ShortName);
+
+/// <param name="Id">The plan's id.</param>
+/// <param name="DocumentNumber">Its document number, e.g. 170/KH-UBND.</param>
+public sealed record ObligationPlanDto(Guid Id, string DocumentNumber);
+
+/// <param name="Id">The deadline rule's id.</param>
+/// <param name="Name">The rule's name.</param>
+public sealed record ObligationRuleDto(Guid Id, string Name);
+
+/// <summary>One page of obligations with the moment and horizon their statuses were computed for.</summary>
+/// <param name="Items">The obligations on this page, by last allowed instant, then agency code.</param>
+/// <param name="Page">The page number, from 1.</param>
+/// <param name="PageSize">Items per page.</param>
+/// <param name="TotalCount">Obligations matching the filters.</param>
+/// <param name="TotalPages">Pages at this size.</param>
+/// <param name="AsOf">The moment statuses are computed for, in Asia/Ho_Chi_Minh.</param>
+/// <param name="DueSoonWorkingDays">The "due soon" horizon in working days (setting <c>Deadlines:DueSoonWorkingDays</c>).</param>
+public sealed record ObligationPageDto(
+    IReadOnlyList<ObligationDto> Items, int Page, int PageSize, int TotalCount, int TotalPages, DateTimeOffset AsOf, int DueSoonWorkingDays);
+
+/// <summary>Everything one agency owes in a range.</summary>
+/// <param name="AgencyId">The agency.</param>
+/// <param name="From">First last-allowed day asked about.</param>
+/// <param name="To">Last last-allowed day asked about.</param>
+/// <param name="AsOf">The moment statuses are computed for, in Asia/Ho_Chi_Minh.</param>
+/// <param name="DueSoonWorkingDays">The "due soon" horizon in working days.</param>
+/// <param name="Obligations">By last allowed instant.</param>
+public sealed record AgencyObligationsDto(
+    Guid AgencyId, DateOnly From, DateOnly To, DateTimeOffset AsOf, int DueSoonWorkingDays, IReadOnlyList<ObligationDto> Obligations);

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Dti.Application.Common.Interfaces;
+using Dti.Domain.Agencies;
+using Dti.Domain.Calendar;
+using Dti.Domain.Deadlines;
+using Dti.Domain.Obligations;
+using Dti.Domain.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Obligations;
+
+/// <summary>What to compute obligations for.</summary>
+/// <param name="From">First last-allowed day.</param>
+/// <param name="To">Last last-allowed day.</param>
+/// <param name="AgencyIds">Only these agencies; null for every agency.</param>
+/// <param name="PlanId">Only this plan.</param>
+/// <param name="IncludeCooperating">Also list cooperating agencies (role Cooperating); they report to the lead, not the coordinator.</param>
+internal sealed record ObligationFilter(DateOnly From, DateOnly To, IReadOnlyCollection<Guid>? AgencyIds, Guid? PlanId, bool IncludeCooperating);
+
+/// <summary>
+/// Obligations = lead assignments × the plan's reporting rules × periods, for issued plans. Each rule's occurrences
+/// are computed once per request and fanned out to every plan and agency that follows the rule.
+/// </summary>
+internal static class ObligationSchedule
+{
+    /// <summary>An annual report can fall due in the year after its period; rules are read that far back.</summary>
+    private const int YearsOfLateDeadlines = 2;
+
+    public static async Task<List<ObligationDto>> ComputeAsync(
+        IApplicationDbContext db, WorkingCalendar calendar, ObligationFilter filter, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken)
+    {
+        var plans = db.Plans.AsNoTracking()
+            .Where(p => p.Status == PlanStatus.Issued
+                && p.FirstAssessmentYear <= filter.To.Year
+                && p.LastAssessmentYear >= filter.From.Year - YearsOfLateDeadlines);
+        if (filter.PlanId is { } planId)
+        {
+            plans = plans.Where(p => p.Id == planId);
+        }
+
+        var planRows = await plans
+            .Select(p => new { p.Id, p.DocumentNumber, p.IssueDate, p.FirstAssessmentYear, p.LastAssessmentYear })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var planIds = planRows.Keys.ToList();
+        var planRules = (await plans.SelectMany(p => p.ReportingRules).Select(r => new { r.PlanId, r.DeadlineRuleId }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.PlanId, r => r.DeadlineRuleId);
+        var holders = await HoldersAsync(db, planIds, filter, cancellationToken);
+        if (holders.Count == 0)
+        {
+            return [];
+        }
+
+        var agencyIds = holders.Select(h => h.AgencyId).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id))
+            .Select(a => new ObligationAgencyDto(a.Id, a.Code, a.ShortName))
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var ruleIds = holders.SelectMany(h => planRules[h.PlanId]).Distinct().ToList();
+        var definitions = await db.DeadlineRules.AsNoTracking().Where(r => ruleIds.Contains(r.Id)).ToListAsync(cancellationToken);
+
+        // Once per rule, however many plans and agencies follow it.
+        var occurrences = definitions.ToDictionary(d => d.Id, d => DeadlineCalculator.Occurrences(d.ToRule(), filter.From, filter.To, calendar));
+        var rules = definitions.ToDictionary(d => d.Id, d => new ObligationRuleDto(d.Id, d.Name));
+
+        var result = new List<ObligationDto>();
+        foreach (var planHolders in holders.GroupBy(h => h.PlanId))
+        {
+            var plan = planRows[planHolders.Key];
+            var planDto = new ObligationPlanDto(plan.Id, plan.DocumentNumber);
+            foreach (var ruleId in planRules[plan.Id])
+            {
+                foreach (var occurrence in occurrences[ruleId].Where(o => ObligationPeriods.AppliesTo(o.Period, plan.IssueDate, plan.FirstAssessmentYear, plan.LastAssessmentYear)))
+                {
+                    var status = StatusOf(occurrence, now, dueSoonWorkingDays, calendar);
+                    result.AddRange(planHolders.Select(h => new ObligationDto(
+                        agencies[h.AgencyId],
+                        planDto,
+                        rules[ruleId],
+                        h.Role,
+                        occurrence.PeriodId,
+                        occurrence.DataWindow,
+                        occurrence.NominalDate,
+                        occurrence.LastAllowedDay,
+                        occurrence.LastAllowedInstant,
+                        status,
+                        h.IndexCodes,
+                        occurrence.Steps)));
+                }
+            }
+        }
+
+        return result
+            .OrderBy(o => o.LastAllowedInstant)
+            .ThenBy(o => o.Agency.Code, StringComparer.Ordinal)
+            .ThenBy(o => o.Plan.DocumentNumber, StringComparer.Ordinal)
+            .ThenBy(o => o.Rule.Name, StringComparer.Ordinal)
+            .ThenBy(o => o.Role)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Where an obligation stands. The one place its status is decided: when reports arrive (a later issue), a
+    /// submitted report will turn this into fulfilled on time or late instead of the deadline-only status.
+    /// </summary>
+    private static ObligationStatus StatusOf(DeadlineOccurrence occurrence, DateTimeOffset now, int dueSoonWorkingDays, WorkingCalendar calendar) =>
+        ObligationStatuses.Of(occurrence.LastAllowedInstant, now, dueSoonWorkingDays, calendar);
+
+    /// <summary>Each agency's role in each plan with the indices it holds there (index codes in order).</summary>
+    private static async Task<List<Holder>> HoldersAsync(IApplicationDbContext db, List<Guid> planIds, ObligationFilter filter, CancellationToken cancellationToken)
+    {
+        var assignments = db.IndexAssignments.AsNoTracking().Where(a => planIds.Contains(a.PlanId));
+        var leads = filter.AgencyIds is { } only ? assignments.Where(a => only.Contains(a.LeadAgencyId)) : assignments;
+        var rows = (await leads.Select(a => new { a.PlanId, a.IndexCode, a.LeadAgencyId }).ToListAsync(cancellationToken))
+            .Select(r => (Index: new HeldIndex(r.PlanId, r.IndexCode, r.LeadAgencyId), Role: HolderRole.Lead))
+            .ToList();
+        if (filter.IncludeCooperating)
+        {
+            var cooperating = await assignments
+                .SelectMany(a => a.Cooperators, (a, c) => new { a.PlanId, a.IndexCode, c.AgencyId })
+                .ToListAsync(cancellationToken);
+            rows.AddRange(cooperating
+                .Where(r => filter.AgencyIds is null || filter.AgencyIds.Contains(r.AgencyId))
+                .Select(r => (Index: new HeldIndex(r.PlanId, r.IndexCode, r.AgencyId), Role: HolderRole.Cooperating)));
+        }
+
+        return rows
+            .GroupBy(r => (r.Index.PlanId, r.Index.AgencyId, r.Role))
+            .Select(g => new Holder(g.Key.PlanId, g.Key.AgencyId, g.Key.Role, g.Select(r => r.Index.IndexCode).Order(IndexCodeOrder.Instance).ToList()))
+            .ToList();
+    }
+
+    private sealed record HeldIndex(Guid PlanId, string IndexCode, Guid AgencyId);
+
+    private sealed record Holder(Guid PlanId, Guid AgencyId, HolderRole Role, IReadOnlyList<string> IndexCodes);
+
+    /// <summary>"2" before "10", "7.2" before "7.10": numeric parts compare as numbers.</summary>
+    private sealed class IndexCodeOrder : IComparer<string>
+    {
+        public static readonly IndexCodeOrder Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            var a = (x ?? string.Empty).Split('.');
+            var b = (y ?? string.Empty).Split('.');
+            for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+            {
+                var order = int.TryParse(a[i], NumberStyles.None, CultureInfo.InvariantCulture, out var m) && int.TryParse(b[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? m.CompareTo(n) : string.CompareOrdinal(a[i], b[i]);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+
+            return a.Length.CompareTo(b.Length);
+        }
+    }
+}

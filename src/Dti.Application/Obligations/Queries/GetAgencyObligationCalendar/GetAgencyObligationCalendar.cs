@@ -1,0 +1,61 @@
+using System.Globalization;
+using Dti.Application.Calendar;
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Deadlines;
+using Dti.Application.Deadlines.Queries;
+using Dti.Application.Obligations.Queries.ListAgencyObligations;
+using Dti.Domain.Common;
+using Dti.Domain.Deadlines;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dti.Application.Obligations.Queries.GetAgencyObligationCalendar;
+
+/// <summary>
+/// An agency's obligations as an RFC 5545 iCalendar feed: one all-day event on each last allowed day. Without
+/// <c>from</c>/<c>to</c> the feed runs from a year ago to two years ahead, so a subscribed calendar keeps moving.
+/// </summary>
+public sealed record GetAgencyObligationCalendarQuery(Guid AgencyId, DateOnly? From, DateOnly? To) : IRequest<string>
+{
+    public const int DefaultYearsBack = 1;
+    public const int DefaultYearsAhead = 2;
+
+    internal ObligationDateRange Range(DateOnly today) => new(From ?? today.AddYears(-DefaultYearsBack), To ?? today.AddYears(DefaultYearsAhead));
+}
+
+internal sealed record ObligationDateRange(DateOnly From, DateOnly To) : IDeadlineRange;
+
+public sealed class GetAgencyObligationCalendarValidator : AbstractValidator<GetAgencyObligationCalendarQuery>
+{
+    public GetAgencyObligationCalendarValidator(TimeProvider clock) =>
+        RuleFor(q => q.Range(VietnamClock.Today(clock))).SetValidator(new DeadlineRangeValidator(ObligationLimits.MaxRangeYears)).OverridePropertyName(string.Empty);
+}
+
+public sealed class GetAgencyObligationCalendarHandler(
+    IApplicationDbContext db, WorkingCalendarSource calendars, ICurrentClient client, TimeProvider clock, IOptions<DeadlineOptions> options)
+    : IRequestHandler<GetAgencyObligationCalendarQuery, string>
+{
+    public async Task<string> Handle(GetAgencyObligationCalendarQuery request, CancellationToken cancellationToken)
+    {
+        await db.EnsureVisibleAgencyAsync(client, request.AgencyId, cancellationToken);
+        var agencyName = await db.Agencies.Where(a => a.Id == request.AgencyId).Select(a => a.ShortName).SingleAsync(cancellationToken);
+        var range = request.Range(VietnamClock.Today(clock));
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        var now = clock.GetUtcNow().ToOffset(DeadlineCalculator.VietnamOffset);
+        var filter = new ObligationFilter(range.From, range.To, [request.AgencyId], null, IncludeCooperating: false);
+        var obligations = await ObligationSchedule.ComputeAsync(db, calendar, filter, now, options.Value.DueSoonWorkingDays, cancellationToken);
+        var events = obligations.Select(o => new IcsEvent(
+            $"{o.Agency.Id:N}-{o.Plan.Id:N}-{o.Rule.Id:N}-{o.PeriodId}@dti-api",
+            o.LastAllowedDay,
+            $"{o.Rule.Name} — {o.PeriodId} — {o.Plan.DocumentNumber}",
+            string.Join('\n', new[]
+            {
+                $"Plan {o.Plan.DocumentNumber}; indices led: {string.Join(", ", o.IndexCodes)}",
+                string.Create(CultureInfo.InvariantCulture, $"Data window: {o.DataWindow.From:yyyy-MM-dd} – {o.DataWindow.To:yyyy-MM-dd}"),
+                $"Last allowed instant: {o.LastAllowedInstant.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture)}",
+            }.Concat(o.Steps))));
+        return IcsWriter.Write($"DTI — {agencyName}", events, clock.GetUtcNow());
+    }
+}

@@ -1,0 +1,55 @@
+using Dti.Application.Calendar;
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Application.Common.Security;
+using Dti.Application.Deadlines;
+using Dti.Application.Deadlines.Queries;
+using Dti.Domain.Deadlines;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Dti.Application.Obligations.Queries.ListObligations;
+
+/// <summary>
+/// Every report owed in [From, To] (by last allowed day): lead agencies of issued plans × the plans' reporting rules ×
+/// periods. Clients that do not see every agency get only their agencies' obligations.
+/// </summary>
+public sealed record ListObligationsQuery(
+    DateOnly From, DateOnly To, Guid? AgencyId, Guid? PlanId, ObligationStatus? Status, bool IncludeCooperating, PageRequest Paging)
+    : IRequest<ObligationPageDto>, IDeadlineRange;
+
+public sealed class ListObligationsValidator : AbstractValidator<ListObligationsQuery>
+{
+    public ListObligationsValidator()
+    {
+        Include(new DeadlineRangeValidator(ObligationLimits.MaxRangeYears));
+        RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class ListObligationsHandler(
+    IApplicationDbContext db, WorkingCalendarSource calendars, ICurrentClient client, TimeProvider clock, IOptions<DeadlineOptions> options)
+    : IRequestHandler<ListObligationsQuery, ObligationPageDto>
+{
+    public async Task<ObligationPageDto> Handle(ListObligationsQuery request, CancellationToken cancellationToken)
+    {
+        IReadOnlyCollection<Guid>? agencies = request.AgencyId is { } one ? [one] : null;
+        if (!client.SeesAllAgencies())
+        {
+            agencies = (agencies ?? client.AgencyIds).Where(client.AgencyIds.Contains).ToList();
+        }
+
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        var now = clock.GetUtcNow().ToOffset(DeadlineCalculator.VietnamOffset);
+        var horizon = options.Value.DueSoonWorkingDays;
+        var filter = new ObligationFilter(request.From, request.To, agencies, request.PlanId, request.IncludeCooperating);
+        var all = await ObligationSchedule.ComputeAsync(db, calendar, filter, now, horizon, cancellationToken);
+        var matching = request.Status is { } status ? all.Where(o => o.Status == status).ToList() : all;
+
+        var paging = request.Paging;
+        var page = matching.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize).ToList();
+        var totalPages = (matching.Count + paging.PageSize - 1) / paging.PageSize;
+        return new ObligationPageDto(page, paging.Page, paging.PageSize, matching.Count, totalPages, now, horizon);
+    }
+}

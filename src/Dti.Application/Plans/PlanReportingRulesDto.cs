@@ -1,0 +1,33 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Domain.Deadlines;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Plans;
+
+/// <summary>The deadline rules a plan's lead agencies report by.</summary>
+/// <param name="PlanId">The plan.</param>
+/// <param name="Rules">The rules, by name.</param>
+public sealed record PlanReportingRulesDto(Guid PlanId, IReadOnlyList<PlanReportingRuleDto> Rules)
+{
+    public static async Task<PlanReportingRulesDto> ReadAsync(IApplicationDbContext db, Guid planId, CancellationToken cancellationToken)
+    {
+        var ruleIds = db.Plans.Where(p => p.Id == planId).SelectMany(p => p.ReportingRules).Select(r => r.DeadlineRuleId);
+        var rules = await db.DeadlineRules.AsNoTracking()
+            .Where(r => ruleIds.Contains(r.Id))
+            .OrderBy(r => r.Name)
+            .Select(r => new PlanReportingRuleDto(r.Id, r.Name, r.Frequency, r.TextVi, r.TextEn))
+            .ToListAsync(cancellationToken);
+        return new PlanReportingRulesDto(planId, rules);
+    }
+}
+
+/// <param name="Id">The deadline rule's id.</param>
+/// <param name="Name">The rule's name.</param>
+/// <param name="Frequency">The kind of period reported on.</param>
+/// <param name="TextVi">The rule in Vietnamese.</param>
+/// <param name="TextEn">The rule in English.</param>
+public sealed record PlanReportingRuleDto(Guid Id, string Name, ReportingFrequency Frequency, string TextVi, string TextEn);
+
+/// <summary>The body of <c>PUT /plans/{planId}/reporting-rules</c>: the complete set of rules.</summary>
+/// <param name="RuleIds">Ids of stored deadline rules; an empty list removes them all.</param>
+public sealed record PlanReportingRulesInput(IReadOnlyList<Guid> RuleIds);
