@@ -18,9 +18,6 @@ internal static class CommandLine
 {
     public const string Usage = "Usage: create-client --name <name> --role <Coordinator|AgencyReporter|Ministry|Reader> [--role …] [--agency <guid> …] [--contact <text>] [--expires <yyyy-MM-dd>]";
 
-    /// <summary>Vietnam's offset: an expiry date means "valid through that day, Vietnamese time".</summary>
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     /// <summary>Runs the verb <paramref name="args"/> name and returns the exit code; null when there is no verb (serve).</summary>
     public static async Task<int?> RunAsync(WebApplication app, string[] args)
     {
@@ -103,7 +100,8 @@ internal static class CommandLine
                     agencies.Add(agency);
                     break;
                 case "--expires" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
-                    expires = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamOffset);
+                    // An expiry date means "valid through that day, Vietnamese time".
+                    expires = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamClock.Offset);
                     break;
                 default:
                     error = $"'{options[i]} {value}' is not understood.";

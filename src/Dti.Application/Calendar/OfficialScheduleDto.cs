@@ -25,10 +25,7 @@ internal static class OfficialScheduleQueries
     {
         var schedule = await db.OfficialSchedules.Include(s => s.Days).SingleOrDefaultAsync(s => s.Year == year, cancellationToken)
             ?? throw new NotFoundException("Official schedule", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (expectedVersion is not null && expectedVersion != schedule.Version)
-        {
-            throw new PreconditionFailedException("Official schedule", year.ToString(System.Globalization.CultureInfo.InvariantCulture), schedule.Version);
-        }
+        PreconditionFailedException.ThrowIfStale("Official schedule", year.ToString(System.Globalization.CultureInfo.InvariantCulture), schedule.Version, expectedVersion);
 
         return schedule;
     }

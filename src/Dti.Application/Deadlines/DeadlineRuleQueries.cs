@@ -13,10 +13,7 @@ internal static class DeadlineRuleQueries
         var rules = tracked ? db.DeadlineRules : db.DeadlineRules.AsNoTracking();
         var rule = await rules.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException("Deadline rule", id.ToString());
-        if (expectedVersion is not null && expectedVersion != rule.Version)
-        {
-            throw new PreconditionFailedException("Deadline rule", id.ToString(), rule.Version);
-        }
+        PreconditionFailedException.ThrowIfStale("Deadline rule", id.ToString(), rule.Version, expectedVersion);
 
         return rule;
     }

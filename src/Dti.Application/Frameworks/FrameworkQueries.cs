@@ -15,10 +15,7 @@ internal static class FrameworkQueries
     {
         var framework = await db.Frameworks.WithTree().SingleOrDefaultAsync(f => f.Code == code, cancellationToken)
             ?? throw new NotFoundException("Framework", code);
-        if (expectedVersion is not null && expectedVersion != framework.Version)
-        {
-            throw new PreconditionFailedException("Framework", code, framework.Version);
-        }
+        PreconditionFailedException.ThrowIfStale("Framework", code, framework.Version, expectedVersion);
 
         return framework;
     }

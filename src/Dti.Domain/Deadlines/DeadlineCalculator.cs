@@ -30,7 +30,7 @@ public sealed record DeadlineOccurrence(
 public static class DeadlineCalculator
 {
     /// <summary>Vietnam's offset: Asia/Ho_Chi_Minh is UTC+07:00 all year (no daylight saving).</summary>
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+    public static readonly TimeSpan VietnamOffset = VietnamClock.Offset;
 
     /// <summary>Nominal dates can sit this far from the last allowed day (longest official break plus margin).</summary>
     private const int MaxAdjustmentDays = 31;
