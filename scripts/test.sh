@@ -18,6 +18,20 @@ if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
   [ -n "$bin" ] || { echo "test.sh: PostgreSQL installation failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# Contract tools (Spectral + OWASP ruleset, Prism) from npm, pinned in tools/contract/package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "test.sh: npm not found; installing Node.js from Debian packages"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+fi
+tools="$root/tools/contract"
+if [ ! -x "$tools/node_modules/.bin/prism" ] || [ ! -x "$tools/node_modules/.bin/spectral" ]; then
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error) \
+    || { echo "test.sh: npm ci in tools/contract failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+export DTI_CONTRACT_TOOLS="$tools/node_modules/.bin"
+
 # PostgreSQL refuses to run as root: run the throwaway server as the 'postgres' user.
 work=$(mktemp -d /tmp/dti-pg.XXXXXX)
 as_pg=()
