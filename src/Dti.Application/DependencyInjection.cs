@@ -1,6 +1,7 @@
 using System.Reflection;
 using Dti.Application.Calendar;
 using Dti.Application.Common.Behaviours;
+using Dti.Application.Common.Security;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers MediatR 5.1.0 by hand (its DI package does not restore here): the mediator, every handler
-    /// of this assembly, the cached working calendar, the pipeline in order — logging, then validation — and every FluentValidation validator.
+    /// of this assembly, the cached working calendar, the pipeline in order — logging, then agency scope, then validation — and every FluentValidation validator.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -29,6 +30,8 @@ public static class DependencyInjection
         }
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped<AgencyContext>();
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AgencyScopeBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
         foreach (var result in AssemblyScanner.FindValidatorsInAssembly(assembly))

@@ -7,9 +7,6 @@ namespace Dti.Api.Security;
 /// <summary>The caller of the current HTTP request, read from its claims; nobody outside a request.</summary>
 internal sealed class HttpCurrentClient(IHttpContextAccessor accessor) : ICurrentClient
 {
-    /// <summary>A request names the agency it acts for with this route value, e.g. <c>/agencies/{agencyId}/tasks</c>.</summary>
-    public const string AgencyRouteValue = "agencyId";
-
     private HttpContext? Http => accessor.HttpContext;
 
     public bool IsAuthenticated => Http?.User.Identity?.IsAuthenticated == true;
@@ -28,20 +25,5 @@ internal sealed class HttpCurrentClient(IHttpContextAccessor accessor) : ICurren
 
     public bool IsCoordinator => Roles.Contains(ClientRole.Coordinator);
 
-    public Guid? ActingAgencyId
-    {
-        get
-        {
-            if (Http?.GetRouteValue(AgencyRouteValue) is { } named && Guid.TryParse(named.ToString(), out var agencyId) && ActsFor(agencyId))
-            {
-                return agencyId;
-            }
-
-            return AgencyIds is { Count: 1 } only ? only.First() : null;
-        }
-    }
-
     public string? RequestId => Http is null ? null : Activity.Current?.Id ?? Http.TraceIdentifier;
-
-    public bool ActsFor(Guid agencyId) => IsCoordinator || AgencyIds.Contains(agencyId);
 }

@@ -6,7 +6,8 @@ namespace Dti.Api.Security;
 /// <summary>
 /// Who may call what. Every endpoint names one of these policies; the <c>/api/v1</c> group requires an
 /// authenticated caller, so an endpoint that names none is still closed to anonymous callers.
-/// Per-agency objects are checked again in the handlers (<c>ICurrentClient.EnsureActsFor</c>: another agency's object is a 404).
+/// Whose objects a caller reaches is decided after the policy, once, by the request pipeline's agency scope
+/// (<c>Application/Common/Behaviours/AgencyScopeBehaviour</c>: another agency's object is a 404).
 /// </summary>
 public static class Policies
 {
@@ -22,7 +23,7 @@ public static class Policies
     /// <summary>Reading agencies, plans, tasks and assignments (an AgencyReporter sees its own agencies' objects).</summary>
     public const string ReadAgencyData = nameof(ReadAgencyData);
 
-    /// <summary>Writing an agency's own data (progress, reports, evidence); the handler checks the agency.</summary>
+    /// <summary>Writing an agency's own data (progress, reports, evidence); the agency scope checks whose data it is.</summary>
     public const string WriteAgencyData = nameof(WriteAgencyData);
 
     /// <summary>Reading consolidated assessments and results.</summary>

@@ -17,6 +17,15 @@ internal static class AgencyQueries
         return agency;
     }
 
+    /// <summary>The agency the request addresses, or 404.</summary>
+    public static async Task EnsureExistsAsync(this IApplicationDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        if (!await db.Agencies.AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            throw new NotFoundException("Agency", id.ToString());
+        }
+    }
+
     /// <summary>An agency the request refers to (not the one it addresses): a missing one is a broken rule (422), not a 404.</summary>
     public static async Task<Agency> RequireAsync(this IApplicationDbContext db, Guid id, string field, CancellationToken cancellationToken) =>
         await db.Agencies.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)

@@ -1,11 +1,35 @@
+using System.Text;
+using Dti.Application.Obligations.Queries.GetAgencyObligationCalendar;
+using Dti.Application.Obligations.Queries.ListAgencyObligations;
+using Dti.Application.Obligations.Queries.ListObligations;
+using Dti.Application.PlanTasks.Commands.RecordTaskProgress;
+using Dti.Application.PlanTasks.Commands.UpdateTask;
+using Dti.Application.PlanTasks.Queries.GetTask;
+using Dti.Application.PlanTasks.Queries.ListTaskProgress;
+using Dti.Application.PlanTasks.Queries.ListTasks;
 using Dti.Domain.Clients;
 
 namespace Dti.Api.Tests.Security;
 
+/// <summary>One row of the access table.</summary>
+/// <param name="Roles">The roles the operation's policy admits.</param>
+/// <param name="Scoped">
+/// The request that declares the agency it addresses (<c>IAgencyScoped</c>): a caller outside that agency gets the 404
+/// a missing object gets (<see cref="AgencyScopeTests"/>).
+/// </param>
+/// <param name="Filtered">The list request that shows only the caller's agencies' objects (<c>IAgencyFiltered</c>).</param>
+public sealed record Access(ClientRole[] Roles, Type? Scoped = null, Type? Filtered = null)
+{
+    /// <summary>The "agency scope" column as docs/security.md prints it.</summary>
+    public string AgencyScope => Scoped is not null ? "404 outside the caller's agencies" : Filtered is not null ? "only the caller's agencies" : "—";
+}
+
 /// <summary>
-/// Who may call each operation of the API, by operationId. <see cref="AuthorizationMatrixTests"/> fails for any
-/// operation in the served OpenAPI document that is missing here, so no endpoint ships without a decision.
-/// When you add an endpoint, add one line: its operationId and the roles its policy admits.
+/// Who may call each operation of the API, by operationId, and whether the answer depends on the caller's agencies.
+/// <see cref="AuthorizationMatrixTests"/> fails for any operation in the served OpenAPI document that is missing here,
+/// so no endpoint ships without a decision; <see cref="AgencyScopeTests"/> runs every agency-scoped operation with
+/// another agency's ids; docs/security.md prints this table. When you add an endpoint, add one line: its operationId,
+/// the roles its policy admits and, when it touches an agency's objects, the request that declares the agency.
 /// </summary>
 public static class AccessTable
 {
@@ -26,81 +50,96 @@ public static class AccessTable
     /// <summary>Policies.CoordinatorOnly.</summary>
     public static readonly ClientRole[] CoordinatorOnly = [ClientRole.Coordinator];
 
-    public static readonly IReadOnlyDictionary<string, ClientRole[]> Operations = new Dictionary<string, ClientRole[]>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Access> Operations = new Dictionary<string, Access>(StringComparer.Ordinal)
     {
         // Frameworks
-        ["ListFrameworks"] = ReadReference,
-        ["GetFramework"] = ReadReference,
-        ["GetIndex"] = ReadReference,
-        ["GetFrameworkForYear"] = ReadReference,
-        ["ImportFramework"] = CoordinatorOnly,
-        ["UpdateFramework"] = CoordinatorOnly,
-        ["ImportComponentIndices"] = CoordinatorOnly,
-        ["PublishFramework"] = CoordinatorOnly,
+        ["ListFrameworks"] = new(ReadReference),
+        ["GetFramework"] = new(ReadReference),
+        ["GetIndex"] = new(ReadReference),
+        ["GetFrameworkForYear"] = new(ReadReference),
+        ["ImportFramework"] = new(CoordinatorOnly),
+        ["UpdateFramework"] = new(CoordinatorOnly),
+        ["ImportComponentIndices"] = new(CoordinatorOnly),
+        ["PublishFramework"] = new(CoordinatorOnly),
 
         // Clients
-        ["GetCurrentClient"] = Everyone,
-        ["ListClients"] = CoordinatorOnly,
-        ["GetClient"] = CoordinatorOnly,
-        ["CreateClient"] = CoordinatorOnly,
-        ["RotateClientKey"] = CoordinatorOnly,
-        ["RevokeClient"] = CoordinatorOnly,
+        ["GetCurrentClient"] = new(Everyone),
+        ["ListClients"] = new(CoordinatorOnly),
+        ["GetClient"] = new(CoordinatorOnly),
+        ["CreateClient"] = new(CoordinatorOnly),
+        ["RotateClientKey"] = new(CoordinatorOnly),
+        ["RevokeClient"] = new(CoordinatorOnly),
 
         // Audit
-        ["ListAuditEntries"] = CoordinatorOnly,
+        ["ListAuditEntries"] = new(CoordinatorOnly),
 
         // Agencies, plans, tasks, assignments
-        ["ListAgencies"] = ReadAgencyData,
-        ["GetAgency"] = ReadAgencyData,
-        ["ListPlans"] = ReadAgencyData,
-        ["GetPlan"] = ReadAgencyData,
-        ["ListTasks"] = ReadAgencyData,
-        ["ListPlanTasks"] = ReadAgencyData,
-        ["GetTask"] = ReadAgencyData,
-        ["ListTaskProgress"] = ReadAgencyData,
-        ["ListPlanAssignments"] = ReadAgencyData,
-        ["GetAssignment"] = ReadAgencyData,
-        ["GetAssignmentHistory"] = ReadAgencyData,
-        ["ListIndexAssignments"] = ReadAgencyData,
-        ["GetCoverage"] = ReadAgencyData,
-        ["ListAgencyAssignments"] = ReadAgencyData,
-        ["RecordTaskProgress"] = WriteAgencyData,
-        ["CreateAgency"] = CoordinatorOnly,
-        ["UpdateAgency"] = CoordinatorOnly,
-        ["RecordAgencySuccession"] = CoordinatorOnly,
-        ["CreatePlan"] = CoordinatorOnly,
-        ["UpdatePlan"] = CoordinatorOnly,
-        ["IssuePlan"] = CoordinatorOnly,
-        ["ClosePlan"] = CoordinatorOnly,
-        ["SupersedePlan"] = CoordinatorOnly,
-        ["CreateTask"] = CoordinatorOnly,
-        ["UpdateTask"] = CoordinatorOnly,
-        ["CreateAssignment"] = CoordinatorOnly,
-        ["UpdateAssignment"] = CoordinatorOnly,
-        ["ReassignAssignment"] = CoordinatorOnly,
-        ["GetPlanReportingRules"] = ReadAgencyData,
-        ["SetPlanReportingRules"] = CoordinatorOnly,
+        ["ListAgencies"] = new(ReadAgencyData),
+        ["GetAgency"] = new(ReadAgencyData),
+        ["ListPlans"] = new(ReadAgencyData),
+        ["GetPlan"] = new(ReadAgencyData),
+        ["ListTasks"] = new(ReadAgencyData, Filtered: typeof(ListTasksQuery)),
+        ["ListPlanTasks"] = new(ReadAgencyData, Filtered: typeof(ListTasksQuery)),
+        ["GetTask"] = new(ReadAgencyData, Scoped: typeof(GetTaskQuery)),
+        ["ListTaskProgress"] = new(ReadAgencyData, Scoped: typeof(ListTaskProgressQuery)),
+        ["ListPlanAssignments"] = new(ReadAgencyData),
+        ["GetAssignment"] = new(ReadAgencyData),
+        ["GetAssignmentHistory"] = new(ReadAgencyData),
+        ["ListIndexAssignments"] = new(ReadAgencyData),
+        ["GetCoverage"] = new(ReadAgencyData),
+        ["ListAgencyAssignments"] = new(ReadAgencyData),
+        ["RecordTaskProgress"] = new(WriteAgencyData, Scoped: typeof(RecordTaskProgressCommand)),
+        ["CreateAgency"] = new(CoordinatorOnly),
+        ["UpdateAgency"] = new(CoordinatorOnly),
+        ["RecordAgencySuccession"] = new(CoordinatorOnly),
+        ["CreatePlan"] = new(CoordinatorOnly),
+        ["UpdatePlan"] = new(CoordinatorOnly),
+        ["IssuePlan"] = new(CoordinatorOnly),
+        ["ClosePlan"] = new(CoordinatorOnly),
+        ["SupersedePlan"] = new(CoordinatorOnly),
+        ["CreateTask"] = new(CoordinatorOnly),
+        ["UpdateTask"] = new(CoordinatorOnly, Scoped: typeof(UpdateTaskCommand)),
+        ["CreateAssignment"] = new(CoordinatorOnly),
+        ["UpdateAssignment"] = new(CoordinatorOnly),
+        ["ReassignAssignment"] = new(CoordinatorOnly),
+        ["GetPlanReportingRules"] = new(ReadAgencyData),
+        ["SetPlanReportingRules"] = new(CoordinatorOnly),
 
         // Obligations
-        ["ListObligations"] = ReadAgencyData,
-        ["ListAgencyObligations"] = ReadAgencyData,
-        ["GetAgencyObligationCalendar"] = ReadAgencyData,
+        ["ListObligations"] = new(ReadAgencyData, Filtered: typeof(ListObligationsQuery)),
+        ["ListAgencyObligations"] = new(ReadAgencyData, Scoped: typeof(ListAgencyObligationsQuery)),
+        ["GetAgencyObligationCalendar"] = new(ReadAgencyData, Scoped: typeof(GetAgencyObligationCalendarQuery)),
 
         // Calendar
-        ["GetCalendarDay"] = ReadReference,
-        ["GetHolidays"] = ReadReference,
-        ["GetOfficialSchedule"] = ReadReference,
-        ["ReplaceOfficialSchedule"] = CoordinatorOnly,
-        ["DeleteOfficialSchedule"] = CoordinatorOnly,
+        ["GetCalendarDay"] = new(ReadReference),
+        ["GetHolidays"] = new(ReadReference),
+        ["GetOfficialSchedule"] = new(ReadReference),
+        ["ReplaceOfficialSchedule"] = new(CoordinatorOnly),
+        ["DeleteOfficialSchedule"] = new(CoordinatorOnly),
 
         // Deadline rules
-        ["ListDeadlineRules"] = ReadReference,
-        ["GetDeadlineRule"] = ReadReference,
-        ["ParseDeadlineRule"] = ReadReference,
-        ["GetDeadlineOccurrences"] = ReadReference,
-        ["GetDeadlineCalendar"] = ReadReference,
-        ["CreateDeadlineRule"] = CoordinatorOnly,
-        ["UpdateDeadlineRule"] = CoordinatorOnly,
-        ["DeleteDeadlineRule"] = CoordinatorOnly,
+        ["ListDeadlineRules"] = new(ReadReference),
+        ["GetDeadlineRule"] = new(ReadReference),
+        ["ParseDeadlineRule"] = new(ReadReference),
+        ["GetDeadlineOccurrences"] = new(ReadReference),
+        ["GetDeadlineCalendar"] = new(ReadReference),
+        ["CreateDeadlineRule"] = new(CoordinatorOnly),
+        ["UpdateDeadlineRule"] = new(CoordinatorOnly),
+        ["DeleteDeadlineRule"] = new(CoordinatorOnly),
     };
+
+    /// <summary>The table as docs/security.md prints it, in operationId order.</summary>
+    public static string ToMarkdown()
+    {
+        var table = new StringBuilder()
+            .Append("| Operation | Coordinator | AgencyReporter | Ministry | Reader | Agency scope |\n")
+            .Append("|---|---|---|---|---|---|\n");
+        foreach (var (operation, access) in Operations.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            var roles = Everyone.Select(r => access.Roles.Contains(r) ? "✔" : "✘");
+            table.Append($"| `{operation}` | {string.Join(" | ", roles)} | {access.AgencyScope} |\n");
+        }
+
+        return table.ToString();
+    }
 }

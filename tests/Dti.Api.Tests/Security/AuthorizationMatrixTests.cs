@@ -63,7 +63,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
                 var response = await caller.SendAsync(operation.Request());
                 var body = await response.Content.ReadAsStringAsync();
                 body = body.Length > 300 ? body[..300] + "…" : body;
-                if (AccessTable.Operations[operation.OperationId].Contains(role))
+                if (AccessTable.Operations[operation.OperationId].Roles.Contains(role))
                 {
                     Assert.That(response.StatusCode, Is.Not.EqualTo(HttpStatusCode.Unauthorized).And.Not.EqualTo(HttpStatusCode.Forbidden), $"{role} may call {operation}: {body}");
                 }

@@ -21,12 +21,6 @@ public interface ICurrentClient
 
     bool IsCoordinator { get; }
 
-    /// <summary>The agency a write is made for: the one the request names (route value <c>agencyId</c>), else the client's only agency.</summary>
-    Guid? ActingAgencyId { get; }
-
     /// <summary>The request's trace id, as in problem details (<c>traceId</c>).</summary>
     string? RequestId { get; }
-
-    /// <summary>True for coordinators (they act for every agency) and for clients that act for <paramref name="agencyId"/>.</summary>
-    bool ActsFor(Guid agencyId);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Security;
 using Dti.Domain.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -10,11 +11,12 @@ namespace Dti.Infrastructure.Persistence.Auditing;
 
 /// <summary>
 /// Records every write in the same transaction as the write: for each added, modified or deleted entity of
-/// the model (child entities under their own type), who made it, for which agency, in which request, and the
-/// changed fields with old and new values. Works from the change tracker, so new entities are audited without
+/// the model (child entities under their own type), who made it, for which agency (the one the request declared:
+/// <see cref="AgencyContext.ActingAgencyId"/>), in which request, and the changed fields with old and new values.
+/// Works from the change tracker, so new entities are audited without
 /// code of their own. Audit entries themselves are never recorded, and can never be changed or deleted.
 /// </summary>
-public sealed class AuditingInterceptor(ICurrentClient client, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditingInterceptor(ICurrentClient client, AgencyContext agency, TimeProvider clock) : SaveChangesInterceptor
 {
     /// <summary>The name writes are recorded under when no client is calling (start-up, the command line).</summary>
     public const string ApplicationName = "Dti.Api (system)";
@@ -81,7 +83,7 @@ public sealed class AuditingInterceptor(ICurrentClient client, TimeProvider cloc
                 now,
                 client.ClientId,
                 client.Name ?? ApplicationName,
-                client.ActingAgencyId,
+                agency.ActingAgencyId,
                 action.Value,
                 entry.Metadata.ClrType.Name,
                 Key(entry),

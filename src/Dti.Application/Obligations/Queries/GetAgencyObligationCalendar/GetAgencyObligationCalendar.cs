@@ -1,9 +1,10 @@
 using System.Globalization;
+using Dti.Application.Agencies;
 using Dti.Application.Calendar;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Security;
 using Dti.Application.Deadlines;
 using Dti.Application.Deadlines.Queries;
-using Dti.Application.Obligations.Queries.ListAgencyObligations;
 using Dti.Domain.Common;
 using Dti.Domain.Deadlines;
 using FluentValidation;
@@ -17,10 +18,12 @@ namespace Dti.Application.Obligations.Queries.GetAgencyObligationCalendar;
 /// An agency's obligations as an RFC 5545 iCalendar feed: one all-day event on each last allowed day. Without
 /// <c>from</c>/<c>to</c> the feed runs from a year ago to two years ahead, so a subscribed calendar keeps moving.
 /// </summary>
-public sealed record GetAgencyObligationCalendarQuery(Guid AgencyId, DateOnly? From, DateOnly? To) : IRequest<string>
+public sealed record GetAgencyObligationCalendarQuery(Guid AgencyId, DateOnly? From, DateOnly? To) : IRequest<string>, IAgencyScoped
 {
     public const int DefaultYearsBack = 1;
     public const int DefaultYearsAhead = 2;
+
+    public AgencyScope Scope => AgencyScope.Agency(AgencyId);
 
     internal ObligationDateRange Range(DateOnly today) => new(From ?? today.AddYears(-DefaultYearsBack), To ?? today.AddYears(DefaultYearsAhead));
 }
@@ -34,12 +37,12 @@ public sealed class GetAgencyObligationCalendarValidator : AbstractValidator<Get
 }
 
 public sealed class GetAgencyObligationCalendarHandler(
-    IApplicationDbContext db, WorkingCalendarSource calendars, ICurrentClient client, TimeProvider clock, IOptions<DeadlineOptions> options)
+    IApplicationDbContext db, WorkingCalendarSource calendars, TimeProvider clock, IOptions<DeadlineOptions> options)
     : IRequestHandler<GetAgencyObligationCalendarQuery, string>
 {
     public async Task<string> Handle(GetAgencyObligationCalendarQuery request, CancellationToken cancellationToken)
     {
-        await db.EnsureVisibleAgencyAsync(client, request.AgencyId, cancellationToken);
+        await db.EnsureExistsAsync(request.AgencyId, cancellationToken);
         var agencyName = await db.Agencies.Where(a => a.Id == request.AgencyId).Select(a => a.ShortName).SingleAsync(cancellationToken);
         var range = request.Range(VietnamClock.Today(clock));
         var calendar = await calendars.GetAsync(db, cancellationToken);

@@ -17,7 +17,7 @@ namespace Dti.Application.Obligations.Queries.ListObligations;
 /// </summary>
 public sealed record ListObligationsQuery(
     DateOnly From, DateOnly To, Guid? AgencyId, Guid? PlanId, ObligationStatus? Status, bool IncludeCooperating, PageRequest Paging)
-    : IRequest<ObligationPageDto>, IDeadlineRange;
+    : IRequest<ObligationPageDto>, IDeadlineRange, IAgencyFiltered;
 
 public sealed class ListObligationsValidator : AbstractValidator<ListObligationsQuery>
 {
@@ -29,15 +29,15 @@ public sealed class ListObligationsValidator : AbstractValidator<ListObligations
 }
 
 public sealed class ListObligationsHandler(
-    IApplicationDbContext db, WorkingCalendarSource calendars, ICurrentClient client, TimeProvider clock, IOptions<DeadlineOptions> options)
+    IApplicationDbContext db, WorkingCalendarSource calendars, AgencyContext context, TimeProvider clock, IOptions<DeadlineOptions> options)
     : IRequestHandler<ListObligationsQuery, ObligationPageDto>
 {
     public async Task<ObligationPageDto> Handle(ListObligationsQuery request, CancellationToken cancellationToken)
     {
         IReadOnlyCollection<Guid>? agencies = request.AgencyId is { } one ? [one] : null;
-        if (!client.SeesAllAgencies())
+        if (context.VisibleAgencies is { } visible)
         {
-            agencies = (agencies ?? client.AgencyIds).Where(client.AgencyIds.Contains).ToList();
+            agencies = (agencies ?? visible).Where(visible.Contains).ToList();
         }
 
         var calendar = await calendars.GetAsync(db, cancellationToken);

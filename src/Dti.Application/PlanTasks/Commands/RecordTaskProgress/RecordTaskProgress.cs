@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Security;
 using Dti.Application.Plans;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
@@ -12,7 +13,10 @@ namespace Dti.Application.PlanTasks.Commands.RecordTaskProgress;
 /// Appends a progress report and makes it the task's current status. <see cref="ProgressInput.AsOf"/> defaults to today.
 /// An agency reporter may report only on tasks its agency leads or cooperates on; any other task is a 404.
 /// </summary>
-public sealed record RecordTaskProgressCommand(Guid PlanId, Guid TaskId, ProgressInput Body, int? ExpectedVersion) : IRequest<Versioned<TaskDto>>;
+public sealed record RecordTaskProgressCommand(Guid PlanId, Guid TaskId, ProgressInput Body, int? ExpectedVersion) : IRequest<Versioned<TaskDto>>, IAgencyScoped
+{
+    public AgencyScope Scope => AgencyScope.PlanTask(PlanId, TaskId);
+}
 
 public sealed record ProgressInput(PlanTaskStatus? Status, int Percent, string? Note, DateOnly? AsOf);
 
@@ -27,11 +31,11 @@ public sealed class RecordTaskProgressValidator : AbstractValidator<RecordTaskPr
     }
 }
 
-public sealed class RecordTaskProgressHandler(IApplicationDbContext db, ICurrentClient client, TimeProvider clock) : IRequestHandler<RecordTaskProgressCommand, Versioned<TaskDto>>
+public sealed class RecordTaskProgressHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<RecordTaskProgressCommand, Versioned<TaskDto>>
 {
     public async Task<Versioned<TaskDto>> Handle(RecordTaskProgressCommand request, CancellationToken cancellationToken)
     {
-        var task = await db.GetTaskForUpdateAsync(client, request.PlanId, request.TaskId, request.ExpectedVersion, cancellationToken);
+        var task = await db.GetTaskForUpdateAsync(request.PlanId, request.TaskId, request.ExpectedVersion, cancellationToken);
         var plan = await db.GetPlanAsync(request.PlanId, cancellationToken);
         var today = VietnamClock.Today(clock);
         var body = request.Body;

@@ -1,19 +1,23 @@
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Security;
 using Dti.Domain.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.PlanTasks.Queries.GetTask;
 
-public sealed record GetTaskQuery(Guid PlanId, Guid TaskId) : IRequest<Versioned<TaskDto>>;
+public sealed record GetTaskQuery(Guid PlanId, Guid TaskId) : IRequest<Versioned<TaskDto>>, IAgencyScoped
+{
+    public AgencyScope Scope => AgencyScope.PlanTask(PlanId, TaskId);
+}
 
-public sealed class GetTaskHandler(IApplicationDbContext db, ICurrentClient client, TimeProvider clock) : IRequestHandler<GetTaskQuery, Versioned<TaskDto>>
+public sealed class GetTaskHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<GetTaskQuery, Versioned<TaskDto>>
 {
     public async Task<Versioned<TaskDto>> Handle(GetTaskQuery request, CancellationToken cancellationToken)
     {
-        var task = await db.PlanTasks.AsNoTracking().Include(t => t.Cooperators).VisibleTo(client)
+        var task = await db.PlanTasks.AsNoTracking().Include(t => t.Cooperators)
             .SingleOrDefaultAsync(t => t.Id == request.TaskId && t.PlanId == request.PlanId, cancellationToken)
             ?? throw new NotFoundException("Task", request.TaskId.ToString());
         return new Versioned<TaskDto>(TaskDto.From(task, VietnamClock.Today(clock)), task.Version);

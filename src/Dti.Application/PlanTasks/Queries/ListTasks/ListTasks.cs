@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Security;
 using Dti.Application.Plans;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
@@ -11,11 +12,12 @@ namespace Dti.Application.PlanTasks.Queries.ListTasks;
 
 /// <summary>
 /// Tasks across plans (or of one plan), soonest due first: filter by agency (as lead or cooperating), due window,
-/// status, and whether they are overdue today (Asia/Ho_Chi_Minh).
+/// status, and whether they are overdue today (Asia/Ho_Chi_Minh). Clients that do not see every agency get only tasks
+/// their agencies lead or cooperate on.
 /// </summary>
 public sealed record ListTasksQuery(
     PageRequest Paging, Guid? PlanId, Guid? AgencyId, DateOnly? DueFrom, DateOnly? DueTo, PlanTaskStatus? Status, bool? Overdue, string? Sort)
-    : IRequest<PagedList<TaskDto>>;
+    : IRequest<PagedList<TaskDto>>, IAgencyFiltered;
 
 public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
 {
@@ -32,12 +34,12 @@ public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
     }
 }
 
-public sealed class ListTasksHandler(IApplicationDbContext db, ICurrentClient client, TimeProvider clock) : IRequestHandler<ListTasksQuery, PagedList<TaskDto>>
+public sealed class ListTasksHandler(IApplicationDbContext db, AgencyContext agencies, TimeProvider clock) : IRequestHandler<ListTasksQuery, PagedList<TaskDto>>
 {
     public async Task<PagedList<TaskDto>> Handle(ListTasksQuery request, CancellationToken cancellationToken)
     {
         var today = VietnamClock.Today(clock);
-        var query = db.PlanTasks.AsNoTracking().Include(t => t.Cooperators).VisibleTo(client);
+        var query = db.PlanTasks.AsNoTracking().Include(t => t.Cooperators).HeldBy(agencies.VisibleAgencies);
         if (request.PlanId is { } plan)
         {
             _ = await db.GetPlanAsync(plan, cancellationToken);
@@ -46,7 +48,7 @@ public sealed class ListTasksHandler(IApplicationDbContext db, ICurrentClient cl
 
         if (request.AgencyId is { } agency)
         {
-            query = query.Where(t => t.LeadAgencyId == agency || t.Cooperators.Any(c => c.AgencyId == agency));
+            query = query.HeldBy([agency]);
         }
 
         if (request.DueFrom is { } from)

@@ -1,0 +1,56 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Security;
+using Dti.Domain.Clients;
+using MediatR;
+
+namespace Dti.Application.Common.Behaviours;
+
+/// <summary>
+/// The one place per-agency access is decided (OWASP API1, BOLA). Coordinators and province-wide readers see every
+/// agency's objects; other clients only their own agencies'. A request outside the caller's agencies gets exactly the
+/// 404 a missing object gets, so other agencies' ids cannot be probed. Runs before validation: the scope needs only
+/// the ids of the route, and a refused caller learns nothing from validation messages either.
+/// </summary>
+public sealed class AgencyScopeBehaviour<TRequest, TResponse>(ICurrentClient client, AgencyContext context, IApplicationDbContext db)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is IAgencyScoped scoped)
+        {
+            await EnterAsync(scoped.Scope, cancellationToken);
+        }
+
+        if (request is IAgencyFiltered)
+        {
+            context.ShowOnly(SeesAllAgencies ? null : client.AgencyIds);
+        }
+
+        return await next();
+    }
+
+    private bool SeesAllAgencies => client.IsCoordinator || client.Roles.Contains(ClientRole.Reader);
+
+    private async Task EnterAsync(AgencyScope scope, CancellationToken cancellationToken)
+    {
+        var own = client.AgencyIds;
+        if (own.Count == 0)
+        {
+            // Nothing to look up: no agency of the caller's can own the object.
+            if (!SeesAllAgencies)
+            {
+                throw scope.NotFound();
+            }
+
+            return;
+        }
+
+        var mine = (await scope.OwnersAsync(db, cancellationToken)).Where(own.Contains).Distinct().ToList();
+        if (mine.Count == 0 && !SeesAllAgencies)
+        {
+            throw scope.NotFound();
+        }
+
+        context.ActFor(mine.Count == 1 ? mine[0] : null);
+    }
+}

@@ -1,0 +1,61 @@
+using Dti.Application.Common.Exceptions;
+using Dti.Application.Common.Interfaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Common.Security;
+
+/// <summary>
+/// Declared by a request that reads or changes objects only their own agencies may know of (and callers who see every
+/// agency). <see cref="Behaviours.AgencyScopeBehaviour{TRequest, TResponse}"/> checks the caller against
+/// <see cref="Scope"/> before the request is validated or handled, so handlers hold no access code.
+/// </summary>
+public interface IAgencyScoped
+{
+    AgencyScope Scope { get; }
+}
+
+/// <summary>
+/// Declared by a list across agencies: its handler shows only <see cref="AgencyContext.VisibleAgencies"/>, which the
+/// pipeline sets for requests that declare this and no others.
+/// </summary>
+public interface IAgencyFiltered;
+
+/// <summary>
+/// Which agencies own what a request addresses. One factory per kind of agency-owned object, so this file is the list
+/// of them; a new kind is one line, e.g. a report:
+/// <c>public static AgencyScope Report(Guid id) => Owned("Report", id, db => db.Reports.Where(r => r.Id == id).Select(r => r.AgencyId));</c>
+/// </summary>
+public sealed class AgencyScope
+{
+    private readonly Func<IApplicationDbContext, CancellationToken, Task<List<Guid>>> _owners;
+
+    private AgencyScope(string resource, Guid id, Func<IApplicationDbContext, CancellationToken, Task<List<Guid>>> owners)
+    {
+        Resource = resource;
+        Id = id;
+        _owners = owners;
+    }
+
+    /// <summary>The resource a 404 names — the one a missing object is reported as, so the two answers are the same.</summary>
+    public string Resource { get; }
+
+    public Guid Id { get; }
+
+    /// <summary>The request names the agency itself (<c>/agencies/{agencyId}/obligations</c>).</summary>
+    public static AgencyScope Agency(Guid agencyId) => new("Agency", agencyId, (_, _) => Task.FromResult<List<Guid>>([agencyId]));
+
+    /// <summary>A task of a plan: its lead and its cooperating agencies.</summary>
+    public static AgencyScope PlanTask(Guid planId, Guid taskId) => Owned("Task", taskId, db =>
+    {
+        var task = db.PlanTasks.Where(t => t.Id == taskId && t.PlanId == planId);
+        return task.Select(t => t.LeadAgencyId).Concat(task.SelectMany(t => t.Cooperators).Select(c => c.AgencyId));
+    });
+
+    /// <summary>The agencies that own the object; none when it does not exist.</summary>
+    internal Task<List<Guid>> OwnersAsync(IApplicationDbContext db, CancellationToken cancellationToken) => _owners(db, cancellationToken);
+
+    internal NotFoundException NotFound() => new(Resource, Id.ToString());
+
+    private static AgencyScope Owned(string resource, Guid id, Func<IApplicationDbContext, IQueryable<Guid>> owners) =>
+        new(resource, id, (db, cancellationToken) => owners(db).ToListAsync(cancellationToken));
+}
