@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.Configure<JsonOptions>(o => JsonConventions.Apply(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonConventions.Apply(o.JsonSerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
@@ -99,6 +100,7 @@ public static class DependencyInjection
             o.DocumentTitle = "Dti.Api";
         });
         app.UseAuthentication();
+        app.UseRateLimitHeaders();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyLimit>();
@@ -108,7 +110,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
         // Authenticated by default; each endpoint narrows it with a named policy (see Security/Policies.cs).
-        var v1 = app.MapGroup("/api/v1").RequireAuthorization();
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<Endpoints.TextParameters>();
         Endpoints.FrameworkEndpoints.MapFrameworkEndpoints(v1);
         Endpoints.CalendarEndpoints.MapCalendarEndpoints(v1);
         Endpoints.DeadlineRuleEndpoints.MapDeadlineRuleEndpoints(v1);

@@ -39,6 +39,8 @@ public static class DependencyInjection
             services.AddTransient(result.InterfaceType, result.ValidatorType);
         }
 
+        // A rule stops at its first failure: `.NotNull().Must(x => x.Count …)` never runs Must on null, and one message per rule is enough.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
         return services;

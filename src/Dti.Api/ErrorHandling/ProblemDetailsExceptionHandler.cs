@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dti.Application.Common.Exceptions;
 using Dti.Domain.Common;
+using Dti.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             "The resource was changed by another request at the same time; read it again and retry.",
             "version.stale"),
         DomainException d => Domain(d),
-        DbUpdateException => Problem(StatusCodes.Status409Conflict, "Conflict", "The change conflicts with data already stored (a duplicate or a missing reference).", "storage.conflict"),
+        DbUpdateException duplicate when StorageFailures.IsUniqueViolation(duplicate) =>
+            Problem(StatusCodes.Status409Conflict, "Conflict", "The change duplicates data already stored (a code or key that must be unique).", "storage.conflict"),
         _ => Problem(StatusCodes.Status500InternalServerError, "Internal server error", "An unexpected error occurred. Quote the traceId when you report it."),
     };
 
@@ -77,6 +79,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             message = $"Unknown property '{unknown.Groups[1].Value}'. Check the spelling against the API description; unknown properties are rejected, not ignored.";
         }
+        else if (json is JsonConventions.ForbiddenTextException)
+        {
+            message = json.Message;
+        }
         else if (json.LineNumber is null)
         {
             message = "The value has the wrong type or format for this field.";
@@ -87,7 +93,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         var problem = Validation(new Dictionary<string, string[]> { [path] = [message] });
-        problem.Detail = unknown.Success ? "The body contains a property this operation does not accept." : "The body is not valid JSON for this operation.";
+        problem.Detail = unknown.Success ? "The body contains a property this operation does not accept."
+            : json is JsonConventions.ForbiddenTextException ? "The body contains text with a character that is not allowed."
+            : "The body is not valid JSON for this operation.";
         return problem;
     }
 

@@ -1,3 +1,4 @@
+using Dti.Application.Common.Validation;
 using Dti.Domain.Frameworks;
 using FluentValidation;
 
@@ -82,14 +83,14 @@ public sealed class FrameworkInputValidator : AbstractValidator<FrameworkInput>
             .WithMessage($"At most {FrameworkLimits.MaxMainIndices} main indices.");
         RuleFor(f => f.ComponentIndices).Must(c => c is null || c.Count <= FrameworkLimits.MaxComponentIndices)
             .WithMessage($"At most {FrameworkLimits.MaxComponentIndices} component indices.");
-        RuleForEach(f => f.Pillars).ChildRules(p =>
+        RuleForEach(f => f.Pillars).NoNullItems().ChildRules(p =>
         {
             p.RuleFor(x => x.Code).NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength).Matches(FrameworkLimits.IndexCodePattern);
             p.RuleFor(x => x.Order).GreaterThanOrEqualTo(0);
             p.RuleFor(x => x.NameVi).NotEmpty().MaximumLength(FrameworkLimits.NameMaxLength);
             p.RuleFor(x => x.NameEn).MaximumLength(FrameworkLimits.NameMaxLength);
         });
-        RuleForEach(f => f.MainIndices).ChildRules(m =>
+        RuleForEach(f => f.MainIndices).NoNullItems().ChildRules(m =>
         {
             m.RuleFor(x => x.Code).NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength).Matches(FrameworkLimits.IndexCodePattern);
             m.RuleFor(x => x.Order).GreaterThanOrEqualTo(0);
@@ -99,7 +100,7 @@ public sealed class FrameworkInputValidator : AbstractValidator<FrameworkInput>
             m.RuleFor(x => x.Group).IsInEnum();
             m.RuleFor(x => x.PillarCode).MaximumLength(FrameworkLimits.IndexCodeMaxLength);
         });
-        RuleForEach(f => f.ComponentIndices).SetValidator(new ComponentIndexInputValidator());
+        RuleForEach(f => f.ComponentIndices).NoNullItems().SetValidator(new ComponentIndexInputValidator());
     }
 }
 

@@ -1,3 +1,4 @@
+using Dti.Application.Common.Validation;
 using Dti.Domain.Agencies;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
@@ -34,7 +35,7 @@ public sealed class TaskInputValidator : AbstractValidator<TaskInput>
         RuleFor(t => t.DueMonth).MaximumLength(PlanLimits.DueMonthLength);
         RuleFor(t => t.IndexCodes).Must(c => c is null || c.Count <= PlanLimits.MaxTaskIndexCodes)
             .WithMessage($"At most {PlanLimits.MaxTaskIndexCodes} index codes.");
-        RuleForEach(t => t.IndexCodes).NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength);
+        RuleForEach(t => t.IndexCodes).NoNullItems().NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength);
         RuleFor(t => t.Reason).MaximumLength(PlanLimits.ReasonMaxLength);
     }
 }

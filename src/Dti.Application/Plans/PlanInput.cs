@@ -1,3 +1,4 @@
+using Dti.Application.Common.Validation;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using FluentValidation;
@@ -71,9 +72,9 @@ public sealed class PlanInputValidator : AbstractValidator<PlanInput>
             .WithMessage($"At most {PlanLimits.MaxIndexTargets} index targets.");
         RuleFor(p => p.SolutionGroups).Must(g => g is null || g.Count <= PlanLimits.MaxSolutionGroups)
             .WithMessage($"At most {PlanLimits.MaxSolutionGroups} solution groups.");
-        RuleForEach(p => p.IndexTargets).ChildRules(t =>
+        RuleForEach(p => p.IndexTargets).NoNullItems().ChildRules(t =>
             t.RuleFor(x => x.MainIndexCode).NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength));
-        RuleForEach(p => p.SolutionGroups).ChildRules(g =>
+        RuleForEach(p => p.SolutionGroups).NoNullItems().ChildRules(g =>
         {
             g.RuleFor(x => x.Order).GreaterThanOrEqualTo(0);
             g.RuleFor(x => x.Title).NotEmpty().MaximumLength(PlanLimits.TitleMaxLength);

@@ -1,4 +1,5 @@
 using System.Text;
+using Dti.Application.Common.Validation;
 
 namespace Dti.Application.Common.Csv;
 
@@ -25,9 +26,18 @@ public sealed class CsvTable
         return index < 0 || index >= row.Count || string.IsNullOrWhiteSpace(row[index]) ? null : row[index].Trim();
     }
 
-    /// <summary>Parses <paramref name="text"/>; throws <see cref="FormatException"/> naming the line of an unterminated quote.</summary>
+    /// <summary>
+    /// Parses <paramref name="text"/>; throws <see cref="FormatException"/> naming the line of an unterminated quote or of a
+    /// character <see cref="TextRules"/> forbids.
+    /// </summary>
     public static CsvTable Parse(string text)
     {
+        if (TextRules.IndexOfForbidden(text) is >= 0 and var forbidden)
+        {
+            var forbiddenLine = text.AsSpan(0, forbidden).Count('\n') + 1;
+            throw new FormatException($"Line {forbiddenLine}: {TextRules.Describe(text, forbidden)}");
+        }
+
         var records = new List<List<string>>();
         var record = new List<string>();
         var field = new StringBuilder();

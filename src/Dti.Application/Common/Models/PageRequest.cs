@@ -2,18 +2,24 @@ using FluentValidation;
 
 namespace Dti.Application.Common.Models;
 
-/// <summary>Which page of a list to return. Pages start at 1.</summary>
+/// <summary>Which page of a list to return. Pages start at 1; a page past the end is empty.</summary>
 public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.DefaultPageSize)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
+
+    /// <summary>The highest page number accepted, so that the offset (<see cref="MaxPage"/> − 1) × <see cref="MaxPageSize"/> fits an int.</summary>
+    public const int MaxPage = 1_000_000;
+
+    /// <summary>How many items come before this page.</summary>
+    public int Offset => (Page - 1) * PageSize;
 }
 
 public sealed class PageRequestValidator : AbstractValidator<PageRequest>
 {
     public PageRequestValidator()
     {
-        RuleFor(p => p.Page).GreaterThanOrEqualTo(1);
+        RuleFor(p => p.Page).InclusiveBetween(1, PageRequest.MaxPage);
         RuleFor(p => p.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize);
     }
 }

@@ -10,7 +10,7 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
     public static async Task<PagedList<T>> CreateAsync(IQueryable<T> source, PageRequest paging, CancellationToken cancellationToken)
     {
         var total = await source.CountAsync(cancellationToken);
-        var items = await source.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var items = await source.Skip(paging.Offset).Take(paging.PageSize).ToListAsync(cancellationToken);
         return new PagedList<T>(items, paging.Page, paging.PageSize, total);
     }
 }

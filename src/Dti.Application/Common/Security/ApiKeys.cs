@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Dti.Domain.Clients;
@@ -16,6 +17,8 @@ public static class ApiKeys
     public const int MaxLength = 100;
 
     private const int SecretBytes = 32;
+
+    private static readonly SearchValues<char> KeyIdCharacters = SearchValues.Create("0123456789abcdef");
 
     /// <summary>A new key: the plain text (shown once) and what is stored of it.</summary>
     public static (string Key, IssuedKey Issued) Issue()
@@ -36,7 +39,9 @@ public static class ApiKeys
 
         var rest = key[Prefix.Length..];
         var separator = rest.IndexOf('_', StringComparison.Ordinal);
-        if (separator != ClientLimits.KeyIdLength || rest.Length == separator + 1)
+        // The id is looked up in the database: anything but lower-case hex (a U+0000 from ?access_key=) is no key of ours.
+        if (separator != ClientLimits.KeyIdLength || rest.Length == separator + 1
+            || rest.AsSpan(0, separator).ContainsAnyExcept(KeyIdCharacters))
         {
             return false;
         }

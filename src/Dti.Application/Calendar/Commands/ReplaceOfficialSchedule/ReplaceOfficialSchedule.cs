@@ -1,6 +1,7 @@
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Calendar;
 using FluentValidation;
 using MediatR;
@@ -21,7 +22,7 @@ public sealed class ReplaceOfficialScheduleValidator : AbstractValidator<Replace
         RuleFor(c => c.Year).WithinCalendar();
         RuleFor(c => c.Body).NotNull();
         RuleFor(c => c.Body.Entries).NotNull().Must(e => e.Count <= 366).WithMessage("A year has at most 366 days.").When(c => c.Body is not null);
-        RuleForEach(c => c.Body.Entries).ChildRules(entry =>
+        RuleForEach(c => c.Body.Entries).NoNullItems().ChildRules(entry =>
         {
             entry.RuleFor(e => e.Kind).IsInEnum();
             entry.RuleFor(e => e.Reason).NotEmpty().MaximumLength(OfficialSchedule.MaxReasonLength);
