@@ -14,7 +14,6 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
         services.AddOptions<DeadlineOptions>()
             .Bind(configuration.GetSection(DeadlineOptions.Section))
             .Validate(o => o.DueSoonWorkingDays is >= 0 and <= DeadlineOptions.MaxDueSoonWorkingDays, $"{DeadlineOptions.Section}:DueSoonWorkingDays must be 0–{DeadlineOptions.MaxDueSoonWorkingDays}.")
@@ -49,6 +48,7 @@ public static class DependencyInjection
         {
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<StandardResponsesFilter>();
+            o.OperationFilter<RequestBodyLimitFilter>();
             o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,

@@ -1,8 +1,10 @@
 using System.Globalization;
+using Asp.Versioning;
 using Asp.Versioning.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Microsoft.OpenApi.MicrosoftExtensions;
 using Swashbuckle.AspNetCore.SwaggerGen;
 using Swashbuckle.AspNetCore.SwaggerUI;
 
@@ -51,19 +53,36 @@ internal sealed class VersionedDocuments(IApiVersionDescriptionProvider versions
             text += $" It stops answering at {sunset.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} (the instant every response's Sunset header gives).";
         }
 
-        var link = version.SunsetPolicy?.Links.FirstOrDefault() ?? version.DeprecationPolicy?.Links.FirstOrDefault();
-        return link is null ? text : $"{text} How to migrate: {link.LinkTarget}";
+        return Migration(version.SunsetPolicy, version.DeprecationPolicy) is { } link ? $"{text} How to migrate: {link}" : text;
     }
 
-    /// <summary>Marks each operation of a deprecated version <c>deprecated: true</c>, so generated clients warn.</summary>
+    /// <summary>The configured <c>Api:Versions:{version}:Link</c>, which both policies carry.</summary>
+    private static Uri? Migration(SunsetPolicy? sunset, DeprecationPolicy? deprecation) =>
+        (sunset?.Links.FirstOrDefault() ?? deprecation?.Links.FirstOrDefault())?.LinkTarget;
+
+    /// <summary>
+    /// Marks each operation of a deprecated version <c>deprecated: true</c>, so generated clients warn, and gives the
+    /// dates as <c>x-ms-deprecation</c> (removalDate = sunset), which client generators such as Kiota read.
+    /// </summary>
     private sealed class DeprecatedVersionOperations : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            if (context.ApiDescription.IsDeprecated)
+            var api = context.ApiDescription;
+            if (!api.IsDeprecated)
             {
-                operation.Deprecated = true;
+                return;
             }
+
+            operation.Deprecated = true;
+            operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            operation.Extensions[OpenApiDeprecationExtension.Name] = new OpenApiDeprecationExtension
+            {
+                Date = api.DeprecationPolicy?.Date,
+                RemovalDate = api.SunsetPolicy?.Date,
+                Version = context.DocumentName,
+                Description = Migration(api.SunsetPolicy, api.DeprecationPolicy)?.ToString() ?? string.Empty,
+            };
         }
     }
 }

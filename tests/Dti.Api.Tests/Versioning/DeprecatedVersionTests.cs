@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Dti.Api.Tests.Infrastructure;
@@ -45,6 +46,10 @@ public sealed class DeprecatedVersionTests(DatabaseProvider provider) : ApiTestB
         Assert.That((string?)document["info"]!["description"], Does.Contain("Version v1 is deprecated").And.Contain("2028-12-31T17:00:00Z").And.Contain(Migration));
         Assert.That(operations, Is.Not.Empty);
         Assert.That(operations.Select(o => (bool?)o["deprecated"]), Is.All.True);
+        Assert.That(
+            operations.Select(o => DateTimeOffset.Parse((string)o["x-ms-deprecation"]!["removalDate"]!, CultureInfo.InvariantCulture)),
+            Is.All.EqualTo(new DateTimeOffset(2028, 12, 31, 17, 0, 0, TimeSpan.Zero)),
+            "the sunset instant, for client generators");
         Assert.That(await Client.GetStringAsync("/swagger/index.js"), Does.Contain("\"name\":\"Dti.Api v1 (deprecated)\""));
     }
 }
