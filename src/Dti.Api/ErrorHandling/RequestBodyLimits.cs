@@ -9,7 +9,7 @@ namespace Dti.Api.ErrorHandling;
 /// (Kestrel stops a longer body while it streams), <see cref="RequestBodyLimit"/> answers 413 naming it, and the
 /// OpenAPI document states it per operation as <c>x-max-request-body-bytes</c>.
 /// </summary>
-public static class RequestBodyLimits
+internal static class RequestBodyLimits
 {
     /// <summary>Ordinary JSON commands: a plan, an agency, a client, a deadline rule.</summary>
     public const long Json = 256 * 1024;
