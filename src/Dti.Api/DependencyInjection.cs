@@ -3,6 +3,7 @@ using System.Reflection;
 using Dti.Api.ErrorHandling;
 using Dti.Api.OpenApi;
 using Dti.Api.Security;
+using Dti.Api.Versioning;
 using Dti.Application.Deadlines;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
@@ -13,7 +14,6 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
         services.AddOptions<DeadlineOptions>()
             .Bind(configuration.GetSection(DeadlineOptions.Section))
             .Validate(o => o.DueSoonWorkingDays is >= 0 and <= DeadlineOptions.MaxDueSoonWorkingDays, $"{DeadlineOptions.Section}:DueSoonWorkingDays must be 0–{DeadlineOptions.MaxDueSoonWorkingDays}.")
@@ -44,16 +44,12 @@ public static class DependencyInjection
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddEndpointsApiExplorer();
+        services.AddApiVersions(configuration);
         services.AddSwaggerGen(o =>
         {
-            o.SwaggerDoc("v1", new OpenApiInfo
-            {
-                Title = "Dti.Api",
-                Version = "v1",
-                Description = "Provincial Digital Transformation Index (DTI) work: frameworks, agencies, plans, assignments, deadlines, reports and assessments.",
-            });
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<StandardResponsesFilter>();
+            o.OperationFilter<RequestBodyLimitFilter>();
             o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -90,27 +86,14 @@ public static class DependencyInjection
 
     public static WebApplication UseApi(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseMiddleware<NoStoreResponses>();
-        app.UseSwagger();
-        app.UseSwaggerUI(o =>
-        {
-            o.SwaggerEndpoint("/swagger/v1/swagger.json", "Dti.Api v1");
-            o.DocumentTitle = "Dti.Api";
-        });
-        app.UseAuthentication();
-        app.UseRateLimitHeaders();
-        app.UseRateLimiter();
-        app.UseAuthorization();
-        app.UseMiddleware<RequestBodyLimit>();
-
+        // Mapped before the middleware is declared (order of mapping does not affect the pipeline) because the
+        // Swagger UI below lists one document per API version these endpoints declare.
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
         // Authenticated by default; each endpoint narrows it with a named policy (see Security/Policies.cs).
-        var v1 = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<Endpoints.TextParameters>();
+        var v1 = app.MapVersionedApi().RequireAuthorization().AddEndpointFilter<Endpoints.TextParameters>();
         Endpoints.FrameworkEndpoints.MapFrameworkEndpoints(v1);
         Endpoints.CalendarEndpoints.MapCalendarEndpoints(v1);
         Endpoints.DeadlineRuleEndpoints.MapDeadlineRuleEndpoints(v1);
@@ -121,6 +104,21 @@ public static class DependencyInjection
         Endpoints.TaskEndpoints.MapTaskEndpoints(v1);
         Endpoints.AssignmentEndpoints.MapAssignmentEndpoints(v1);
         Endpoints.ObligationEndpoints.MapObligationEndpoints(v1);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<NoStoreResponses>();
+        app.UseSwagger();
+        app.UseSwaggerUI(o =>
+        {
+            VersionedDocuments.AddEndpoints(o, app.DescribeApiVersions());
+            o.DocumentTitle = "Dti.Api";
+        });
+        app.UseAuthentication();
+        app.UseRateLimitHeaders();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<RequestBodyLimit>();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Dti.Api.ErrorHandling;
 using Dti.Api.Security;
 using Dti.Application.Common.Models;
 using Dti.Application.Frameworks;
@@ -41,17 +42,20 @@ internal static class FrameworkEndpoints
             .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Import a framework version as a draft")
             .WithDescription("The whole definition as JSON. Codes must be unique within the framework; a year is governed by one framework only.")
+            .WithRequestBodyLimit(RequestBodyLimits.FrameworkDefinition)
             .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         frameworks.MapPut("/{code}", UpdateFramework).WithName(nameof(UpdateFramework))
             .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Redefine a draft framework")
             .WithDescription("Replaces the whole definition. Send the ETag you read as If-Match; a stale one gets 412 and changes nothing. Published frameworks cannot change (409).")
+            .WithRequestBodyLimit(RequestBodyLimits.FrameworkDefinition)
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         frameworks.MapPost("/{code}/component-indices/import", ImportComponentIndices).WithName(nameof(ImportComponentIndices))
             .RequireAuthorization(Policies.CoordinatorOnly)
             .WithSummary("Import component indices from CSV into a draft")
             .WithDescription("`text/csv`, UTF-8, header row with columns: " + "code, mainIndexCode, order, nameVi, nameEn, maxPoints, measureType, unit, evidenceRequired, dataSource, isSample" + ". Rows whose code exists replace that component. Errors name the row: `rows[3].maxPoints`.")
             .Accepts<string>("text/csv")
+            .WithRequestBodyLimit(RequestBodyLimits.CsvImport)
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         frameworks.MapPost("/{code}/publish", PublishFramework).WithName(nameof(PublishFramework))
             .RequireAuthorization(Policies.CoordinatorOnly)

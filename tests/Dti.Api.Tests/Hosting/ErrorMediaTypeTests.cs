@@ -12,7 +12,8 @@ namespace Dti.Api.Tests.Hosting;
 /// </summary>
 public sealed class ErrorMediaTypeTests(DatabaseProvider provider) : ApiTestBase(provider)
 {
-    private const int BodyLimit = 2048;
+    /// <summary>Over the 256 KiB limit of JSON commands (RequestBodyLimits.Json).</summary>
+    private const int BodyLimit = (256 * 1024) + 1;
 
     public enum Failure
     {
@@ -28,11 +29,6 @@ public sealed class ErrorMediaTypeTests(DatabaseProvider provider) : ApiTestBase
     }
 
     public static readonly string?[] Accepts = [null, "text/calendar", "text/html", "application/xml", "text/plain", "text/html, application/xhtml+xml;q=0.9"];
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Api:MaxRequestBodyBytes"] = BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 
     [Test]
     public async Task EveryErrorIsAProblemWhateverAcceptSays([Values] Failure failure, [ValueSource(nameof(Accepts))] string? accept)

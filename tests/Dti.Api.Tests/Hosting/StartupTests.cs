@@ -39,6 +39,14 @@ public sealed class StartupTests
     }
 
     [Test]
+    public async Task ALifecycleForAVersionNotServedStopsStartupNamingTheSetting()
+    {
+        var run = await Run(new() { ["Api__Versions__2.0__Sunset"] = "2030-12-31" });
+
+        AssertStoppedCleanly(run, "Api:Versions:2.0 names API version '2.0', which this API does not serve");
+    }
+
+    [Test]
     public async Task AnUnmigratedDatabaseWithStartupMigrationOffStopsStartupSayingWhatToRun()
     {
         var path = Path.Combine(Path.GetTempPath(), $"dti-unmigrated-{Guid.NewGuid():N}.db");
