@@ -105,14 +105,17 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
     [Test]
     public async Task APlanIsIssuedThenClosed()
     {
-        var id = (await Client.CreatePlan(ApiRequests.PlanBody(_province))).GetProperty("id").GetGuid();
+        var draft = await Client.CreatePlan(ApiRequests.PlanBody(_province));
+        var id = draft.GetProperty("id").GetGuid();
 
         var issued = await ReadJson(await Client.PostAsync($"/api/v1/plans/{id}/issue", null));
         var closed = await Client.PostAsync($"/api/v1/plans/{id}/close", null);
 
-        Assert.That(issued.GetProperty("status").GetString(), Is.EqualTo("Issued"));
-        Assert.That((await ReadJson(closed)).GetProperty("status").GetString(), Is.EqualTo("Closed"));
+        var closedPlan = await ReadJson(closed);
+        Assert.That((issued.GetProperty("status").GetString(), closedPlan.GetProperty("status").GetString()), Is.EqualTo(("Issued", "Closed")));
         Assert.That(closed.Headers.ETag?.Tag, Is.EqualTo("\"3\""));
+        Assert.That(new[] { draft, issued, closedPlan }.Select(p => string.Join(",", p.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()))),
+            Is.EqualTo(new[] { "Issue", "Close,Supersede", "" }));
     }
 
     [TestCase("close")]
@@ -122,7 +125,7 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
 
         var response = await Client.PostAsync($"/api/v1/plans/{id}/{action}", null);
 
-        await response.AssertProblem(HttpStatusCode.Conflict, rule: "plan.illegal-transition");
+        await response.AssertProblem(HttpStatusCode.Conflict, rule: "plan.transition.not-allowed");
         Assert.That(await InDatabase(db => db.Plans.Select(p => p.Status).SingleAsync()), Is.EqualTo(PlanStatus.Draft));
     }
 
@@ -132,7 +135,7 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
         var id = (await Client.CreatePlan(ApiRequests.PlanBody(_province))).GetProperty("id").GetGuid();
         await Client.PostAsync($"/api/v1/plans/{id}/issue", null);
 
-        await (await Client.PostAsync($"/api/v1/plans/{id}/issue", null)).AssertProblem(HttpStatusCode.Conflict, rule: "plan.illegal-transition");
+        await (await Client.PostAsync($"/api/v1/plans/{id}/issue", null)).AssertProblem(HttpStatusCode.Conflict, rule: "plan.transition.not-allowed");
     }
 
     [Test]
@@ -156,7 +159,7 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
         var old = (await Client.CreatePlan(ApiRequests.PlanBody(_province))).GetProperty("id").GetGuid();
         var newer = (await Client.CreatePlan(ApiRequests.PlanBody(_province, "200/KH-UBND"))).GetProperty("id").GetGuid();
 
-        await (await Client.PostAsJsonAsync($"/api/v1/plans/{old}/supersede", new { supersededById = newer })).AssertProblem(HttpStatusCode.Conflict, rule: "plan.illegal-transition");
+        await (await Client.PostAsJsonAsync($"/api/v1/plans/{old}/supersede", new { supersededById = newer })).AssertProblem(HttpStatusCode.Conflict, rule: "plan.transition.not-allowed");
     }
 
     [Test]
