@@ -53,6 +53,7 @@ public static class DependencyInjection
             });
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<StandardResponsesFilter>();
+            o.OperationFilter<IfMatchHeaderFilter>();
             o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -102,6 +103,7 @@ public static class DependencyInjection
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyLimit>();
+        app.UseMiddleware<Endpoints.IfMatchPrecondition>();
 
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
