@@ -39,7 +39,7 @@ public sealed class Lifecycle<TState, TAction>
         }
 
         Subject = subject;
-        Transitions = transitions;
+        Transitions = [.. transitions];
     }
 
     /// <summary>What the lifecycle belongs to (<c>plan</c>); a refused transition's rule is <c>{Subject}.transition.not-allowed</c>.</summary>

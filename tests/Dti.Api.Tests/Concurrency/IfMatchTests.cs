@@ -107,6 +107,20 @@ public sealed class IfMatchTests(DatabaseProvider provider) : ApiTestBase(provid
     }
 
     [Test]
+    public async Task AStaleIfMatchOnADeleteGets412AndKeepsTheResource()
+    {
+        var created = await Client.PostAsJsonAsync("/api/v1/deadline-rules", new { text = "annually before 20/12" });
+        var location = created.Headers.Location!.ToString();
+        var replaced = await Client.SendWithIfMatch(HttpMethod.Put, location, new { text = "annually before 25/12" }, created.Headers.ETag!.ToString());
+
+        var stale = await Client.SendWithIfMatch(HttpMethod.Delete, location, null, created.Headers.ETag!.ToString());
+
+        Assert.That(replaced.StatusCode, Is.EqualTo(HttpStatusCode.OK), await replaced.Content.ReadAsStringAsync());
+        await stale.AssertProblem(HttpStatusCode.PreconditionFailed, rule: "version.stale");
+        Assert.That((await Client.GetAsync(location)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task RotatingAndRevokingAClientNameItsVersion()
     {
         var created = await Client.PostAsJsonAsync("/api/v1/clients", new { name = "Sở Y tế reporting", roles = new[] { "Reader" } });
