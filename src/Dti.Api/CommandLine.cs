@@ -52,7 +52,7 @@ internal static class CommandLine
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
-            var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateClientCommand(input), CancellationToken.None);
+            var created = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateClientCommand(input), CancellationToken.None)).Value;
             Console.WriteLine($"Dti.Api: created client {created.Client.Id} ('{created.Client.Name}', {string.Join(", ", created.Client.Roles)}). Its API key, shown only this once: {created.ApiKey}");
             return 0;
         }

@@ -50,6 +50,7 @@ public static class DependencyInjection
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<StandardResponsesFilter>();
             o.OperationFilter<RequestBodyLimitFilter>();
+            o.OperationFilter<IfMatchHeaderFilter>();
             o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -119,6 +120,7 @@ public static class DependencyInjection
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyLimit>();
+        app.UseMiddleware<Endpoints.IfMatchPrecondition>();
         return app;
     }
 }

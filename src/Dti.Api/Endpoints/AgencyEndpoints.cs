@@ -38,8 +38,9 @@ internal static class AgencyEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         agencies.MapPut("/{id:guid}", UpdateAgency).WithName(nameof(UpdateAgency))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch()
             .WithSummary("Replace an agency")
-            .WithDescription("Send the ETag you read as If-Match; a stale one gets 412 and changes nothing.")
+            .WithDescription("Send the ETag you read as If-Match (428 without it); a stale one gets 412 and changes nothing.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -48,11 +49,11 @@ internal static class AgencyEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         agencies.MapPost("/{id:guid}/succession", RecordAgencySuccession).WithName(nameof(RecordAgencySuccession))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch()
             .WithSummary("Record that an agency was merged or renamed into a successor")
             .WithDescription("Closes the agency the day before `effectiveDate`, names its successor (which must be active on that date, 422) and moves its open assignments and open tasks — as lead and as cooperating — to the successor, keeping who held them before. An agency has one successor (409).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -43,8 +43,9 @@ internal static class AssignmentEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         assignments.MapPut("/{id:guid}", UpdateAssignment).WithName(nameof(UpdateAssignment))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch()
             .WithSummary("Replace an assignment's responsible person and targets")
-            .WithDescription("Holders change through `reassign`. Send the ETag you read as If-Match; a stale one gets 412 and changes nothing.")
+            .WithDescription("Holders change through `reassign`. Send the ETag you read as If-Match (428 without it); a stale one gets 412 and changes nothing.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -53,6 +54,7 @@ internal static class AssignmentEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         assignments.MapPost("/{id:guid}/reassign", ReassignAssignment).WithName(nameof(ReassignAssignment))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch()
             .WithSummary("Reassign an index to a new lead and/or cooperators")
             .WithDescription("Records when, why and who held the index before; see `history`.")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -34,8 +34,9 @@ internal static class CalendarEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         calendar.MapPut("/years/{year:int}/official-schedule", ReplaceOfficialSchedule).WithName(nameof(ReplaceOfficialSchedule))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch(orCreate: true)
             .WithSummary("Create or replace a year's official holiday schedule")
-            .WithDescription("The complete list of the year's days off besides weekends (kind DayOff) and weekend days swapped into working days (kind WorkingDay). Every date must lie in the year (422 naming `entries[i].date`). Send the ETag you read as If-Match; a stale one gets 412 and changes nothing. Every deadline computed afterwards uses the new calendar.")
+            .WithDescription("The complete list of the year's days off besides weekends (kind DayOff) and weekend days swapped into working days (kind WorkingDay). Every date must lie in the year (422 naming `entries[i].date`). To replace the schedule send the ETag you read as If-Match (412 when stale); to create one for a year that has none send `If-None-Match: *` instead (412 when one exists); with neither, 428. Every deadline computed afterwards uses the new calendar.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -43,10 +44,10 @@ internal static class CalendarEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         calendar.MapDelete("/years/{year:int}/official-schedule", DeleteOfficialSchedule).WithName(nameof(DeleteOfficialSchedule))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch()
             .WithSummary("Delete a year's official holiday schedule")
-            .WithDescription("The year falls back to the holidays computed from Labour Code 2019 Art. 112. If-Match is honoured (412 when stale).")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .WithDescription("The year falls back to the holidays computed from Labour Code 2019 Art. 112. Send the ETag you read as If-Match (428 without it, 412 when stale).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static async Task<Ok<DayDto>> GetCalendarDay(DateOnly date, IMediator mediator, CancellationToken cancellationToken) =>

@@ -24,6 +24,7 @@ internal static class ClientEndpoints
             .WithDescription("Paged, by name. Revoked clients only with `includeRevoked=true`. Keys are never shown, only their public prefix.");
         clients.MapGet("/{id:guid}", GetClient).WithName(nameof(GetClient))
             .WithSummary("Get a client system")
+            .WithDescription("The ETag header carries the version that rotating its key or revoking it names in If-Match.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         clients.MapPost("/", CreateClient).WithName(nameof(CreateClient))
             .WithSummary("Register a client system and issue its API key")
@@ -32,11 +33,13 @@ internal static class ClientEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         clients.MapPost("/{id:guid}/rotate-key", RotateClientKey).WithName(nameof(RotateClientKey))
+            .RequireIfMatch()
             .WithSummary("Issue a new API key for a client")
             .WithDescription("The new key is shown only this once; the previous key stops working immediately. A revoked client gets no new key (409).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         clients.MapPost("/{id:guid}/revoke", RevokeClient).WithName(nameof(RevokeClient))
+            .RequireIfMatch()
             .WithSummary("Revoke a client")
             .WithDescription("Its key is refused from the next request on. Revoking a revoked client changes nothing.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -52,20 +55,20 @@ internal static class ClientEndpoints
         IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = PageRequest.DefaultPageSize, bool includeRevoked = false) =>
         TypedResults.Ok(await mediator.Send(new ListClientsQuery(new PageRequest(page, pageSize), includeRevoked), cancellationToken));
 
-    public static async Task<Ok<ClientDto>> GetClient(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetClientQuery(id), cancellationToken));
+    public static async Task<Ok<ClientDto>> GetClient(Guid id, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
+        TypedResults.Ok(response.WithETag(await mediator.Send(new GetClientQuery(id), cancellationToken)));
 
-    public static async Task<Created<ClientWithKeyDto>> CreateClient([FromBody] CreateClientInput body, IMediator mediator, CancellationToken cancellationToken)
+    public static async Task<Created<ClientWithKeyDto>> CreateClient([FromBody] CreateClientInput body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
     {
-        var created = await mediator.Send(new CreateClientCommand(body), cancellationToken);
+        var created = response.WithETag(await mediator.Send(new CreateClientCommand(body), cancellationToken));
         return TypedResults.Created($"/api/v1/clients/{created.Client.Id}", created);
     }
 
-    public static async Task<Ok<ClientWithKeyDto>> RotateClientKey(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new RotateClientKeyCommand(id), cancellationToken));
+    public static async Task<Ok<ClientWithKeyDto>> RotateClientKey(Guid id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
+        TypedResults.Ok(response.WithETag(await mediator.Send(new RotateClientKeyCommand(id, request.ExpectedVersion()), cancellationToken)));
 
-    public static async Task<Ok<ClientDto>> RevokeClient(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new RevokeClientCommand(id), cancellationToken));
+    public static async Task<Ok<ClientDto>> RevokeClient(Guid id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
+        TypedResults.Ok(response.WithETag(await mediator.Send(new RevokeClientCommand(id, request.ExpectedVersion()), cancellationToken)));
 
     public static async Task<Ok<CurrentClientDto>> GetCurrentClient(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetCurrentClientQuery(), cancellationToken));

@@ -48,8 +48,9 @@ internal static class DeadlineRuleEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         rules.MapPut("/{id:guid}", UpdateDeadlineRule).WithName(nameof(UpdateDeadlineRule))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch()
             .WithSummary("Replace a deadline rule")
-            .WithDescription("Same body as creation. Send the ETag you read as If-Match; a stale one gets 412 and changes nothing.")
+            .WithDescription("Same body as creation. Send the ETag you read as If-Match (428 without it); a stale one gets 412 and changes nothing.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -58,11 +59,11 @@ internal static class DeadlineRuleEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         rules.MapDelete("/{id:guid}", DeleteDeadlineRule).WithName(nameof(DeleteDeadlineRule))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch()
             .WithSummary("Delete a deadline rule")
-            .WithDescription("If-Match is honoured (412 when stale). A rule that a plan reports by answers 409 `deadline-rule.in-use`.")
+            .WithDescription("Send the ETag you read as If-Match (428 without it, 412 when stale). A rule that a plan reports by answers 409 `deadline-rule.in-use`.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status409Conflict);
         rules.MapGet("/{id:guid}/occurrences", GetDeadlineOccurrences).WithName(nameof(GetDeadlineOccurrences))
             .RequireAuthorization(Policies.ReadReference)
             .WithSummary("A rule's deadlines in a date range")

@@ -4,7 +4,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace Dti.Api.Endpoints;
 
-/// <summary>Resource versions as strong ETags (<c>"3"</c>) and the If-Match precondition on writes.</summary>
+/// <summary>
+/// Resource versions as strong ETags (<c>"3"</c>) and the If-Match precondition on writes: every update, transition
+/// and delete of an existing resource declares <see cref="RequireIfMatch"/>, and <see cref="IfMatchPrecondition"/>
+/// refuses it without If-Match (428).
+/// </summary>
 internal static class ETags
 {
     /// <summary>A version no resource has: an If-Match that names no valid version can never match.</summary>
@@ -16,7 +20,23 @@ internal static class ETags
         return versioned.Value;
     }
 
-    /// <summary>The version an If-Match header requires, or null when the client sent none (or <c>*</c>).</summary>
+    /// <summary>
+    /// Declares that the operation changes an existing versioned resource: without If-Match it answers 428 (and the
+    /// document says so); with a stale one, 412 from the handler.
+    /// </summary>
+    /// <param name="builder">The operation.</param>
+    /// <param name="orCreate">A PUT that also creates: <c>If-None-Match: *</c> may stand in for If-Match.</param>
+    public static RouteHandlerBuilder RequireIfMatch(this RouteHandlerBuilder builder, bool orCreate = false) =>
+        builder.WithMetadata(new IfMatchRequirement(orCreate))
+            .ProducesProblems(StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
+
+    /// <summary>Whether the request names a version with If-Match (anything but nothing or <c>*</c>).</summary>
+    public static bool NamesAVersion(this HttpRequest request) => request.ExpectedVersion() is not null;
+
+    /// <summary>
+    /// The version an If-Match header requires, or null when the client sent none (or <c>*</c>) — only possible where
+    /// If-Match is optional or <c>If-None-Match: *</c> asked to create.
+    /// </summary>
     public static int? ExpectedVersion(this HttpRequest request)
     {
         var header = request.Headers.IfMatch.ToString();

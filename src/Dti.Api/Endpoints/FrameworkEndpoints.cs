@@ -46,12 +46,14 @@ internal static class FrameworkEndpoints
             .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         frameworks.MapPut("/{code}", UpdateFramework).WithName(nameof(UpdateFramework))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch()
             .WithSummary("Redefine a draft framework")
-            .WithDescription("Replaces the whole definition. Send the ETag you read as If-Match; a stale one gets 412 and changes nothing. Published frameworks cannot change (409).")
+            .WithDescription("Replaces the whole definition. Send the ETag you read as If-Match (428 without it); a stale one gets 412 and changes nothing. Published frameworks cannot change (409).")
             .WithRequestBodyLimit(RequestBodyLimits.FrameworkDefinition)
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         frameworks.MapPost("/{code}/component-indices/import", ImportComponentIndices).WithName(nameof(ImportComponentIndices))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch()
             .WithSummary("Import component indices from CSV into a draft")
             .WithDescription("`text/csv`, UTF-8, header row with columns: " + "code, mainIndexCode, order, nameVi, nameEn, maxPoints, measureType, unit, evidenceRequired, dataSource, isSample" + ". Rows whose code exists replace that component. Errors name the row: `rows[3].maxPoints`.")
             .Accepts<string>("text/csv")
@@ -59,6 +61,7 @@ internal static class FrameworkEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         frameworks.MapPost("/{code}/publish", PublishFramework).WithName(nameof(PublishFramework))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch()
             .WithSummary("Publish a draft framework")
             .WithDescription("Needs a complete structure: every scored main index has points, scored points add up to 1,000, component points add up to their main index. Everything missing is listed in one 422.")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);

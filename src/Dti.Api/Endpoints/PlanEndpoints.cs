@@ -42,8 +42,9 @@ internal static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         plans.MapPut("/{id:guid}", UpdatePlan).WithName(nameof(UpdatePlan))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch()
             .WithSummary("Replace a draft or issued plan")
-            .WithDescription("Send the ETag you read as If-Match; a stale one gets 412 and changes nothing. Closed and superseded plans no longer change (409).")
+            .WithDescription("Send the ETag you read as If-Match (428 without it); a stale one gets 412 and changes nothing. Closed and superseded plans no longer change (409).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -51,23 +52,26 @@ internal static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         plans.MapPost("/{id:guid}/issue", IssuePlan).WithName(nameof(IssuePlan))
-            .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireAuthorization(Policies.ForAction(PlanLifecycle.Table, PlanAction.Issue))
+            .RequireIfMatch()
             .WithSummary("Issue a draft plan")
-            .WithDescription("Draft → Issued; any other state gets 409.")
+            .WithDescription("Draft → Issued; any other state gets 409 `plan.transition.not-allowed` (the plan lifecycle table, docs/agencies-plans-assignments.md).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         plans.MapPost("/{id:guid}/close", ClosePlan).WithName(nameof(ClosePlan))
-            .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireAuthorization(Policies.ForAction(PlanLifecycle.Table, PlanAction.Close))
+            .RequireIfMatch()
             .WithSummary("Close an issued plan")
-            .WithDescription("Issued → Closed; any other state gets 409. A closed plan, its tasks and its assignments stay as history.")
+            .WithDescription("Issued → Closed; any other state gets 409 `plan.transition.not-allowed` (the plan lifecycle table, docs/agencies-plans-assignments.md). A closed plan, its tasks and its assignments stay as history.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         plans.MapPost("/{id:guid}/supersede", SupersedePlan).WithName(nameof(SupersedePlan))
-            .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireAuthorization(Policies.ForAction(PlanLifecycle.Table, PlanAction.Supersede))
+            .RequireIfMatch()
             .WithSummary("Mark an issued plan as superseded by another")
-            .WithDescription("Issued → Superseded; any other state gets 409. The superseding plan must exist and be draft or issued (422).")
+            .WithDescription("Issued → Superseded; any other state gets 409 `plan.transition.not-allowed` (the plan lifecycle table, docs/agencies-plans-assignments.md). The superseding plan must exist and be draft or issued (422).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -81,8 +85,9 @@ internal static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapPut("/{planId:guid}/reporting-rules", SetPlanReportingRules).WithName(nameof(SetPlanReportingRules))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .RequireIfMatch()
             .WithSummary("Replace the deadline rules a plan's lead agencies report by")
-            .WithDescription("`{ \"ruleIds\": [...] }` is the complete set (an empty list removes them all). An unknown rule gets 422 naming `ruleIds[i]` and nothing changes; closed and superseded plans no longer change (409). The rules are part of the plan: send the plan's ETag as If-Match (412 when stale); the plan's version moves on.")
+            .WithDescription("`{ \"ruleIds\": [...] }` is the complete set (an empty list removes them all). An unknown rule gets 422 naming `ruleIds[i]` and nothing changes; closed and superseded plans no longer change (409). The rules are part of the plan: send the plan's ETag as If-Match (428 without it, 412 when stale); the plan's version moves on.")
             .ProducesProblems(
                 StatusCodes.Status404NotFound,
                 StatusCodes.Status409Conflict,

@@ -50,6 +50,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             : bad.Message),
         NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
         PreconditionFailedException p => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", p.Message, "version.stale"),
+        PreconditionRequiredException r => WithErrors(Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", r.Message, "version.required"), r.Header, r.Message),
         DbUpdateConcurrencyException => Problem(
             StatusCodes.Status412PreconditionFailed,
             "Precondition failed",
@@ -115,6 +116,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             problem.Extensions["errors"] = d.Errors;
         }
 
+        return problem;
+    }
+
+    private static ProblemDetails WithErrors(ProblemDetails problem, string field, string message)
+    {
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
         return problem;
     }
 

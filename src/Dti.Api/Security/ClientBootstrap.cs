@@ -24,8 +24,8 @@ internal static class ClientBootstrap
             return;
         }
 
-        var created = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-            new CreateClientCommand(new CreateClientInput(ClientName, null, [ClientRole.Coordinator], null, null)), cancellationToken);
+        var created = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+            new CreateClientCommand(new CreateClientInput(ClientName, null, [ClientRole.Coordinator], null, null)), cancellationToken)).Value;
         Console.WriteLine(
             $"Dti.Api: no clients existed, so Coordinator client {created.Client.Id} was created. Its API key, shown only this once: {created.ApiKey}");
     }

@@ -1,4 +1,5 @@
 using Dti.Domain.Clients;
+using Dti.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Dti.Api.Security;
@@ -38,6 +39,23 @@ public static class Policies
         [WriteAgencyData] = [ClientRole.Coordinator, ClientRole.AgencyReporter],
         [ReadResults] = [ClientRole.Coordinator, ClientRole.Ministry, ClientRole.Reader],
     };
+
+    /// <summary>
+    /// The policy of a lifecycle action (issuing a plan): exactly the roles the lifecycle table names for it, so
+    /// the table is the one place that says who may take the action.
+    /// </summary>
+    public static AuthorizationPolicy ForAction<TState, TAction>(Lifecycle<TState, TAction> lifecycle, TAction action)
+        where TState : struct, Enum
+        where TAction : struct, Enum
+    {
+        var roles = lifecycle.RolesFor(action);
+        if (roles.Count == 0)
+        {
+            throw new ArgumentException($"The {lifecycle.Subject} lifecycle never allows {action}.", nameof(action));
+        }
+
+        return new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString())).Build();
+    }
 
     internal static void Add(AuthorizationOptions options)
     {

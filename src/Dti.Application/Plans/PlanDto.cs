@@ -2,7 +2,10 @@ using Dti.Domain.Plans;
 
 namespace Dti.Application.Plans;
 
-/// <summary>A plan with its objectives and solution groups.</summary>
+/// <summary>
+/// A plan with its objectives and solution groups. <c>AllowedActions</c> is what the plan lifecycle allows next from
+/// its status (empty once closed or superseded); who may take each is in the lifecycle table.
+/// </summary>
 public sealed record PlanDto(
     Guid Id,
     PlanKind Kind,
@@ -21,6 +24,7 @@ public sealed record PlanDto(
     IReadOnlyList<IndexTargetDto> IndexTargets,
     IReadOnlyList<SolutionGroupDto> SolutionGroups,
     PlanStatus Status,
+    IReadOnlyList<PlanAction> AllowedActions,
     Guid? SupersededById,
     Guid? ParentPlanId,
     bool IsSample,
@@ -45,6 +49,7 @@ public sealed record PlanDto(
         [.. p.IndexTargets.OrderBy(t => t.MainIndexCode, StringComparer.Ordinal).Select(t => new IndexTargetDto(t.MainIndexCode, t.TargetValue, t.TargetPoints))],
         [.. p.SolutionGroups.OrderBy(g => g.Order).ThenBy(g => g.MainIndexCode, StringComparer.Ordinal).Select(g => new SolutionGroupDto(g.Order, g.Title, g.MainIndexCode))],
         p.Status,
+        PlanLifecycle.Table.AllowedFrom(p.Status),
         p.SupersededById,
         p.ParentPlanId,
         p.IsSample,

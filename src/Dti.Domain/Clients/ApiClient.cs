@@ -40,6 +40,9 @@ public sealed class ApiClient
     /// <summary>SHA-256 of the current key's secret part.</summary>
     public string KeyHash { get; private set; } = null!;
 
+    /// <summary>Moves on with each rotation and with revocation; the API shows it as the ETag that If-Match names.</summary>
+    public int Version { get; private set; }
+
     public static ApiClient Register(
         string name, string? contact, IEnumerable<ClientRole> roles, IEnumerable<Guid> agencyIds, DateTimeOffset? expiresAt, IssuedKey key, DateTimeOffset now)
     {
@@ -79,6 +82,7 @@ public sealed class ApiClient
             AgencyIds = agencyList,
             CreatedAt = now,
             ExpiresAt = expiresAt,
+            Version = 1,
         };
         client.UseKey(key, now);
         return client;
@@ -95,10 +99,18 @@ public sealed class ApiClient
         }
 
         UseKey(key, now);
+        Version++;
     }
 
     /// <summary>Revokes the client: its key stops working from the next request. Revoking twice changes nothing.</summary>
-    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+    public void Revoke(DateTimeOffset now)
+    {
+        if (RevokedAt is null)
+        {
+            RevokedAt = now;
+            Version++;
+        }
+    }
 
     private void UseKey(IssuedKey key, DateTimeOffset now)
     {

@@ -6,7 +6,7 @@ namespace Dti.Domain.Plans;
 /// <summary>
 /// A document that steers DTI work (Kế hoạch 170/KH-UBND, Chỉ thị 19-CT/TU, Công văn 2351/UBND-KSTT, a 90-day campaign):
 /// its objectives, its solution groups and, through tasks and assignments, who does what.
-/// Lifecycle: Draft → Issued → Closed, or Issued → Superseded by a newer plan.
+/// Lifecycle: Draft → Issued → Closed, or Issued → Superseded by a newer plan, as <see cref="PlanLifecycle"/> tabulates it.
 /// </summary>
 public sealed class Plan
 {
@@ -86,35 +86,13 @@ public sealed class Plan
         Apply(spec, governing, now);
     }
 
-    public void Issue(DateTimeOffset now)
-    {
-        if (Status != PlanStatus.Draft)
-        {
-            throw IllegalTransition("issue");
-        }
+    public void Issue(DateTimeOffset now) => MoveOn(PlanAction.Issue, now);
 
-        Status = PlanStatus.Issued;
-        Touch(now);
-    }
-
-    public void Close(DateTimeOffset now)
-    {
-        if (Status != PlanStatus.Issued)
-        {
-            throw IllegalTransition("close");
-        }
-
-        Status = PlanStatus.Closed;
-        Touch(now);
-    }
+    public void Close(DateTimeOffset now) => MoveOn(PlanAction.Close, now);
 
     public void SupersedeBy(Plan newer, DateTimeOffset now)
     {
-        if (Status != PlanStatus.Issued)
-        {
-            throw IllegalTransition("supersede");
-        }
-
+        var next = PlanLifecycle.Table.Next(Status, PlanAction.Supersede, Describe());
         if (newer.Id == Id)
         {
             throw new DomainException("plan.self-supersede", "A plan cannot supersede itself.", "supersededById");
@@ -125,7 +103,7 @@ public sealed class Plan
             throw new DomainException("plan.superseding-closed", $"Plan '{newer.DocumentNumber}' is {newer.Status}; only a draft or issued plan can supersede another.", "supersededById");
         }
 
-        Status = PlanStatus.Superseded;
+        Status = next;
         SupersededById = newer.Id;
         Touch(now);
     }
@@ -163,8 +141,14 @@ public sealed class Plan
         Version++;
     }
 
-    private DomainException IllegalTransition(string action) =>
-        DomainException.Conflict("plan.illegal-transition", $"Plan '{DocumentNumber}' is {Status} and cannot {action}.");
+    /// <summary>Takes <paramref name="action"/> if the lifecycle table allows it from the current status (409 otherwise).</summary>
+    private void MoveOn(PlanAction action, DateTimeOffset now)
+    {
+        Status = PlanLifecycle.Table.Next(Status, action, Describe());
+        Touch(now);
+    }
+
+    private string Describe() => $"Plan '{DocumentNumber}'";
 
     private void Apply(PlanSpec spec, Framework governing, DateTimeOffset now)
     {

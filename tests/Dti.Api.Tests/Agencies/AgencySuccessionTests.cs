@@ -34,7 +34,7 @@ public sealed class AgencySuccessionTests(DatabaseProvider provider) : ApiTestBa
         var doneTask = (await Client.CreateTask(_plan, new { title = "Tập huấn", leadAgencyId = _ict })).GetProperty("id").GetGuid();
         await Client.PostAsJsonAsync($"/api/v1/plans/{_plan}/tasks/{doneTask}/progress", new { status = "Done", percent = 100 });
 
-        var response = await Client.PostAsJsonAsync($"/api/v1/agencies/{_ict}/succession", new { successorId = _science, effectiveDate = "2025-03-01", reason = "Merger", note = "Hợp nhất Sở TT&TT vào Sở KH&CN" });
+        var response = await Client.SendCurrent(HttpMethod.Post, $"/api/v1/agencies/{_ict}/succession", new { successorId = _science, effectiveDate = "2025-03-01", reason = "Merger", note = "Hợp nhất Sở TT&TT vào Sở KH&CN" }, $"/api/v1/agencies/{_ict}");
         var result = await ReadJson(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -60,7 +60,7 @@ public sealed class AgencySuccessionTests(DatabaseProvider provider) : ApiTestBa
         var later = (await Client.CreateAgency("000.00.36.H50", "Sở mới", "Sở mới", validFrom: "2025-07-01")).GetProperty("id").GetGuid();
         await Client.CreateAssignment(_plan, new { indexCode = "7", leadAgencyId = _ict });
 
-        var response = await Client.PostAsJsonAsync($"/api/v1/agencies/{_ict}/succession", new { successorId = later, effectiveDate = "2025-03-01", reason = "Merger" });
+        var response = await Client.SendCurrent(HttpMethod.Post, $"/api/v1/agencies/{_ict}/succession", new { successorId = later, effectiveDate = "2025-03-01", reason = "Merger" }, $"/api/v1/agencies/{_ict}");
 
         await response.AssertProblem(HttpStatusCode.UnprocessableEntity, "successorId", "agency.inactive");
         var stored = await InDatabase(db => db.Agencies.SingleAsync(a => a.Id == _ict));
@@ -71,9 +71,9 @@ public sealed class AgencySuccessionTests(DatabaseProvider provider) : ApiTestBa
     [Test]
     public async Task AnAgencyHasOneSuccessor()
     {
-        await Client.PostAsJsonAsync($"/api/v1/agencies/{_ict}/succession", new { successorId = _science, effectiveDate = "2025-03-01", reason = "Merger" });
+        await Client.SendCurrent(HttpMethod.Post, $"/api/v1/agencies/{_ict}/succession", new { successorId = _science, effectiveDate = "2025-03-01", reason = "Merger" }, $"/api/v1/agencies/{_ict}");
 
-        var again = await Client.PostAsJsonAsync($"/api/v1/agencies/{_ict}/succession", new { successorId = _home, effectiveDate = "2025-02-01", reason = "Rename" });
+        var again = await Client.SendCurrent(HttpMethod.Post, $"/api/v1/agencies/{_ict}/succession", new { successorId = _home, effectiveDate = "2025-02-01", reason = "Rename" }, $"/api/v1/agencies/{_ict}");
 
         await again.AssertProblem(HttpStatusCode.Conflict, rule: "agency.already-succeeded");
         Assert.That(await InDatabase(db => db.Agencies.Where(a => a.Id == _ict).Select(a => a.SuccessionReason).SingleAsync()), Is.EqualTo(SuccessionReason.Merger));
@@ -81,6 +81,6 @@ public sealed class AgencySuccessionTests(DatabaseProvider provider) : ApiTestBa
 
     [Test]
     public async Task AnUnknownSuccessorIsRejected() =>
-        await (await Client.PostAsJsonAsync($"/api/v1/agencies/{_ict}/succession", new { successorId = Guid.NewGuid(), effectiveDate = "2025-03-01", reason = "Merger" }))
+        await (await Client.SendCurrent(HttpMethod.Post, $"/api/v1/agencies/{_ict}/succession", new { successorId = Guid.NewGuid(), effectiveDate = "2025-03-01", reason = "Merger" }, $"/api/v1/agencies/{_ict}"))
             .AssertProblem(HttpStatusCode.UnprocessableEntity, "successorId", "agency.unknown");
 }

@@ -87,7 +87,7 @@ public sealed class AssignmentTests(DatabaseProvider provider) : ApiTestBase(pro
     {
         var id = (await Client.CreateAssignment(_plan, new { indexCode = "5", leadAgencyId = _ict, cooperatingAgencyIds = new[] { _home } })).GetProperty("id").GetGuid();
 
-        var reassigned = await ReadJson(await Client.PostAsJsonAsync($"/api/v1/plans/{_plan}/assignments/{id}/reassign", new { leadAgencyId = _police, cooperatingAgencyIds = new[] { _ict }, reason = "Công an tỉnh chủ trì an toàn thông tin" }));
+        var reassigned = await ReadJson(await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{_plan}/assignments/{id}/reassign", new { leadAgencyId = _police, cooperatingAgencyIds = new[] { _ict }, reason = "Công an tỉnh chủ trì an toàn thông tin" }, $"/api/v1/plans/{_plan}/assignments/{id}"));
         var history = await ReadJson(await Client.GetAsync($"/api/v1/plans/{_plan}/assignments/{id}/history"));
 
         Assert.That(reassigned.GetProperty("leadAgencyId").GetGuid(), Is.EqualTo(_police));
@@ -155,8 +155,8 @@ public sealed class AssignmentTests(DatabaseProvider provider) : ApiTestBase(pro
     public async Task ClosedPlansDoNotCover()
     {
         await Client.CreateAssignment(_plan, new { indexCode = "1", leadAgencyId = _ict });
-        await Client.PostAsync($"/api/v1/plans/{_plan}/issue", null);
-        await Client.PostAsync($"/api/v1/plans/{_plan}/close", null);
+        await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{_plan}/issue", resource: $"/api/v1/plans/{_plan}");
+        await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{_plan}/close", resource: $"/api/v1/plans/{_plan}");
 
         var coverage = await ReadJson(await Client.GetAsync("/api/v1/assessment-years/2023/coverage"));
 

@@ -48,7 +48,7 @@ public sealed class AuditTrailTests(DatabaseProvider provider) : ApiTestBase(pro
         var body = FrameworkBodies.Complete();
         body["titleEn"] = "Provincial DTI, revised";
 
-        var response = await Client.PutAsJsonAsync("/api/v1/frameworks/TEST-2015", body);
+        var response = await Client.SendCurrent(HttpMethod.Put, "/api/v1/frameworks/TEST-2015", body);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
 
         var entry = await Single($"entityType=Framework&entityId={id}&pageSize=1");
@@ -66,7 +66,7 @@ public sealed class AuditTrailTests(DatabaseProvider provider) : ApiTestBase(pro
     {
         var id = (await ReadJson(await Client.PostAsJsonAsync("/api/v1/frameworks", FrameworkBodies.Complete()))).GetProperty("id").GetString();
 
-        var response = await Client.PostAsync("/api/v1/frameworks/TEST-2015/publish", null);
+        var response = await Client.SendCurrent(HttpMethod.Post, "/api/v1/frameworks/TEST-2015/publish", resource: "/api/v1/frameworks/TEST-2015");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
 
         var entry = await Single($"entityType=Framework&entityId={id}&pageSize=1");
@@ -95,7 +95,7 @@ public sealed class AuditTrailTests(DatabaseProvider provider) : ApiTestBase(pro
     {
         var created = await ReadJson(await Client.PostAsJsonAsync("/api/v1/clients", new { name = "Audited", roles = new[] { "Reader" } }));
         var id = created.GetProperty("client").GetProperty("id").GetString();
-        await Client.PostAsync($"/api/v1/clients/{id}/rotate-key", null);
+        await Client.SendCurrent(HttpMethod.Post, $"/api/v1/clients/{id}/rotate-key", resource: $"/api/v1/clients/{id}");
 
         var page = await Client.GetStringAsync($"/api/v1/audit?entityType=ApiClient&entityId={id}");
 

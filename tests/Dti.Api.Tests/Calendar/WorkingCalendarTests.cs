@@ -83,7 +83,7 @@ public sealed class WorkingCalendarTests(DatabaseProvider provider) : ApiTestBas
         Assert.That((await Day("2027-03-01")).GetProperty("isWorkingDay").GetBoolean(), Is.True);
         Assert.That((await Day("2027-01-01")).GetProperty("isWorkingDay").GetBoolean(), Is.False);
 
-        var put = await Client.PutAsJsonAsync("/api/v1/calendar/years/2027/official-schedule", Schedule(("2027-03-01", "DayOff", "Ngày nghỉ thử nghiệm"), ("2027-02-27", "WorkingDay", "làm bù")));
+        var put = await Client.PutNew("/api/v1/calendar/years/2027/official-schedule", Schedule(("2027-03-01", "DayOff", "Ngày nghỉ thử nghiệm"), ("2027-02-27", "WorkingDay", "làm bù")));
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
 
         var march = await Day("2027-03-01");
@@ -92,7 +92,7 @@ public sealed class WorkingCalendarTests(DatabaseProvider provider) : ApiTestBas
         Assert.That((await Day("2027-02-27")).GetProperty("isWorkingDay").GetBoolean(), Is.True);
         Assert.That((await Day("2027-01-01")).GetProperty("isWorkingDay").GetBoolean(), Is.True, "a schedule replaces the computed holidays of its year");
 
-        var delete = await Client.DeleteAsync("/api/v1/calendar/years/2027/official-schedule");
+        var delete = await Client.SendCurrent(HttpMethod.Delete, "/api/v1/calendar/years/2027/official-schedule");
         Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await Day("2027-03-01")).GetProperty("isWorkingDay").GetBoolean(), Is.True);
         Assert.That((await Day("2027-01-01")).GetProperty("isWorkingDay").GetBoolean(), Is.False);
@@ -104,7 +104,7 @@ public sealed class WorkingCalendarTests(DatabaseProvider provider) : ApiTestBas
         var before = await Client.GetAsync("/api/v1/calendar/years/2026/official-schedule");
         var beforeBody = await before.Content.ReadAsStringAsync();
 
-        var put = await Client.PutAsJsonAsync("/api/v1/calendar/years/2026/official-schedule", Schedule(("2026-01-01", "DayOff", "Tết Dương lịch"), ("2027-01-01", "DayOff", "Tết Dương lịch")));
+        var put = await Client.SendCurrent(HttpMethod.Put, "/api/v1/calendar/years/2026/official-schedule", Schedule(("2026-01-01", "DayOff", "Tết Dương lịch"), ("2027-01-01", "DayOff", "Tết Dương lịch")));
 
         await put.AssertProblem(HttpStatusCode.UnprocessableEntity, "entries[1].date", "official-schedule.invalid");
         var after = await Client.GetAsync("/api/v1/calendar/years/2026/official-schedule");
@@ -114,12 +114,12 @@ public sealed class WorkingCalendarTests(DatabaseProvider provider) : ApiTestBas
 
     [Test]
     public async Task ASwappedWorkingDayMustBeAWeekendDay() =>
-        await (await Client.PutAsJsonAsync("/api/v1/calendar/years/2027/official-schedule", Schedule(("2027-03-01", "WorkingDay", "làm bù"))))
+        await (await Client.PutNew("/api/v1/calendar/years/2027/official-schedule", Schedule(("2027-03-01", "WorkingDay", "làm bù"))))
             .AssertProblem(HttpStatusCode.UnprocessableEntity, "entries[0].kind", "official-schedule.invalid");
 
     [Test]
     public async Task AnEntryWithoutReasonIsInvalid() =>
-        await (await Client.PutAsJsonAsync("/api/v1/calendar/years/2027/official-schedule", Schedule(("2027-03-01", "DayOff", " "))))
+        await (await Client.PutNew("/api/v1/calendar/years/2027/official-schedule", Schedule(("2027-03-01", "DayOff", " "))))
             .AssertProblem(HttpStatusCode.BadRequest, "entries[0].reason");
 
     [Test]
@@ -141,7 +141,7 @@ public sealed class WorkingCalendarTests(DatabaseProvider provider) : ApiTestBas
     [Test]
     public async Task ADeletedShippedScheduleStaysDeletedWhenReferenceDataIsLoadedAgain()
     {
-        Assert.That((await Client.DeleteAsync("/api/v1/calendar/years/2025/official-schedule")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await Client.SendCurrent(HttpMethod.Delete, "/api/v1/calendar/years/2025/official-schedule")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
         await using (var scope = Factory.Services.CreateAsyncScope())
         {

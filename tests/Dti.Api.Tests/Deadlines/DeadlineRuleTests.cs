@@ -66,7 +66,7 @@ public sealed class DeadlineRuleTests(DatabaseProvider provider) : ApiTestBase(p
     public async Task ChangingTheOfficialScheduleChangesTheDeadlines()
     {
         var id = await CreateFromText("quarterly no later than the 25th of the last month of the quarter");
-        var put = await Client.PutAsJsonAsync(
+        var put = await Client.PutNew(
             "/api/v1/calendar/years/2027/official-schedule",
             new { entries = new[] { new { date = "2027-09-27", kind = "DayOff", reason = "Nghỉ đột xuất" } } });
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
@@ -214,9 +214,11 @@ public sealed class DeadlineRuleTests(DatabaseProvider provider) : ApiTestBase(p
     {
         var created = await Client.PostAsJsonAsync("/api/v1/deadline-rules", new { text = "annually before 20/12" });
 
-        Assert.That((await Client.DeleteAsync(created.Headers.Location)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        await (await Client.GetAsync(created.Headers.Location)).AssertProblem(HttpStatusCode.NotFound);
-        await (await Client.DeleteAsync(created.Headers.Location)).AssertProblem(HttpStatusCode.NotFound);
+        var location = created.Headers.Location!.ToString();
+
+        Assert.That((await Client.SendWithIfMatch(HttpMethod.Delete, location, null, created.Headers.ETag!.ToString())).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        await (await Client.GetAsync(location)).AssertProblem(HttpStatusCode.NotFound);
+        await (await Client.SendWithIfMatch(HttpMethod.Delete, location, null, created.Headers.ETag!.ToString())).AssertProblem(HttpStatusCode.NotFound);
     }
 
     [Test]

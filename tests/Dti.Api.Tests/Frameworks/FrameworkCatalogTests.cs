@@ -289,7 +289,7 @@ public sealed class FrameworkCatalogTests(DatabaseProvider provider) : ApiTestBa
     {
         var body = FrameworkBodies.Complete("QD-922-2022", 2021, 2023);
 
-        var response = await Client.PutAsJsonAsync("/api/v1/frameworks/QD-922-2022", body);
+        var response = await Client.SendCurrent(HttpMethod.Put, "/api/v1/frameworks/QD-922-2022", body);
 
         await response.AssertProblem(HttpStatusCode.Conflict, rule: "framework.published-immutable");
         var stored = await ReadJson(await Client.GetAsync("/api/v1/frameworks/QD-922-2022"));
@@ -298,23 +298,23 @@ public sealed class FrameworkCatalogTests(DatabaseProvider provider) : ApiTestBa
 
     [Test]
     public async Task EditingAnUnknownFrameworkIsNotFound() =>
-        await (await Client.PutAsJsonAsync("/api/v1/frameworks/NOPE-1", FrameworkBodies.Complete("NOPE-1"))).AssertProblem(HttpStatusCode.NotFound);
+        await (await Client.SendWithIfMatch(HttpMethod.Put, "/api/v1/frameworks/NOPE-1", FrameworkBodies.Complete("NOPE-1"), "\"1\"")).AssertProblem(HttpStatusCode.NotFound);
 
     [Test]
     public async Task ACompleteDraftCanBePublishedAndThenNoLongerChanges()
     {
         await Import(FrameworkBodies.Complete());
 
-        var published = await Client.PostAsync("/api/v1/frameworks/TEST-2015/publish", null);
+        var published = await Client.SendCurrent(HttpMethod.Post, "/api/v1/frameworks/TEST-2015/publish", resource: "/api/v1/frameworks/TEST-2015");
 
         Assert.That((await ReadJson(published)).GetProperty("status").GetString(), Is.EqualTo("Published"));
-        await (await Client.PostAsync("/api/v1/frameworks/TEST-2015/publish", null)).AssertProblem(HttpStatusCode.Conflict, rule: "framework.published-immutable");
+        await (await Client.SendCurrent(HttpMethod.Post, "/api/v1/frameworks/TEST-2015/publish", resource: "/api/v1/frameworks/TEST-2015")).AssertProblem(HttpStatusCode.Conflict, rule: "framework.published-immutable");
     }
 
     [Test]
     public async Task PublishingQd405ListsEveryMissingPoint()
     {
-        var response = await Client.PostAsync("/api/v1/frameworks/QD-405-2025/publish", null);
+        var response = await Client.SendCurrent(HttpMethod.Post, "/api/v1/frameworks/QD-405-2025/publish", resource: "/api/v1/frameworks/QD-405-2025");
 
         var problem = await response.AssertProblem(HttpStatusCode.UnprocessableEntity, "mainIndices[7].maxPoints", "framework.incomplete");
         Assert.That(problem.GetProperty("errors").EnumerateObject().Count(), Is.EqualTo(8));
@@ -329,7 +329,7 @@ public sealed class FrameworkCatalogTests(DatabaseProvider provider) : ApiTestBa
         body["mainIndices"]![8]!["maxPoints"] = 100;
         await Import(body);
 
-        var response = await Client.PostAsync("/api/v1/frameworks/TEST-2015/publish", null);
+        var response = await Client.SendCurrent(HttpMethod.Post, "/api/v1/frameworks/TEST-2015/publish", resource: "/api/v1/frameworks/TEST-2015");
 
         var problem = await response.AssertProblem(HttpStatusCode.UnprocessableEntity, "mainIndices", "framework.incomplete");
         Assert.That(problem.GetRawText(), Does.Contain("950"));
@@ -342,7 +342,7 @@ public sealed class FrameworkCatalogTests(DatabaseProvider provider) : ApiTestBa
         body["componentIndices"]![1]!["maxPoints"] = 50;
         await Import(body);
 
-        var response = await Client.PostAsync("/api/v1/frameworks/TEST-2015/publish", null);
+        var response = await Client.SendCurrent(HttpMethod.Post, "/api/v1/frameworks/TEST-2015/publish", resource: "/api/v1/frameworks/TEST-2015");
 
         await response.AssertProblem(HttpStatusCode.UnprocessableEntity, "mainIndices[6].componentIndices", "framework.incomplete");
     }
@@ -376,7 +376,7 @@ public sealed class FrameworkCatalogTests(DatabaseProvider provider) : ApiTestBa
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var components = framework.GetProperty("mainIndices")[6].GetProperty("componentIndices").EnumerateArray().ToList();
         Assert.That(components.Select(c => c.GetProperty("nameVi").GetString()), Is.EqualTo(new[] { "Tỷ lệ hồ sơ trực tuyến toàn trình, mẫu", "Tỷ lệ số hóa hồ sơ (mẫu)" }));
-        Assert.That((await Client.PostAsync("/api/v1/frameworks/TEST-2015/publish", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Client.SendCurrent(HttpMethod.Post, "/api/v1/frameworks/TEST-2015/publish", resource: "/api/v1/frameworks/TEST-2015")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
@@ -441,9 +441,11 @@ public sealed class FrameworkCatalogTests(DatabaseProvider provider) : ApiTestBa
         return await Client.SendAsync(request);
     }
 
+    /// <summary>Imports CSV into the framework <paramref name="url"/> belongs to, naming the framework's current ETag.</summary>
     private async Task<HttpResponseMessage> PostCsv(string url, string csv)
     {
-        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
-        return await Client.PostAsync(url, content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        request.Headers.TryAddWithoutValidation("If-Match", await Client.ETag(url[..url.IndexOf("/component-indices", StringComparison.Ordinal)]));
+        return await Client.SendAsync(request);
     }
 }

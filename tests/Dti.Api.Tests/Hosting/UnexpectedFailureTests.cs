@@ -27,7 +27,7 @@ public sealed class UnexpectedFailureTests(DatabaseProvider provider)
         {
             var coordinator = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
                 new CreateClientCommand(new CreateClientInput("Test coordinator", null, [ClientRole.Coordinator], null, null)));
-            client.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, coordinator.ApiKey);
+            client.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, coordinator.Value.ApiKey);
             await scope.ServiceProvider.GetRequiredService<DtiDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE \"Pillars\"");
         }
 

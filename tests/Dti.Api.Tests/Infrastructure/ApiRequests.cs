@@ -51,8 +51,27 @@ public static class ApiRequests
         return await client.SendAsync(request);
     }
 
-    public static async Task<string> ETag(this HttpClient client, string uri) =>
-        (await client.GetAsync(uri)).Headers.ETag!.ToString();
+    /// <summary>
+    /// Sends a change the way a careful client does: reads the current ETag of <paramref name="resource"/> (by default
+    /// <paramref name="uri"/> itself; for an action such as <c>/plans/{id}/issue</c>, the plan) and names it in If-Match.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendCurrent(this HttpClient client, HttpMethod method, string uri, object? body = null, string? resource = null) =>
+        await client.SendWithIfMatch(method, uri, body, await client.ETag(resource ?? uri));
+
+    /// <summary>Creates with PUT where nothing exists yet, saying so with <c>If-None-Match: *</c> (412 when something does).</summary>
+    public static async Task<HttpResponseMessage> PutNew(this HttpClient client, string uri, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, uri) { Content = JsonContent.Create(body) };
+        request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<string> ETag(this HttpClient client, string uri)
+    {
+        var response = await client.GetAsync(uri);
+        Assert.That(response.Headers.ETag, Is.Not.Null, $"GET {uri} answered {(int)response.StatusCode} without an ETag");
+        return response.Headers.ETag!.ToString();
+    }
 
     private static async Task<JsonElement> Created(HttpResponseMessage response)
     {

@@ -91,8 +91,8 @@ public abstract class ApiTestBase(DatabaseProvider provider)
     protected async Task<ClientWithKeyDto> CreateApiKeyAsync(ClientRole role, IReadOnlyList<Guid>? agencyIds = null, string? name = null, DateTimeOffset? expiresAt = null)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-            new CreateClientCommand(new CreateClientInput(name ?? $"Test {role}", null, [role], agencyIds, expiresAt)));
+        return (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+            new CreateClientCommand(new CreateClientInput(name ?? $"Test {role}", null, [role], agencyIds, expiresAt)))).Value;
     }
 
     /// <summary>An HttpClient that calls as a new client with <paramref name="role"/>, acting for <paramref name="agencyIds"/>.</summary>

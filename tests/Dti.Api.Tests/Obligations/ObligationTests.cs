@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Dti.Api.Tests.Infrastructure;
 using Dti.Domain.Clients;
@@ -228,7 +227,7 @@ public sealed class ObligationTests(DatabaseProvider provider) : ApiTestBase(pro
     private async Task<Guid> IssuedPlan(int year, string issueDate)
     {
         var plan = await PlanWithRulesAndLeads(year, issueDate);
-        var issued = await Client.PostAsync($"/api/v1/plans/{plan}/issue", null);
+        var issued = await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{plan}/issue", resource: $"/api/v1/plans/{plan}");
         Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.OK), await issued.Content.ReadAsStringAsync());
         return plan;
     }
@@ -248,7 +247,7 @@ public sealed class ObligationTests(DatabaseProvider provider) : ApiTestBase(pro
         await Client.CreateAssignment(plan, new { indexCode = "2", leadAgencyId = _ict });
         await Client.CreateAssignment(plan, new { indexCode = "1", leadAgencyId = _ict });
         await Client.CreateAssignment(plan, new { indexCode = "4", leadAgencyId = _home, cooperatingAgencyIds = new[] { _police } });
-        var rules = await Client.PutAsJsonAsync($"/api/v1/plans/{plan}/reporting-rules", new { ruleIds = new[] { _quarterly, _annual } });
+        var rules = await Client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{plan}/reporting-rules", new { ruleIds = new[] { _quarterly, _annual } });
         Assert.That(rules.StatusCode, Is.EqualTo(HttpStatusCode.OK), await rules.Content.ReadAsStringAsync());
         return plan;
     }

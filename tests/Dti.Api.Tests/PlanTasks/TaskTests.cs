@@ -152,7 +152,7 @@ public sealed class TaskTests(DatabaseProvider provider) : ApiTestBase(provider)
         var task = await Client.CreateTask(_plan, new { title = "Hội nghị truyền hình 4 cấp", leadAgencyId = _department });
         var taskId = task.GetProperty("id").GetGuid();
 
-        var updated = await ReadJson(await Client.PutAsJsonAsync($"/api/v1/plans/{_plan}/tasks/{taskId}", new { title = "Hội nghị truyền hình 4 cấp", leadAgencyId = _office, reason = "Phân công lại" }));
+        var updated = await ReadJson(await Client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{_plan}/tasks/{taskId}", new { title = "Hội nghị truyền hình 4 cấp", leadAgencyId = _office, reason = "Phân công lại" }));
 
         Assert.That(updated.GetProperty("leadAgencyId").GetGuid(), Is.EqualTo(_office));
         var change = await InDatabase(db => db.PlanTasks.SelectMany(t => t.HolderChanges).SingleAsync());
@@ -176,8 +176,8 @@ public sealed class TaskTests(DatabaseProvider provider) : ApiTestBase(provider)
     [Test]
     public async Task AClosedPlanTakesNoTasks()
     {
-        await Client.PostAsync($"/api/v1/plans/{_plan}/issue", null);
-        await Client.PostAsync($"/api/v1/plans/{_plan}/close", null);
+        await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{_plan}/issue", resource: $"/api/v1/plans/{_plan}");
+        await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{_plan}/close", resource: $"/api/v1/plans/{_plan}");
 
         await (await Client.PostAsJsonAsync($"/api/v1/plans/{_plan}/tasks", new { title = "T", leadAgencyId = _office })).AssertProblem(HttpStatusCode.Conflict, rule: "plan.not-open");
     }

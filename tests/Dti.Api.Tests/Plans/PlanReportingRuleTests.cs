@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Dti.Api.Tests.Infrastructure;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.ReferenceData;
@@ -42,7 +41,7 @@ public sealed class PlanReportingRuleTests(DatabaseProvider provider) : ApiTestB
     {
         await Set(_quarterly);
 
-        var response = await Client.PutAsJsonAsync($"/api/v1/plans/{_plan}/reporting-rules", new { ruleIds = new[] { _annual, Guid.NewGuid() } });
+        var response = await Client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{_plan}/reporting-rules", new { ruleIds = new[] { _annual, Guid.NewGuid() } });
 
         await response.AssertProblem(HttpStatusCode.UnprocessableEntity, "ruleIds[1]", "plan.unknown-deadline-rule");
         Assert.That(await StoredRules(), Is.EqualTo(new[] { _quarterly }));
@@ -63,10 +62,10 @@ public sealed class PlanReportingRuleTests(DatabaseProvider provider) : ApiTestB
     [Test]
     public async Task AClosedPlanNoLongerChanges()
     {
-        await Client.PostAsync($"/api/v1/plans/{_plan}/issue", null);
-        await Client.PostAsync($"/api/v1/plans/{_plan}/close", null);
+        await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{_plan}/issue", resource: $"/api/v1/plans/{_plan}");
+        await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{_plan}/close", resource: $"/api/v1/plans/{_plan}");
 
-        var response = await Client.PutAsJsonAsync($"/api/v1/plans/{_plan}/reporting-rules", new { ruleIds = new[] { _annual } });
+        var response = await Client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{_plan}/reporting-rules", new { ruleIds = new[] { _annual } });
 
         await response.AssertProblem(HttpStatusCode.Conflict, rule: "plan.not-open");
         Assert.That(await StoredRules(), Is.Empty);
@@ -81,18 +80,18 @@ public sealed class PlanReportingRuleTests(DatabaseProvider provider) : ApiTestB
     {
         await Set(_annual);
 
-        var response = await Client.DeleteAsync($"/api/v1/deadline-rules/{_annual}");
+        var response = await Client.SendCurrent(HttpMethod.Delete, $"/api/v1/deadline-rules/{_annual}");
 
         var problem = await response.AssertProblem(HttpStatusCode.Conflict, rule: "deadline-rule.in-use");
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("170/KH-UBND"));
         Assert.That(await InDatabase(db => db.DeadlineRules.AnyAsync(r => r.Id == _annual)), Is.True);
         await Set();
-        Assert.That((await Client.DeleteAsync($"/api/v1/deadline-rules/{_annual}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "free once no plan names it");
+        Assert.That((await Client.SendCurrent(HttpMethod.Delete, $"/api/v1/deadline-rules/{_annual}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "free once no plan names it");
     }
 
     private async Task Set(params Guid[] ruleIds)
     {
-        var response = await Client.PutAsJsonAsync($"/api/v1/plans/{_plan}/reporting-rules", new { ruleIds });
+        var response = await Client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{_plan}/reporting-rules", new { ruleIds });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 

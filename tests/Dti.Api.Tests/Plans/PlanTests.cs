@@ -105,14 +105,17 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
     [Test]
     public async Task APlanIsIssuedThenClosed()
     {
-        var id = (await Client.CreatePlan(ApiRequests.PlanBody(_province))).GetProperty("id").GetGuid();
+        var draft = await Client.CreatePlan(ApiRequests.PlanBody(_province));
+        var id = draft.GetProperty("id").GetGuid();
 
-        var issued = await ReadJson(await Client.PostAsync($"/api/v1/plans/{id}/issue", null));
-        var closed = await Client.PostAsync($"/api/v1/plans/{id}/close", null);
+        var issued = await ReadJson(await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{id}/issue", resource: $"/api/v1/plans/{id}"));
+        var closed = await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{id}/close", resource: $"/api/v1/plans/{id}");
 
-        Assert.That(issued.GetProperty("status").GetString(), Is.EqualTo("Issued"));
-        Assert.That((await ReadJson(closed)).GetProperty("status").GetString(), Is.EqualTo("Closed"));
+        var closedPlan = await ReadJson(closed);
+        Assert.That((issued.GetProperty("status").GetString(), closedPlan.GetProperty("status").GetString()), Is.EqualTo(("Issued", "Closed")));
         Assert.That(closed.Headers.ETag?.Tag, Is.EqualTo("\"3\""));
+        Assert.That(new[] { draft, issued, closedPlan }.Select(p => string.Join(",", p.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()))),
+            Is.EqualTo(new[] { "Issue", "Close,Supersede", "" }));
     }
 
     [TestCase("close")]
@@ -120,9 +123,9 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
     {
         var id = (await Client.CreatePlan(ApiRequests.PlanBody(_province))).GetProperty("id").GetGuid();
 
-        var response = await Client.PostAsync($"/api/v1/plans/{id}/{action}", null);
+        var response = await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{id}/{action}", resource: $"/api/v1/plans/{id}");
 
-        await response.AssertProblem(HttpStatusCode.Conflict, rule: "plan.illegal-transition");
+        await response.AssertProblem(HttpStatusCode.Conflict, rule: "plan.transition.not-allowed");
         Assert.That(await InDatabase(db => db.Plans.Select(p => p.Status).SingleAsync()), Is.EqualTo(PlanStatus.Draft));
     }
 
@@ -130,9 +133,9 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
     public async Task IssuingTwiceIsAnIllegalTransition()
     {
         var id = (await Client.CreatePlan(ApiRequests.PlanBody(_province))).GetProperty("id").GetGuid();
-        await Client.PostAsync($"/api/v1/plans/{id}/issue", null);
+        await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{id}/issue", resource: $"/api/v1/plans/{id}");
 
-        await (await Client.PostAsync($"/api/v1/plans/{id}/issue", null)).AssertProblem(HttpStatusCode.Conflict, rule: "plan.illegal-transition");
+        await (await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{id}/issue", resource: $"/api/v1/plans/{id}")).AssertProblem(HttpStatusCode.Conflict, rule: "plan.transition.not-allowed");
     }
 
     [Test]
@@ -140,13 +143,13 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
     {
         var old = (await Client.CreatePlan(ApiRequests.PlanBody(_province))).GetProperty("id").GetGuid();
         var newer = (await Client.CreatePlan(ApiRequests.PlanBody(_province, "200/KH-UBND"))).GetProperty("id").GetGuid();
-        await Client.PostAsync($"/api/v1/plans/{old}/issue", null);
+        await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{old}/issue", resource: $"/api/v1/plans/{old}");
 
-        var superseded = await ReadJson(await Client.PostAsJsonAsync($"/api/v1/plans/{old}/supersede", new { supersededById = newer }));
+        var superseded = await ReadJson(await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{old}/supersede", resource: $"/api/v1/plans/{old}", body: new { supersededById = newer }));
 
         Assert.That(superseded.GetProperty("status").GetString(), Is.EqualTo("Superseded"));
         Assert.That(superseded.GetProperty("supersededById").GetGuid(), Is.EqualTo(newer));
-        var update = await Client.PutAsJsonAsync($"/api/v1/plans/{old}", ApiRequests.PlanBody(_province));
+        var update = await Client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{old}", ApiRequests.PlanBody(_province));
         await update.AssertProblem(HttpStatusCode.Conflict, rule: "plan.not-open");
     }
 
@@ -156,7 +159,7 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
         var old = (await Client.CreatePlan(ApiRequests.PlanBody(_province))).GetProperty("id").GetGuid();
         var newer = (await Client.CreatePlan(ApiRequests.PlanBody(_province, "200/KH-UBND"))).GetProperty("id").GetGuid();
 
-        await (await Client.PostAsJsonAsync($"/api/v1/plans/{old}/supersede", new { supersededById = newer })).AssertProblem(HttpStatusCode.Conflict, rule: "plan.illegal-transition");
+        await (await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{old}/supersede", resource: $"/api/v1/plans/{old}", body: new { supersededById = newer })).AssertProblem(HttpStatusCode.Conflict, rule: "plan.transition.not-allowed");
     }
 
     [Test]
@@ -202,7 +205,7 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
     {
         var issued = (await Client.CreatePlan(ApiRequests.PlanBody(_province))).GetProperty("id").GetGuid();
         await Client.CreatePlan(ApiRequests.PlanBody(_province, "5/KH-UBND", 2022));
-        await Client.PostAsync($"/api/v1/plans/{issued}/issue", null);
+        await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{issued}/issue", resource: $"/api/v1/plans/{issued}");
 
         var for2023 = await ReadJson(await Client.GetAsync("/api/v1/plans?year=2023"));
         var drafts = await ReadJson(await Client.GetAsync("/api/v1/plans?status=Draft&sort=documentNumber"));
@@ -213,5 +216,5 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
 
     [Test]
     public async Task AnUnknownPlanIsNotFound() =>
-        await (await Client.PostAsync($"/api/v1/plans/{Guid.NewGuid()}/issue", null)).AssertProblem(HttpStatusCode.NotFound);
+        await (await Client.SendWithIfMatch(HttpMethod.Post, $"/api/v1/plans/{Guid.NewGuid()}/issue", null, "\"1\"")).AssertProblem(HttpStatusCode.NotFound);
 }

@@ -61,7 +61,7 @@ public sealed class ApiKeyTests(DatabaseProvider provider) : ApiTestBase(provide
         var old = WithKey(client.ApiKey);
         Assert.That((await old.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        var rotated = await ReadJson(await Client.PostAsync($"/api/v1/clients/{client.Client.Id}/rotate-key", null));
+        var rotated = await ReadJson(await Client.SendCurrent(HttpMethod.Post, $"/api/v1/clients/{client.Client.Id}/rotate-key", resource: $"/api/v1/clients/{client.Client.Id}"));
         var newKey = rotated.GetProperty("apiKey").GetString()!;
 
         Assert.That(newKey, Is.Not.EqualTo(client.ApiKey));
@@ -76,11 +76,11 @@ public sealed class ApiKeyTests(DatabaseProvider provider) : ApiTestBase(provide
         var caller = WithKey(client.ApiKey);
         Assert.That((await caller.GetAsync("/api/v1/frameworks")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        var revoked = await ReadJson(await Client.PostAsync($"/api/v1/clients/{client.Client.Id}/revoke", null));
+        var revoked = await ReadJson(await Client.SendCurrent(HttpMethod.Post, $"/api/v1/clients/{client.Client.Id}/revoke", resource: $"/api/v1/clients/{client.Client.Id}"));
 
         Assert.That(revoked.GetProperty("revokedAt").GetString(), Is.Not.Null);
         await (await caller.GetAsync("/api/v1/frameworks")).AssertProblem(HttpStatusCode.Unauthorized);
-        await (await Client.PostAsync($"/api/v1/clients/{client.Client.Id}/rotate-key", null)).AssertProblem(HttpStatusCode.Conflict, rule: "client.revoked");
+        await (await Client.SendCurrent(HttpMethod.Post, $"/api/v1/clients/{client.Client.Id}/rotate-key", resource: $"/api/v1/clients/{client.Client.Id}")).AssertProblem(HttpStatusCode.Conflict, rule: "client.revoked");
         var listed = await ReadJson(await Client.GetAsync("/api/v1/clients"));
         Assert.That(listed.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()), Does.Not.Contain(client.Client.Id));
         var all = await ReadJson(await Client.GetAsync("/api/v1/clients?includeRevoked=true"));
@@ -184,7 +184,7 @@ public sealed class ApiKeyTests(DatabaseProvider provider) : ApiTestBase(provide
 
     [Test]
     public async Task AnUnknownClientIsNotFound() =>
-        await (await Client.PostAsync($"/api/v1/clients/{Guid.NewGuid()}/revoke", null)).AssertProblem(HttpStatusCode.NotFound);
+        await (await Client.SendWithIfMatch(HttpMethod.Post, $"/api/v1/clients/{Guid.NewGuid()}/revoke", null, "\"1\"")).AssertProblem(HttpStatusCode.NotFound);
 
     /// <summary>The problem without what differs per request (trace id).</summary>
     private static string Comparable(JsonElement problem) =>

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using Dti.Api.Tests.Infrastructure;
 using Dti.Domain.Clients;
 using Dti.Infrastructure.Persistence;
@@ -76,46 +74,5 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : ApiTes
         });
     }
 
-    private async Task<List<Operation>> Operations()
-    {
-        var document = JsonNode.Parse(await Anonymous.GetStringAsync("/swagger/v1/swagger.json"))!;
-        return [.. document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Select(op => new Operation(
-            (string)op.Value!["operationId"]!,
-            op.Key.ToUpperInvariant(),
-            SamplePath(path.Key, op.Value!["parameters"]?.AsArray()),
-            op.Value!["requestBody"]?["content"]?.AsObject().Select(c => c.Key).FirstOrDefault())))];
-    }
-
-    /// <summary>Fills path parameters with values of their type; any value will do, authorisation comes first.</summary>
-    private static string SamplePath(string path, JsonArray? parameters)
-    {
-        foreach (var parameter in parameters ?? [])
-        {
-            if ((string?)parameter!["in"] != "path")
-            {
-                continue;
-            }
-
-            var schema = parameter["schema"];
-            var value = ((string?)schema?["type"], (string?)schema?["format"]) switch
-            {
-                ("integer", _) => "2022",
-                ("string", "uuid") => Guid.NewGuid().ToString(),
-                _ => "QD-922-2022",
-            };
-            path = path.Replace($"{{{(string)parameter["name"]!}}}", value, StringComparison.Ordinal);
-        }
-
-        return path;
-    }
-
-    private sealed record Operation(string OperationId, string Method, string Path, string? MediaType)
-    {
-        public HttpRequestMessage Request() => new(new HttpMethod(Method), Path)
-        {
-            Content = MediaType is null ? null : new StringContent(MediaType == "text/csv" ? "code\n" : "{}", Encoding.UTF8, MediaType),
-        };
-
-        public override string ToString() => $"{OperationId} ({Method} {Path})";
-    }
+    private async Task<List<ServedOperation>> Operations() => await ServedOperations.ReadAsync(Anonymous);
 }

@@ -26,7 +26,7 @@ public sealed class SecretsInLogsTests(DatabaseProvider provider)
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             key = (await scope.ServiceProvider.GetRequiredService<IMediator>()
-                .Send(new CreateClientCommand(new CreateClientInput("Logged", null, [ClientRole.Coordinator], null, null)))).ApiKey;
+                .Send(new CreateClientCommand(new CreateClientInput("Logged", null, [ClientRole.Coordinator], null, null)))).Value.ApiKey;
         }
 
         client.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, key);

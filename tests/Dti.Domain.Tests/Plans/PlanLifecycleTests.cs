@@ -1,3 +1,4 @@
+using Dti.Domain.Clients;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
 
@@ -27,45 +28,81 @@ public class PlanLifecycleTests
         return plan;
     }
 
-    private static void Apply(Plan plan, string action)
+    private static void Apply(Plan plan, PlanAction action)
     {
         switch (action)
         {
-            case "issue": plan.Issue(Now); break;
-            case "close": plan.Close(Now); break;
-            default: plan.SupersedeBy(Plan.Create(TestFramework.Plan(), TestFramework.Qd922Like, Now), Now); break;
+            case PlanAction.Issue: plan.Issue(Now); break;
+            case PlanAction.Close: plan.Close(Now); break;
+            case PlanAction.Supersede: plan.SupersedeBy(Plan.Create(TestFramework.Plan(), TestFramework.Qd922Like, Now), Now); break;
+            default: throw new ArgumentOutOfRangeException(nameof(action), action, "no plan method for this action");
         }
     }
 
-    [TestCase(PlanStatus.Draft, "issue", PlanStatus.Issued)]
-    [TestCase(PlanStatus.Issued, "close", PlanStatus.Closed)]
-    [TestCase(PlanStatus.Issued, "supersede", PlanStatus.Superseded)]
-    public void LegalTransitionsMoveTheStatus(PlanStatus from, string action, PlanStatus to)
-    {
-        var plan = InStatus(from);
+    /// <summary>Every status × every action, written out by hand: null means the action is refused from that status.</summary>
+    private static readonly (PlanStatus From, PlanAction Action, PlanStatus? To)[] Expected =
+    [
+        (PlanStatus.Draft, PlanAction.Issue, PlanStatus.Issued),
+        (PlanStatus.Draft, PlanAction.Close, null),
+        (PlanStatus.Draft, PlanAction.Supersede, null),
+        (PlanStatus.Issued, PlanAction.Issue, null),
+        (PlanStatus.Issued, PlanAction.Close, PlanStatus.Closed),
+        (PlanStatus.Issued, PlanAction.Supersede, PlanStatus.Superseded),
+        (PlanStatus.Closed, PlanAction.Issue, null),
+        (PlanStatus.Closed, PlanAction.Close, null),
+        (PlanStatus.Closed, PlanAction.Supersede, null),
+        (PlanStatus.Superseded, PlanAction.Issue, null),
+        (PlanStatus.Superseded, PlanAction.Close, null),
+        (PlanStatus.Superseded, PlanAction.Supersede, null),
+    ];
 
-        Apply(plan, action);
+    private static IEnumerable<TestCaseData> Cases() =>
+        Expected.Select(e => new TestCaseData(e.From, e.Action, e.To).SetName($"{e.From} × {e.Action} → {e.To?.ToString() ?? "refused"}"));
 
-        Assert.That(plan.Status, Is.EqualTo(to));
-    }
+    [Test]
+    public void TheCasesCoverEveryStatusAndEveryAction() =>
+        Assert.That(Expected.Select(e => (e.From, e.Action)),
+            Is.EquivalentTo(Enum.GetValues<PlanStatus>().SelectMany(s => Enum.GetValues<PlanAction>().Select(a => (s, a)))));
 
-    [TestCase(PlanStatus.Draft, "close")]
-    [TestCase(PlanStatus.Draft, "supersede")]
-    [TestCase(PlanStatus.Issued, "issue")]
-    [TestCase(PlanStatus.Closed, "issue")]
-    [TestCase(PlanStatus.Closed, "close")]
-    [TestCase(PlanStatus.Closed, "supersede")]
-    [TestCase(PlanStatus.Superseded, "issue")]
-    [TestCase(PlanStatus.Superseded, "close")]
-    public void IllegalTransitionsConflictAndChangeNothing(PlanStatus from, string action)
+    [TestCaseSource(nameof(Cases))]
+    public void EachActionFromEachStatusMovesAsTheTableSays(PlanStatus from, PlanAction action, PlanStatus? to)
     {
         var plan = InStatus(from);
         var version = plan.Version;
 
-        var failure = Assert.Throws<DomainException>(() => Apply(plan, action));
+        if (to is { } next)
+        {
+            Apply(plan, action);
+            Assert.That((plan.Status, plan.Version), Is.EqualTo((next, version + 1)));
+            return;
+        }
 
-        Assert.That((failure!.Rule, failure.Kind, plan.Status, plan.Version), Is.EqualTo(("plan.illegal-transition", DomainFailureKind.Conflict, from, version)));
+        var failure = Assert.Throws<DomainException>(() => Apply(plan, action));
+        Assert.That((failure!.Rule, failure.Kind, failure.Field, plan.Status, plan.Version),
+            Is.EqualTo(("plan.transition.not-allowed", DomainFailureKind.Conflict, "status", from, version)));
+        Assert.That(failure.Message, Does.Contain($"is {from}; {action} is not allowed from {from}."));
     }
+
+    [TestCase(PlanStatus.Draft, "Allowed from Draft: Issue.")]
+    [TestCase(PlanStatus.Issued, "Allowed from Issued: Close, Supersede.")]
+    [TestCase(PlanStatus.Closed, "Closed is final: no action is allowed from it.")]
+    [TestCase(PlanStatus.Superseded, "Superseded is final: no action is allowed from it.")]
+    public void ARefusalSaysWhatIsAllowedInstead(PlanStatus from, string instead)
+    {
+        var refused = Enum.GetValues<PlanAction>().First(a => !PlanLifecycle.Table.AllowedFrom(from).Contains(a));
+
+        var failure = Assert.Throws<DomainException>(() => Apply(InStatus(from), refused));
+
+        Assert.That(failure!.Message, Does.EndWith(instead));
+    }
+
+    [Test]
+    public void OnlyCoordinatorsTakeLifecycleActions() =>
+        Assert.That(Enum.GetValues<PlanAction>().Select(a => PlanLifecycle.Table.RolesFor(a)), Has.All.EqualTo(new[] { ClientRole.Coordinator }));
+
+    [Test]
+    public void ClosedAndSupersededPlansAreTheFinalStates() =>
+        Assert.That(Enum.GetValues<PlanStatus>().Where(s => PlanLifecycle.Table.AllowedFrom(s).Count == 0), Is.EqualTo(new[] { PlanStatus.Closed, PlanStatus.Superseded }));
 
     [Test]
     public void ACampaignNeedsAPeriod() =>

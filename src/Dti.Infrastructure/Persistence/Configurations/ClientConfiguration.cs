@@ -18,6 +18,9 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<ApiClient>
         builder.Property(c => c.KeyId).HasMaxLength(ClientLimits.KeyIdLength);
         builder.HasIndex(c => c.KeyId).IsUnique();
         builder.Property(c => c.KeyHash).HasMaxLength(ClientLimits.KeyHashLength).IsAuditRedacted();
+        // The column came after the table: its default gave existing clients version 1 (SQLite cannot drop a default
+        // without rebuilding the table, so the model keeps it; the domain sets the version of every new client anyway).
+        builder.Property(c => c.Version).IsConcurrencyToken().HasDefaultValue(1);
 
         // Small lists stored as comma-separated text: the same column on every provider.
         builder.Property(c => c.Roles)

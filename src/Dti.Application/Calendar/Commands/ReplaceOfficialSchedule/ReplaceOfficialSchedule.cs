@@ -12,7 +12,10 @@ namespace Dti.Application.Calendar.Commands.ReplaceOfficialSchedule;
 /// <summary>The complete list of a year's special days.</summary>
 public sealed record OfficialScheduleInput(IReadOnlyList<OfficialScheduleEntryDto> Entries);
 
-/// <summary>Creates or replaces a year's official schedule. <paramref name="ExpectedVersion"/> comes from If-Match.</summary>
+/// <summary>
+/// Creates or replaces a year's official schedule. <paramref name="ExpectedVersion"/> comes from If-Match; null means the
+/// caller sent <c>If-None-Match: *</c> (create only), the API refusing a request with neither (428).
+/// </summary>
 public sealed record ReplaceOfficialScheduleCommand(int Year, OfficialScheduleInput Body, int? ExpectedVersion) : IRequest<Versioned<OfficialScheduleDto>>;
 
 public sealed class ReplaceOfficialScheduleValidator : AbstractValidator<ReplaceOfficialScheduleCommand>
@@ -41,6 +44,12 @@ public sealed class ReplaceOfficialScheduleHandler(IApplicationDbContext db, Tim
         if (await db.OfficialSchedules.AnyAsync(s => s.Year == request.Year, cancellationToken))
         {
             schedule = await db.GetForUpdateAsync(request.Year, request.ExpectedVersion, cancellationToken);
+            if (request.ExpectedVersion is null)
+            {
+                // The caller asked to create (If-None-Match: *), but a schedule exists: replacing it needs its ETag.
+                throw new PreconditionFailedException("Official schedule", request.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), schedule.Version);
+            }
+
             schedule.Replace(entries, now);
         }
         else

@@ -1,4 +1,5 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
 using Dti.Application.Common.Security;
 using Dti.Domain.Clients;
 using FluentValidation;
@@ -10,7 +11,7 @@ namespace Dti.Application.Clients.Commands.CreateClient;
 public sealed record CreateClientInput(string Name, string? Contact, IReadOnlyList<ClientRole> Roles, IReadOnlyList<Guid>? AgencyIds, DateTimeOffset? ExpiresAt);
 
 /// <summary>Registers a client system and issues its first API key.</summary>
-public sealed record CreateClientCommand(CreateClientInput Body) : IRequest<ClientWithKeyDto>;
+public sealed record CreateClientCommand(CreateClientInput Body) : IRequest<Versioned<ClientWithKeyDto>>;
 
 public sealed class CreateClientValidator : AbstractValidator<CreateClientCommand>
 {
@@ -35,15 +36,15 @@ public sealed class CreateClientValidator : AbstractValidator<CreateClientComman
     }
 }
 
-public sealed class CreateClientHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CreateClientCommand, ClientWithKeyDto>
+public sealed class CreateClientHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CreateClientCommand, Versioned<ClientWithKeyDto>>
 {
-    public async Task<ClientWithKeyDto> Handle(CreateClientCommand request, CancellationToken cancellationToken)
+    public async Task<Versioned<ClientWithKeyDto>> Handle(CreateClientCommand request, CancellationToken cancellationToken)
     {
         var body = request.Body;
         var (key, issued) = ApiKeys.Issue();
         var client = ApiClient.Register(body.Name, body.Contact, body.Roles, body.AgencyIds ?? [], body.ExpiresAt, issued, clock.GetUtcNow());
         db.Clients.Add(client);
         await db.SaveChangesAsync(cancellationToken);
-        return new ClientWithKeyDto(ClientDto.From(client), key);
+        return new Versioned<ClientWithKeyDto>(new ClientWithKeyDto(ClientDto.From(client), key), client.Version);
     }
 }

@@ -1,21 +1,19 @@
-using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Clients.Commands.RevokeClient;
 
-/// <summary>Revokes a client: its key is refused from the next request on.</summary>
-public sealed record RevokeClientCommand(Guid Id) : IRequest<ClientDto>;
+/// <summary>Revokes a client: its key is refused from the next request on. <paramref name="ExpectedVersion"/> comes from If-Match.</summary>
+public sealed record RevokeClientCommand(Guid Id, int? ExpectedVersion) : IRequest<Versioned<ClientDto>>;
 
-public sealed class RevokeClientHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<RevokeClientCommand, ClientDto>
+public sealed class RevokeClientHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<RevokeClientCommand, Versioned<ClientDto>>
 {
-    public async Task<ClientDto> Handle(RevokeClientCommand request, CancellationToken cancellationToken)
+    public async Task<Versioned<ClientDto>> Handle(RevokeClientCommand request, CancellationToken cancellationToken)
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
-            ?? throw new NotFoundException("Client", request.Id.ToString());
+        var client = await db.GetClientForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
         client.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return ClientDto.From(client);
+        return new Versioned<ClientDto>(ClientDto.From(client), client.Version);
     }
 }

@@ -1,23 +1,21 @@
-using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
 using Dti.Application.Common.Security;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Clients.Commands.RotateClientKey;
 
-/// <summary>Issues a new key for a client; the old key stops working at once.</summary>
-public sealed record RotateClientKeyCommand(Guid Id) : IRequest<ClientWithKeyDto>;
+/// <summary>Issues a new key for a client; the old key stops working at once. <paramref name="ExpectedVersion"/> comes from If-Match.</summary>
+public sealed record RotateClientKeyCommand(Guid Id, int? ExpectedVersion) : IRequest<Versioned<ClientWithKeyDto>>;
 
-public sealed class RotateClientKeyHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<RotateClientKeyCommand, ClientWithKeyDto>
+public sealed class RotateClientKeyHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<RotateClientKeyCommand, Versioned<ClientWithKeyDto>>
 {
-    public async Task<ClientWithKeyDto> Handle(RotateClientKeyCommand request, CancellationToken cancellationToken)
+    public async Task<Versioned<ClientWithKeyDto>> Handle(RotateClientKeyCommand request, CancellationToken cancellationToken)
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
-            ?? throw new NotFoundException("Client", request.Id.ToString());
+        var client = await db.GetClientForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
         var (key, issued) = ApiKeys.Issue();
         client.RotateKey(issued, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new ClientWithKeyDto(ClientDto.From(client), key);
+        return new Versioned<ClientWithKeyDto>(new ClientWithKeyDto(ClientDto.From(client), key), client.Version);
     }
 }

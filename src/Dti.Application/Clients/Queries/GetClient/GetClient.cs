@@ -1,18 +1,20 @@
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Clients.Queries.GetClient;
 
-public sealed record GetClientQuery(Guid Id) : IRequest<ClientDto>;
+/// <summary>A client with its version, for the ETag that rotating its key or revoking it needs.</summary>
+public sealed record GetClientQuery(Guid Id) : IRequest<Versioned<ClientDto>>;
 
-public sealed class GetClientHandler(IApplicationDbContext db) : IRequestHandler<GetClientQuery, ClientDto>
+public sealed class GetClientHandler(IApplicationDbContext db) : IRequestHandler<GetClientQuery, Versioned<ClientDto>>
 {
-    public async Task<ClientDto> Handle(GetClientQuery request, CancellationToken cancellationToken)
+    public async Task<Versioned<ClientDto>> Handle(GetClientQuery request, CancellationToken cancellationToken)
     {
         var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Client", request.Id.ToString());
-        return ClientDto.From(client);
+        return new Versioned<ClientDto>(ClientDto.From(client), client.Version);
     }
 }
