@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(HostSettings.Options(args));
+    builder.ListenOnDefaultUrlUnlessConfigured();
     builder.Services
         .AddApplication()
         .AddInfrastructure(builder.Configuration, builder.Environment)

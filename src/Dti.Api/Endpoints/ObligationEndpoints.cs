@@ -17,7 +17,7 @@ internal static class ObligationEndpoints
     private const string Explanation =
         "An agency that leads at least one index in an **issued** plan owes one report per occurrence of each of the plan's reporting rules whose period overlaps the plan's assessment years and does not end before the plan's issue date. " +
         "Cooperating agencies report to the lead, not to the coordinator, so they owe nothing here (`includeCooperating=true` lists them with role `Cooperating`). " +
-        "Occurrences are selected by last allowed day in [`from`, `to`] (at most 5 years); `status` (Upcoming, DueSoon, Overdue) is relative to now.";
+        "Occurrences are selected by last allowed day in [`from`, `to`] (at most 5 years; without them, the current assessment year in Vietnam, and a missing end falls in the year of the other); `status` (Upcoming, DueSoon, Overdue) is relative to now.";
 
     public static void MapObligationEndpoints(this RouteGroupBuilder api)
     {
@@ -43,10 +43,10 @@ internal static class ObligationEndpoints
     }
 
     public static async Task<Ok<ObligationPageDto>> ListObligations(
-        DateOnly from,
-        DateOnly to,
         IMediator mediator,
         CancellationToken cancellationToken,
+        DateOnly? from = null,
+        DateOnly? to = null,
         Guid? agencyId = null,
         Guid? planId = null,
         ObligationStatus? status = null,
@@ -57,7 +57,7 @@ internal static class ObligationEndpoints
             new ListObligationsQuery(from, to, agencyId, planId, status, includeCooperating, new PageRequest(page, pageSize)), cancellationToken));
 
     public static async Task<Ok<AgencyObligationsDto>> ListAgencyObligations(
-        Guid agencyId, DateOnly from, DateOnly to, IMediator mediator, CancellationToken cancellationToken, bool includeCooperating = false) =>
+        Guid agencyId, IMediator mediator, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null, bool includeCooperating = false) =>
         TypedResults.Ok(await mediator.Send(new ListAgencyObligationsQuery(agencyId, from, to, includeCooperating), cancellationToken));
 
     public static async Task<ContentHttpResult> GetAgencyObligationCalendar(

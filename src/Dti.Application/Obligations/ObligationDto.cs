@@ -56,8 +56,8 @@ public sealed record ObligationPageDto(
 
 /// <summary>Everything one agency owes in a range.</summary>
 /// <param name="AgencyId">The agency.</param>
-/// <param name="From">First last-allowed day asked about.</param>
-/// <param name="To">Last last-allowed day asked about.</param>
+/// <param name="From">First last-allowed day asked about (without <c>from</c>/<c>to</c>: 1 January of the current assessment year).</param>
+/// <param name="To">Last last-allowed day asked about (without <c>from</c>/<c>to</c>: 31 December of the current assessment year).</param>
 /// <param name="AsOf">The moment statuses are computed for, in Asia/Ho_Chi_Minh.</param>
 /// <param name="DueSoonWorkingDays">The "due soon" horizon in working days.</param>
 /// <param name="Obligations">By last allowed instant.</param>

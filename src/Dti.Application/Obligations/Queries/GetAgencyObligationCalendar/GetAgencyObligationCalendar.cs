@@ -28,8 +28,6 @@ public sealed record GetAgencyObligationCalendarQuery(Guid AgencyId, DateOnly? F
     internal ObligationDateRange Range(DateOnly today) => new(From ?? today.AddYears(-DefaultYearsBack), To ?? today.AddYears(DefaultYearsAhead));
 }
 
-internal sealed record ObligationDateRange(DateOnly From, DateOnly To) : IDeadlineRange;
-
 public sealed class GetAgencyObligationCalendarValidator : AbstractValidator<GetAgencyObligationCalendarQuery>
 {
     public GetAgencyObligationCalendarValidator(TimeProvider clock) =>

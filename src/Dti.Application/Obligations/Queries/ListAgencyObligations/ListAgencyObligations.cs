@@ -4,6 +4,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Security;
 using Dti.Application.Deadlines;
 using Dti.Application.Deadlines.Queries;
+using Dti.Domain.Common;
 using Dti.Domain.Deadlines;
 using FluentValidation;
 using MediatR;
@@ -11,15 +12,21 @@ using Microsoft.Extensions.Options;
 
 namespace Dti.Application.Obligations.Queries.ListAgencyObligations;
 
-/// <summary>Every report one agency owes the coordinator in [From, To] as the lead of indices in issued plans.</summary>
-public sealed record ListAgencyObligationsQuery(Guid AgencyId, DateOnly From, DateOnly To, bool IncludeCooperating) : IRequest<AgencyObligationsDto>, IDeadlineRange, IAgencyScoped
+/// <summary>
+/// Every report one agency owes the coordinator in [From, To] (by default this assessment year, see
+/// <see cref="ObligationDateRange.WithinAssessmentYear"/>) as the lead of indices in issued plans.
+/// </summary>
+public sealed record ListAgencyObligationsQuery(Guid AgencyId, DateOnly? From, DateOnly? To, bool IncludeCooperating) : IRequest<AgencyObligationsDto>, IAgencyScoped
 {
     public AgencyScope Scope => AgencyScope.Agency(AgencyId);
+
+    internal ObligationDateRange Range(DateOnly today) => ObligationDateRange.WithinAssessmentYear(From, To, today);
 }
 
 public sealed class ListAgencyObligationsValidator : AbstractValidator<ListAgencyObligationsQuery>
 {
-    public ListAgencyObligationsValidator() => Include(new DeadlineRangeValidator(ObligationLimits.MaxRangeYears));
+    public ListAgencyObligationsValidator(TimeProvider clock) =>
+        RuleFor(q => q.Range(VietnamClock.Today(clock))).SetValidator(new DeadlineRangeValidator(ObligationLimits.MaxRangeYears)).OverridePropertyName(string.Empty);
 }
 
 public sealed class ListAgencyObligationsHandler(
@@ -32,8 +39,9 @@ public sealed class ListAgencyObligationsHandler(
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var now = clock.GetUtcNow().ToOffset(DeadlineCalculator.VietnamOffset);
         var horizon = options.Value.DueSoonWorkingDays;
-        var filter = new ObligationFilter(request.From, request.To, [request.AgencyId], null, request.IncludeCooperating);
+        var range = request.Range(VietnamClock.Today(clock));
+        var filter = new ObligationFilter(range.From, range.To, [request.AgencyId], null, request.IncludeCooperating);
         var obligations = await ObligationSchedule.ComputeAsync(db, calendar, filter, now, horizon, cancellationToken);
-        return new AgencyObligationsDto(request.AgencyId, request.From, request.To, now, horizon, obligations);
+        return new AgencyObligationsDto(request.AgencyId, range.From, range.To, now, horizon, obligations);
     }
 }

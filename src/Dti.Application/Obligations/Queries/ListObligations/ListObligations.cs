@@ -4,6 +4,7 @@ using Dti.Application.Common.Models;
 using Dti.Application.Common.Security;
 using Dti.Application.Deadlines;
 using Dti.Application.Deadlines.Queries;
+using Dti.Domain.Common;
 using Dti.Domain.Deadlines;
 using FluentValidation;
 using MediatR;
@@ -12,18 +13,22 @@ using Microsoft.Extensions.Options;
 namespace Dti.Application.Obligations.Queries.ListObligations;
 
 /// <summary>
-/// Every report owed in [From, To] (by last allowed day): lead agencies of issued plans × the plans' reporting rules ×
+/// Every report owed in [From, To] (by last allowed day; by default this assessment year, see
+/// <see cref="ObligationDateRange.WithinAssessmentYear"/>): lead agencies of issued plans × the plans' reporting rules ×
 /// periods. Clients that do not see every agency get only their agencies' obligations.
 /// </summary>
 public sealed record ListObligationsQuery(
-    DateOnly From, DateOnly To, Guid? AgencyId, Guid? PlanId, ObligationStatus? Status, bool IncludeCooperating, PageRequest Paging)
-    : IRequest<ObligationPageDto>, IDeadlineRange, IAgencyFiltered;
+    DateOnly? From, DateOnly? To, Guid? AgencyId, Guid? PlanId, ObligationStatus? Status, bool IncludeCooperating, PageRequest Paging)
+    : IRequest<ObligationPageDto>, IAgencyFiltered
+{
+    internal ObligationDateRange Range(DateOnly today) => ObligationDateRange.WithinAssessmentYear(From, To, today);
+}
 
 public sealed class ListObligationsValidator : AbstractValidator<ListObligationsQuery>
 {
-    public ListObligationsValidator()
+    public ListObligationsValidator(TimeProvider clock)
     {
-        Include(new DeadlineRangeValidator(ObligationLimits.MaxRangeYears));
+        RuleFor(q => q.Range(VietnamClock.Today(clock))).SetValidator(new DeadlineRangeValidator(ObligationLimits.MaxRangeYears)).OverridePropertyName(string.Empty);
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
     }
 }
@@ -43,12 +48,13 @@ public sealed class ListObligationsHandler(
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var now = clock.GetUtcNow().ToOffset(DeadlineCalculator.VietnamOffset);
         var horizon = options.Value.DueSoonWorkingDays;
-        var filter = new ObligationFilter(request.From, request.To, agencies, request.PlanId, request.IncludeCooperating);
+        var range = request.Range(VietnamClock.Today(clock));
+        var filter = new ObligationFilter(range.From, range.To, agencies, request.PlanId, request.IncludeCooperating);
         var all = await ObligationSchedule.ComputeAsync(db, calendar, filter, now, horizon, cancellationToken);
         var matching = request.Status is { } status ? all.Where(o => o.Status == status).ToList() : all;
 
         var paging = request.Paging;
-        var page = matching.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize).ToList();
+        var page = matching.Skip(paging.Offset).Take(paging.PageSize).ToList();
         var totalPages = (matching.Count + paging.PageSize - 1) / paging.PageSize;
         return new ObligationPageDto(page, paging.Page, paging.PageSize, matching.Count, totalPages, now, horizon);
     }
