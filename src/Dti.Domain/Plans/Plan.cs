@@ -8,7 +8,7 @@ namespace Dti.Domain.Plans;
 /// its objectives, its solution groups and, through tasks and assignments, who does what.
 /// Lifecycle: Draft → Issued → Closed, or Issued → Superseded by a newer plan.
 /// </summary>
-public sealed class Plan
+public sealed class Plan : AggregateRoot
 {
     private readonly List<PlanIndexTarget> _indexTargets = [];
     private readonly List<SolutionGroup> _solutionGroups = [];
@@ -95,6 +95,7 @@ public sealed class Plan
 
         Status = PlanStatus.Issued;
         Touch(now);
+        Raise(new PlanIssued(Id, DocumentNumber, IssuerAgencyId));
     }
 
     public void Close(DateTimeOffset now)
@@ -106,6 +107,7 @@ public sealed class Plan
 
         Status = PlanStatus.Closed;
         Touch(now);
+        Raise(new PlanClosed(Id, DocumentNumber));
     }
 
     public void SupersedeBy(Plan newer, DateTimeOffset now)
@@ -128,6 +130,7 @@ public sealed class Plan
         Status = PlanStatus.Superseded;
         SupersededById = newer.Id;
         Touch(now);
+        Raise(new PlanSuperseded(Id, DocumentNumber, newer.Id));
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dti.Application.Common.Interfaces;
 using Dti.Domain.Auditing;
+using Dti.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -49,6 +50,12 @@ public sealed class AuditingInterceptor(ICurrentClient client, TimeProvider cloc
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
+            // Outbox messages are the events of the audited changes, not changes of their own.
+            if (entry.Entity is OutboxMessage)
+            {
+                continue;
+            }
+
             if (entry.Entity is AuditEntry)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)
