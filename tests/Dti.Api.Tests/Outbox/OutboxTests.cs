@@ -79,6 +79,41 @@ public sealed class OutboxTests(DatabaseProvider provider) : ApiTestBase(provide
     }
 
     [Test]
+    public async Task EachChangeThatMattersToOthersStoresItsEvent()
+    {
+        var province = await Client.CreateAgencyId("000.00.00.H50", "UBND tỉnh Quảng Trị");
+        var ict = await Client.CreateAgencyId("000.00.31.H50", "Sở TT&TT");
+        var home = await Client.CreateAgencyId("000.00.32.H50", "Sở Nội vụ");
+        var plan = (await Client.CreatePlan(ApiRequests.PlanBody(province))).GetProperty("id").GetGuid();
+        var assignment = (await Client.CreateAssignment(plan, new { indexCode = "7", leadAgencyId = ict })).GetProperty("id").GetGuid();
+        var task = (await Client.CreateTask(plan, new { title = "Trung tâm Tích hợp dữ liệu", leadAgencyId = ict, dueDate = "2023-11-30", indexCodes = new[] { "7" } })).GetProperty("id").GetGuid();
+        var rule = await Client.PostAsJsonAsync("/api/v1/deadline-rules", new { text = "annually before 20/12", name = "Báo cáo năm" });
+        var schedule = await Client.GetAsync("/api/v1/calendar/years/2026/official-schedule");
+
+        var responses = new[]
+        {
+            await Client.PostAsJsonAsync($"/api/v1/plans/{plan}/assignments/{assignment}/reassign", new { leadAgencyId = home, reason = "Sở Nội vụ chủ trì" }),
+            await Client.PostAsync($"/api/v1/plans/{plan}/issue", null),
+            await Client.PostAsJsonAsync($"/api/v1/plans/{plan}/tasks/{task}/progress", new { status = "InProgress", percent = 40 }),
+            await Client.PostAsync($"/api/v1/plans/{plan}/close", null),
+            await Client.SendWithIfMatch(HttpMethod.Put, rule.Headers.Location!.ToString(), new { text = "annually no later than 20/12", name = "Báo cáo năm" }, rule.Headers.ETag!.ToString()),
+            await Client.SendWithIfMatch(HttpMethod.Delete, "/api/v1/calendar/years/2026/official-schedule", null, schedule.Headers.ETag!.ToString()),
+        };
+
+        foreach (var response in responses)
+        {
+            Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+        }
+
+        var stored = await InDatabase(db => db.OutboxMessages.AsNoTracking().Where(m => m.ProcessedAt == null).OrderBy(m => m.OccurredAt).Select(m => m.Type).ToListAsync());
+        Assert.That(stored, Is.EqualTo(new[]
+        {
+            "IndexAssignmentCreated", "DeadlineRuleCreated",
+            "IndexAssignmentReassigned", "PlanIssued", "TaskProgressRecorded", "PlanClosed", "DeadlineRuleChanged", "OfficialScheduleDeleted",
+        }));
+    }
+
+    [Test]
     public async Task ARolledBackChangeLeavesNoOutboxRow()
     {
         await using (var scope = Factory.Services.CreateAsyncScope())
