@@ -12,7 +12,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers MediatR 5.1.0 by hand (its DI package does not restore here): the mediator, every handler
-    /// of this assembly, the cached working calendar, the pipeline in order — logging, then agency scope, then validation — and every FluentValidation validator.
+    /// of this assembly (requests and domain-event notifications), the cached working calendar, the pipeline in order — logging, then agency scope, then validation — and every FluentValidation validator.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -23,7 +23,8 @@ public static class DependencyInjection
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
-            foreach (var handler in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+            foreach (var handler in type.GetInterfaces().Where(i => i.IsGenericType
+                && (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(INotificationHandler<>))))
             {
                 services.AddTransient(handler, type);
             }

@@ -1,4 +1,5 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.Auditing;
 using Dti.Infrastructure.Persistence.ReferenceData;
@@ -13,8 +14,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the database chosen by <c>Database:Provider</c> with the auditing interceptor (it needs an
-    /// <see cref="ICurrentClient"/>, which the host registers), the reference-data seeder, the opt-in sample data
-    /// and the readiness check. Throws <see cref="StartupException"/> naming the setting when configuration is wrong.
+    /// <see cref="ICurrentClient"/>, which the host registers) and the outbox interceptor, the outbox dispatcher,
+    /// the reference-data seeder, the opt-in sample data and the readiness check. Throws <see cref="StartupException"/> naming the setting when configuration is wrong.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -25,11 +26,13 @@ public static class DependencyInjection
 
         services.Configure<DatabaseOptions>(section);
         services.AddScoped<AuditingInterceptor>();
+        services.AddScoped<OutboxInterceptor>();
         services.AddDbContext<DtiDbContext>((sp, builder) =>
         {
             DatabaseRegistration.Configure(builder, provider, connectionString);
-            builder.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+            builder.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxInterceptor>());
         });
+        services.AddOutbox(configuration);
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<DtiDbContext>());
         services.Configure<SampleDataOptions>(configuration.GetSection(SampleDataOptions.Section));
         services.AddScoped<ReferenceDataSeeder>();
@@ -38,5 +41,20 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<DtiDbContext>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>The dispatcher that publishes stored domain events after commit, and its background loop.</summary>
+    private static void AddOutbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => o.BatchSize is >= 1 and <= OutboxOptions.MaxBatchSize, $"{OutboxOptions.Section}:BatchSize must be 1–{OutboxOptions.MaxBatchSize}.")
+            .Validate(o => o.MaxAttempts >= 1, $"{OutboxOptions.Section}:MaxAttempts must be at least 1.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.ClaimDuration > TimeSpan.Zero, $"{OutboxOptions.Section}:PollInterval and ClaimDuration must be positive.")
+            .Validate(o => o.RetryDelay >= TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay, $"{OutboxOptions.Section}:RetryDelay must be 0 or more and at most MaxRetryDelay.")
+            .ValidateOnStart();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatchLoop>();
     }
 }

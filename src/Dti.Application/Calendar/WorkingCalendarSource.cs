@@ -5,24 +5,31 @@ using Microsoft.EntityFrameworkCore;
 namespace Dti.Application.Calendar;
 
 /// <summary>
-/// The working calendar every computation uses, built from the official schedules in the database and
-/// cached for the life of the process. Whoever changes a schedule calls <see cref="Invalidate"/> after saving.
+/// The working calendar every computation uses, built from the official schedules in the database and kept in
+/// memory between requests. Correct with any number of API instances on one database: each use first reads the
+/// stamp of the stored schedules (one small query) and rebuilds the calendar when the stamp differs from the
+/// one the cached calendar was built from.
 /// </summary>
 /// <remarks>
-/// Each cached calendar carries the stamp that was current when its schedules were read; <see cref="Invalidate"/>
-/// moves the stamp on, so a calendar read before (or while) a change was saved is never served afterwards.
-/// One process only: several API instances would need the stamp in the database.
+/// The stamp is the set of (id, version) of the stored schedules. Every change to a schedule goes through the
+/// aggregate, which moves its version on; a deleted schedule drops out of the set, and a re-created one has a
+/// new id. So any committed change, made by this instance or another, changes the stamp. The stamp is read
+/// before the schedules: a change committed in between leaves a calendar newer than its stamp, which the next
+/// use rebuilds — never one older than its stamp. <see cref="Invalidate"/>, called when a schedule event is
+/// dispatched, only drops the copy early; nothing depends on it.
 /// </remarks>
 public sealed class WorkingCalendarSource
 {
-    private long _stamp;
     private Snapshot? _snapshot;
 
     public async Task<WorkingCalendar> GetAsync(IApplicationDbContext db, CancellationToken cancellationToken)
     {
-        var stamp = Interlocked.Read(ref _stamp);
+        var stored = await db.OfficialSchedules.AsNoTracking()
+            .Select(s => new { s.Id, s.Version })
+            .ToListAsync(cancellationToken);
+        var stamp = string.Join(';', stored.OrderBy(s => s.Id).Select(s => $"{s.Id:N}.{s.Version}"));
         var snapshot = Volatile.Read(ref _snapshot);
-        if (snapshot is not null && snapshot.Stamp == stamp)
+        if (snapshot is not null && string.Equals(snapshot.Stamp, stamp, StringComparison.Ordinal))
         {
             return snapshot.Calendar;
         }
@@ -36,7 +43,8 @@ public sealed class WorkingCalendarSource
         return calendar;
     }
 
-    public void Invalidate() => Interlocked.Increment(ref _stamp);
+    /// <summary>Drops the cached calendar; the next use rebuilds it.</summary>
+    public void Invalidate() => Volatile.Write(ref _snapshot, null);
 
-    private sealed record Snapshot(long Stamp, WorkingCalendar Calendar);
+    private sealed record Snapshot(string Stamp, WorkingCalendar Calendar);
 }

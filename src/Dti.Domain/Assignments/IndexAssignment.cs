@@ -10,7 +10,7 @@ namespace Dti.Domain.Assignments;
 /// any cooperating agencies (đơn vị phối hợp), optionally a responsible person and a target.
 /// Every change of holders is kept as history.
 /// </summary>
-public sealed class IndexAssignment
+public sealed class IndexAssignment : AggregateRoot
 {
     private readonly List<AssignmentCooperator> _cooperators = [];
     private readonly List<AssignmentHolderChange> _history = [];
@@ -67,6 +67,7 @@ public sealed class IndexAssignment
         };
         assignment._cooperators.AddRange(cooperators.Select(a => new AssignmentCooperator(assignment.Id, a)));
         assignment.ApplyTerms(terms, maxPoints, now);
+        assignment.Raise(new IndexAssignmentCreated(assignment.Id, plan.Id, assignment.IndexCode, leadAgencyId, cooperators));
         return assignment;
     }
 
@@ -90,7 +91,7 @@ public sealed class IndexAssignment
             throw new DomainException("assignment.no-change", "The new holders are the current ones; nothing to reassign.", "leadAgencyId");
         }
 
-        SetHolders(lead, cooperators);
+        ChangeHolders(lead, cooperators, HolderChangeKind.Reassignment, why);
         _history.AddRange(moves.Select(m => new AssignmentHolderChange(Id, m, HolderChangeKind.Reassignment, why, now)));
         Touch(now);
     }
@@ -100,7 +101,7 @@ public sealed class IndexAssignment
     {
         var (lead, cooperators) = Holders.Succeed(LeadAgencyId, CooperatorIds(), predecessor, successor);
         var moves = Holders.Diff(LeadAgencyId, CooperatorIds(), lead, cooperators);
-        SetHolders(lead, cooperators);
+        ChangeHolders(lead, cooperators, HolderChangeKind.Succession, reason);
         _history.AddRange(moves.Select(m => new AssignmentHolderChange(Id, m, HolderChangeKind.Succession, reason, now)));
         Touch(now);
     }
@@ -140,11 +141,13 @@ public sealed class IndexAssignment
         Touch(now);
     }
 
-    private void SetHolders(Guid lead, List<Guid> cooperators)
+    private void ChangeHolders(Guid lead, List<Guid> cooperators, HolderChangeKind kind, string reason)
     {
+        var (previousLead, previousCooperators) = (LeadAgencyId, CooperatorIds());
         LeadAgencyId = lead;
         _cooperators.RemoveAll(c => !cooperators.Contains(c.AgencyId));
         _cooperators.AddRange(cooperators.Where(a => _cooperators.TrueForAll(c => c.AgencyId != a)).Select(a => new AssignmentCooperator(Id, a)));
+        Raise(new IndexAssignmentReassigned(Id, PlanId, IndexCode, kind, previousLead, previousCooperators, lead, CooperatorIds(), reason));
     }
 
     private void Touch(DateTimeOffset now)

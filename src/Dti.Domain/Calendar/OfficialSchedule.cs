@@ -7,7 +7,7 @@ namespace Dti.Domain.Calendar;
 /// that year's days off besides ordinary weekends, and the weekend days swapped into working days. While a
 /// year has a schedule it replaces the Labour Code holidays computed for it (see <see cref="WorkingCalendar"/>).
 /// </summary>
-public sealed class OfficialSchedule
+public sealed class OfficialSchedule : AggregateRoot
 {
     public const int MaxReasonLength = 200;
 
@@ -102,7 +102,11 @@ public sealed class OfficialSchedule
         _days.AddRange(cleaned.OrderBy(e => e.Date).Select(e => new OfficialScheduleDay(Id, e)));
         UpdatedAt = now;
         Version++;
+        Raise(new OfficialScheduleReplaced(Id, Year, Version, _days.Count));
     }
+
+    /// <summary>Records that the schedule is being deleted; the caller then removes it from the store.</summary>
+    public void Delete() => Raise(new OfficialScheduleDeleted(Id, Year));
 
     public IEnumerable<OfficialScheduleEntry> Entries() => _days.Select(d => d.ToEntry());
 }

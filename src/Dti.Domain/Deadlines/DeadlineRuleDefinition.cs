@@ -16,7 +16,7 @@ public enum DueAnchorKind
 /// Vietnamese and English by <see cref="DeadlineRuleText.Format"/>. Every stored definition rebuilds a valid
 /// rule, because it is only ever made from one.
 /// </summary>
-public sealed class DeadlineRuleDefinition
+public sealed class DeadlineRuleDefinition : AggregateRoot
 {
     /// <summary>Longest rendering of a rule (every clause plus the longest legal basis fits well within it).</summary>
     public const int MaxTextLength = 1000;
@@ -81,15 +81,22 @@ public sealed class DeadlineRuleDefinition
     public static DeadlineRuleDefinition Create(DeadlineRule rule, DateTimeOffset now)
     {
         var definition = new DeadlineRuleDefinition { Id = Guid.CreateVersion7(), CreatedAt = now };
-        definition.Redefine(rule, now);
+        definition.Apply(rule, now);
+        definition.Raise(new DeadlineRuleCreated(definition.Id, definition.Name, definition.Frequency));
         return definition;
     }
 
     /// <summary>The rule itself, ready for <see cref="DeadlineCalculator"/>.</summary>
     public DeadlineRule ToRule() => DeadlineRule.Create(Name, Frequency, Due, Boundary, Cutoff, Adjustment, LegalBasis);
 
-    /// <summary>Replaces every part of the rule.</summary>
+    /// <summary>Replaces every part of the rule; every deadline computed from it may move.</summary>
     public void Redefine(DeadlineRule rule, DateTimeOffset now)
+    {
+        Apply(rule, now);
+        Raise(new DeadlineRuleChanged(Id, Name, Frequency, Version));
+    }
+
+    private void Apply(DeadlineRule rule, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rule);
         var textVi = DeadlineRuleText.Format(rule, "vi");

@@ -8,7 +8,7 @@ namespace Dti.Domain.Plans;
 /// its objectives, its solution groups and, through tasks and assignments, who does what.
 /// Lifecycle: Draft → Issued → Closed, or Issued → Superseded by a newer plan, as <see cref="PlanLifecycle"/> tabulates it.
 /// </summary>
-public sealed class Plan
+public sealed class Plan : AggregateRoot
 {
     private readonly List<PlanIndexTarget> _indexTargets = [];
     private readonly List<SolutionGroup> _solutionGroups = [];
@@ -86,9 +86,17 @@ public sealed class Plan
         Apply(spec, governing, now);
     }
 
-    public void Issue(DateTimeOffset now) => MoveOn(PlanAction.Issue, now);
+    public void Issue(DateTimeOffset now)
+    {
+        MoveOn(PlanAction.Issue, now);
+        Raise(new PlanIssued(Id, DocumentNumber, IssuerAgencyId));
+    }
 
-    public void Close(DateTimeOffset now) => MoveOn(PlanAction.Close, now);
+    public void Close(DateTimeOffset now)
+    {
+        MoveOn(PlanAction.Close, now);
+        Raise(new PlanClosed(Id, DocumentNumber));
+    }
 
     public void SupersedeBy(Plan newer, DateTimeOffset now)
     {
@@ -106,6 +114,7 @@ public sealed class Plan
         Status = next;
         SupersededById = newer.Id;
         Touch(now);
+        Raise(new PlanSuperseded(Id, DocumentNumber, newer.Id));
     }
 
     /// <summary>

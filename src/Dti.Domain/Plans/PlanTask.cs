@@ -10,7 +10,7 @@ namespace Dti.Domain.Plans;
 /// A task of a plan ("Trung tâm Tích hợp dữ liệu tỉnh trên điện toán đám mây — tháng 11/2023"): one lead agency,
 /// cooperating agencies, a due date or month, the indices it should move, and its progress over time.
 /// </summary>
-public sealed partial class PlanTask
+public sealed partial class PlanTask : AggregateRoot
 {
     private readonly List<TaskCooperator> _cooperators = [];
     private readonly List<TaskProgressEntry> _progress = [];
@@ -113,6 +113,7 @@ public sealed partial class PlanTask
         ProgressNote = text;
         ProgressAsOf = asOf;
         Touch(now);
+        Raise(new TaskProgressRecorded(Id, PlanId, LeadAgencyId, status, percent, asOf));
     }
 
     /// <summary>Hands everything <paramref name="predecessor"/> holds on this task to its successor, keeping who held it before.</summary>

@@ -7,6 +7,7 @@ using Dti.Domain.Clients;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
+using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,9 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
 
     public DbSet<IndexAssignment> IndexAssignments => Set<IndexAssignment>();
+
+    /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtiDbContext).Assembly);

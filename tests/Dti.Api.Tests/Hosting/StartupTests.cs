@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dti.Api.Tests.Infrastructure;
 using Dti.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
@@ -171,47 +170,6 @@ public sealed class StartupTests
         Assert.That(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("Dti.Api cannot start", StringComparison.Ordinal)), Is.EqualTo(1));
     }
 
-    private static async Task<(int ExitCode, string Output)> Run(Dictionary<string, string> environment, params string[] args)
-    {
-        Assert.That(File.Exists(Repository.ApiAssembly), Is.True, $"built API not found at {Repository.ApiAssembly}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(Repository.ApiAssembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Repository.ApiAssembly);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Database__", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Database__SqlitePath"] = Path.Combine(Path.GetTempPath(), $"dti-start-{Guid.NewGuid():N}.db");
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the API did not stop by itself");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> Run(Dictionary<string, string> environment, params string[] args) =>
+        ApiProcess.RunAsync(environment, args);
 }

@@ -82,4 +82,24 @@ public class IndexAssignmentTests
 
         Assert.That((failure!.Rule, failure.Kind), Is.EqualTo(("plan.not-open", DomainFailureKind.Conflict)));
     }
+
+    [Test]
+    public void CreationAndEachChangeOfHoldersAreEvents()
+    {
+        var (plan, assignment) = Create(cooperators: Home);
+        var successor = Guid.CreateVersion7();
+
+        assignment.Reassign(plan, Police, [Ict], "Phân công lại", Now);
+        assignment.HandOver(Police, successor, "Hợp nhất", Now);
+
+        var events = assignment.DomainEvents.ToList();
+        Assert.That(events, Has.Count.EqualTo(3));
+        Assert.That(events[0], Is.EqualTo(new IndexAssignmentCreated(assignment.Id, plan.Id, "7", Ict, [Home])).Using<IDomainEvent>(SameJson));
+        Assert.That(events[1], Is.EqualTo(new IndexAssignmentReassigned(assignment.Id, plan.Id, "7", HolderChangeKind.Reassignment, Ict, [Home], Police, [Ict], "Phân công lại")).Using<IDomainEvent>(SameJson));
+        Assert.That(events[2], Is.EqualTo(new IndexAssignmentReassigned(assignment.Id, plan.Id, "7", HolderChangeKind.Succession, Police, [Ict], successor, [Ict], "Hợp nhất")).Using<IDomainEvent>(SameJson));
+    }
+
+    /// <summary>Events carry lists, which records compare by reference; compare what would be stored instead.</summary>
+    private static bool SameJson(IDomainEvent a, IDomainEvent b) =>
+        a.GetType() == b.GetType() && System.Text.Json.JsonSerializer.Serialize(a, a.GetType()) == System.Text.Json.JsonSerializer.Serialize(b, b.GetType());
 }

@@ -134,4 +134,36 @@ public class PlanLifecycleTests
         Assert.That(failure!.Rule, Is.EqualTo("plan.unknown-index"));
         Assert.That(failure.Errors.Keys, Is.EqualTo(new[] { "solutionGroups[1].mainIndexCode" }));
     }
+
+    [Test]
+    public void EachTransitionRecordsItsEvent()
+    {
+        var plan = Plan.Create(TestFramework.Plan(), TestFramework.Qd922Like, Now);
+        var newer = Plan.Create(TestFramework.Plan(), TestFramework.Qd922Like, Now);
+        var closed = InStatus(PlanStatus.Issued);
+        Assert.That(plan.DomainEvents, Is.Empty, "a draft is nobody else's business yet");
+
+        plan.Issue(Now);
+        plan.SupersedeBy(newer, Now);
+        closed.ClearDomainEvents();
+        closed.Close(Now);
+
+        Assert.That(plan.DomainEvents, Is.EqualTo(new IDomainEvent[]
+        {
+            new PlanIssued(plan.Id, plan.DocumentNumber, plan.IssuerAgencyId),
+            new PlanSuperseded(plan.Id, plan.DocumentNumber, newer.Id),
+        }));
+        Assert.That(closed.DomainEvents, Is.EqualTo(new IDomainEvent[] { new PlanClosed(closed.Id, closed.DocumentNumber) }));
+    }
+
+    [Test]
+    public void ARefusedTransitionRecordsNoEvent()
+    {
+        var plan = InStatus(PlanStatus.Closed);
+        plan.ClearDomainEvents();
+
+        Assert.Throws<DomainException>(() => plan.Issue(Now));
+
+        Assert.That(plan.DomainEvents, Is.Empty);
+    }
 }

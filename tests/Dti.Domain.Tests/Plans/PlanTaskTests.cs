@@ -75,4 +75,17 @@ public class PlanTaskTests
         Assert.That(task.CooperatorIds(), Is.EqualTo(new[] { successor }));
         Assert.That(task.HolderChanges.Select(h => (h.PreviousAgencyId, h.NewAgencyId)), Is.EquivalentTo(new[] { ((Guid?)Other, (Guid?)null), ((Guid?)null, (Guid?)successor) }));
     }
+
+    [Test]
+    public void RecordedProgressIsAnEvent()
+    {
+        var (plan, task) = Create();
+
+        task.RecordProgress(plan, PlanTaskStatus.InProgress, 40, "Đang triển khai", new DateOnly(2023, 10, 31), Now);
+
+        Assert.That(task.DomainEvents, Is.EqualTo(new IDomainEvent[]
+        {
+            new TaskProgressRecorded(task.Id, plan.Id, Lead, PlanTaskStatus.InProgress, 40, new DateOnly(2023, 10, 31)),
+        }));
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Security;
 using Dti.Domain.Auditing;
+using Dti.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -51,6 +52,12 @@ public sealed class AuditingInterceptor(ICurrentClient client, AgencyContext age
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
+            // Outbox messages are the events of the audited changes, not changes of their own.
+            if (entry.Entity is OutboxMessage)
+            {
+                continue;
+            }
+
             if (entry.Entity is AuditEntry)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)

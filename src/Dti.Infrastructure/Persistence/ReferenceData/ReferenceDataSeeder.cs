@@ -1,4 +1,3 @@
-using Dti.Application.Calendar;
 using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
@@ -11,7 +10,7 @@ namespace Dti.Infrastructure.Persistence.ReferenceData;
 /// Official schedules and deadline rules are recorded in <see cref="ReferenceDataSeed"/> when first loaded, so
 /// one that a coordinator later deletes or replaces stays as the coordinator left it.
 /// </remarks>
-public sealed class ReferenceDataSeeder(DtiDbContext db, TimeProvider clock, WorkingCalendarSource calendars)
+public sealed class ReferenceDataSeeder(DtiDbContext db, TimeProvider clock)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +33,6 @@ public sealed class ReferenceDataSeeder(DtiDbContext db, TimeProvider clock, Wor
         await SeedDeadlineRulesAsync(seeded, now, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
-        calendars.Invalidate();
     }
 
     private async Task SeedOfficialSchedulesAsync(HashSet<string> seeded, DateTimeOffset now, CancellationToken cancellationToken)

@@ -12,14 +12,14 @@ public sealed class DeleteOfficialScheduleValidator : AbstractValidator<DeleteOf
     public DeleteOfficialScheduleValidator() => RuleFor(c => c.Year).WithinCalendar();
 }
 
-public sealed class DeleteOfficialScheduleHandler(IApplicationDbContext db, WorkingCalendarSource calendars) : IRequestHandler<DeleteOfficialScheduleCommand, Unit>
+public sealed class DeleteOfficialScheduleHandler(IApplicationDbContext db) : IRequestHandler<DeleteOfficialScheduleCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteOfficialScheduleCommand request, CancellationToken cancellationToken)
     {
         var schedule = await db.GetForUpdateAsync(request.Year, request.ExpectedVersion, cancellationToken);
+        schedule.Delete();
         db.OfficialSchedules.Remove(schedule);
         await db.SaveChangesAsync(cancellationToken);
-        calendars.Invalidate();
         return Unit.Value;
     }
 }

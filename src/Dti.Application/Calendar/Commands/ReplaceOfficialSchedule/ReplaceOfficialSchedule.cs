@@ -33,7 +33,7 @@ public sealed class ReplaceOfficialScheduleValidator : AbstractValidator<Replace
     }
 }
 
-public sealed class ReplaceOfficialScheduleHandler(IApplicationDbContext db, TimeProvider clock, WorkingCalendarSource calendars)
+public sealed class ReplaceOfficialScheduleHandler(IApplicationDbContext db, TimeProvider clock)
     : IRequestHandler<ReplaceOfficialScheduleCommand, Versioned<OfficialScheduleDto>>
 {
     public async Task<Versioned<OfficialScheduleDto>> Handle(ReplaceOfficialScheduleCommand request, CancellationToken cancellationToken)
@@ -64,7 +64,6 @@ public sealed class ReplaceOfficialScheduleHandler(IApplicationDbContext db, Tim
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        calendars.Invalidate();
         return new Versioned<OfficialScheduleDto>(OfficialScheduleDto.From(schedule), schedule.Version);
     }
 }

@@ -1,0 +1,43 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dti.Application.Common.Events;
+using Dti.Domain.Common;
+using MediatR;
+
+namespace Dti.Infrastructure.Outbox;
+
+/// <summary>
+/// Turns domain events into outbox rows and back. An event is stored under its class name, which is therefore
+/// unique among the domain's events (checked when this class is first used) and must not change once stored.
+/// </summary>
+internal static class DomainEventTypes
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private static readonly FrozenDictionary<string, Type> ByName = typeof(IDomainEvent).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IDomainEvent).IsAssignableFrom(t))
+        .ToDictionary(t => t.Name, StringComparer.Ordinal) // throws when two events share a name
+        .ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static OutboxMessage ToMessage(IDomainEvent domainEvent, DateTimeOffset now) =>
+        OutboxMessage.Create(domainEvent.GetType().Name, JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json), now);
+
+    /// <summary>The <see cref="DomainEventNotification{TEvent}"/> MediatR publishes for a stored message.</summary>
+    /// <exception cref="InvalidOperationException">The type name is unknown or the payload does not read back.</exception>
+    public static INotification ToNotification(OutboxMessage message)
+    {
+        if (!ByName.TryGetValue(message.Type, out var type))
+        {
+            throw new InvalidOperationException($"No domain event is named '{message.Type}'.");
+        }
+
+        var domainEvent = JsonSerializer.Deserialize(message.Payload, type, Json)
+            ?? throw new InvalidOperationException($"The payload of {message.Type} {message.Id} is empty.");
+        return (INotification)Activator.CreateInstance(
+            typeof(DomainEventNotification<>).MakeGenericType(type), message.Id, message.OccurredAt, domainEvent)!;
+    }
+}

@@ -1,0 +1,138 @@
+using Dti.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dti.Infrastructure.Outbox;
+
+/// <summary>
+/// Publishes stored domain events through MediatR, one pass at a time: take a batch of due messages, publish each
+/// as a <see cref="Application.Common.Events.DomainEventNotification{TEvent}"/> in its own scope, and mark it
+/// processed — or record the failure and when to try again.
+/// </summary>
+/// <remarks>
+/// <para>Several instances may run passes against one database at once; each message is taken by exactly one of
+/// them. Taking is a short transaction that picks the due rows with row locks the other instances skip
+/// (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL; SQLite serialises writers, so its transaction alone is enough)
+/// and stamps them with this pass's claim, making them unavailable until <see cref="OutboxOptions.ClaimDuration"/>
+/// has passed. Handlers then run outside any transaction, so slow handlers hold no locks.</para>
+/// <para>Delivery is at least once: a pass that dies after publishing but before marking the message leaves it to
+/// be taken again when the claim runs out.</para>
+/// </remarks>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes, IOptions<OutboxOptions> options, IOptions<DatabaseOptions> database, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+{
+    private readonly DatabaseProvider _provider = DatabaseRegistration.ParseProvider(database.Value.Provider);
+
+    /// <summary>Runs one pass; returns how many messages it took (0 when none was due).</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    {
+        var claim = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        claim = claim[Math.Max(0, claim.Length - OutboxMessage.ClaimedByMaxLength)..];
+        var messages = await ClaimAsync(claim, cancellationToken);
+        foreach (var message in messages)
+        {
+            await DispatchAsync(message, claim, cancellationToken);
+        }
+
+        return messages.Count;
+    }
+
+    private async Task<List<OutboxMessage>> ClaimAsync(string claim, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+
+        // Look before taking a transaction: on SQLite a write transaction holds the database's only write lock.
+        if (!await Due(db, now).AnyAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var messages = await SelectForClaimAsync(db, now, cancellationToken);
+        if (messages.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = messages.Select(m => m.Id).ToList();
+        var until = now + settings.ClaimDuration;
+        await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.AvailableAt, until).SetProperty(m => m.Attempts, m => m.Attempts + 1),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return messages;
+    }
+
+    /// <summary>
+    /// The due messages, oldest first, locked so that concurrent passes skip them. The one place that differs by
+    /// provider; a new provider adds its locking query here (SQL Server: <c>SELECT TOP (n) … WITH (UPDLOCK, READPAST, ROWLOCK)</c>).
+    /// </summary>
+    private Task<List<OutboxMessage>> SelectForClaimAsync(DtiDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        return _provider switch
+        {
+            // Same filter and order as Due(); raw SQL because LINQ cannot say FOR UPDATE SKIP LOCKED.
+            DatabaseProvider.Postgres => db.OutboxMessages.FromSql($"""
+                SELECT * FROM "OutboxMessages"
+                WHERE "ProcessedAt" IS NULL AND "Attempts" < {settings.MaxAttempts} AND "AvailableAt" <= {now.UtcDateTime}
+                ORDER BY "OccurredAt", "Id"
+                LIMIT {settings.BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """).AsNoTracking().ToListAsync(cancellationToken),
+            DatabaseProvider.Sqlite => Due(db, now).OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).Take(settings.BatchSize).AsNoTracking().ToListAsync(cancellationToken),
+            _ => throw new NotSupportedException($"The outbox cannot take messages on {_provider}: add its row-locking query to {nameof(OutboxDispatcher)}.{nameof(SelectForClaimAsync)}."),
+        };
+    }
+
+    private IQueryable<OutboxMessage> Due(DtiDbContext db, DateTimeOffset now)
+    {
+        var maxAttempts = options.Value.MaxAttempts;
+        return db.OutboxMessages.Where(m => m.ProcessedAt == null && m.Attempts < maxAttempts && m.AvailableAt <= now);
+    }
+
+    private async Task DispatchAsync(OutboxMessage message, string claim, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
+        var attempt = message.Attempts + 1;
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(DomainEventTypes.ToNotification(message), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            await RecordFailureAsync(db, message, attempt, claim, ex, cancellationToken);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        await db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimedBy == claim)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, now), cancellationToken);
+    }
+
+    private async Task RecordFailureAsync(DtiDbContext db, OutboxMessage message, int attempt, string claim, Exception failure, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var error = $"{failure.GetType().FullName}: {failure.Message}";
+        error = error[..Math.Min(error.Length, OutboxMessage.LastErrorMaxLength)];
+        var retryAt = clock.GetUtcNow() + settings.RetryDelayAfter(attempt);
+        await db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimedBy == claim)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.AvailableAt, retryAt).SetProperty(m => m.LastError, error), cancellationToken);
+
+        if (attempt >= settings.MaxAttempts)
+        {
+            logger.LogError(failure, "Domain event {EventType} {MessageId} failed {Attempts} times and will not be retried; its last error is kept in OutboxMessages.", message.Type, message.Id, attempt);
+        }
+        else
+        {
+            logger.LogWarning(failure, "Domain event {EventType} {MessageId} failed (attempt {Attempt} of {MaxAttempts}); retrying at {RetryAt:O}.", message.Type, message.Id, attempt, settings.MaxAttempts, retryAt);
+        }
+    }
+}
