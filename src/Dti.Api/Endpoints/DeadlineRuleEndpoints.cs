@@ -1,3 +1,4 @@
+using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Common.Models;
 using Dti.Application.Deadlines;
@@ -76,6 +77,7 @@ internal static class DeadlineRuleEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    [ParametersOf<ListDeadlineRulesQuery>]
     public static async Task<Ok<PagedList<DeadlineRuleDto>>> ListDeadlineRules(
         IMediator mediator,
         CancellationToken cancellationToken,

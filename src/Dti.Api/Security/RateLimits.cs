@@ -19,6 +19,9 @@ public sealed class RateLimitOptions
 /// <summary>Per-client rate limiting with ASP.NET Core's limiter; over the limit is a 429 problem with Retry-After.</summary>
 internal static class RateLimits
 {
+    /// <summary>Each quota counts requests in fixed windows of this length.</summary>
+    public static readonly TimeSpan WindowLength = TimeSpan.FromMinutes(1);
+
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
@@ -56,7 +59,7 @@ internal static class RateLimits
     private static FixedWindowRateLimiterOptions Window(int permits) => new()
     {
         PermitLimit = Math.Max(1, permits),
-        Window = TimeSpan.FromMinutes(1),
+        Window = WindowLength,
         QueueLimit = 0,
     };
 }

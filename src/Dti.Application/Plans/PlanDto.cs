@@ -1,8 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Plans;
 
 namespace Dti.Application.Plans;
 
 /// <summary>A plan with its objectives and solution groups.</summary>
+[LimitsOf(typeof(PlanInput))]
 public sealed record PlanDto(
     Guid Id,
     PlanKind Kind,
@@ -52,11 +55,14 @@ public sealed record PlanDto(
         p.UpdatedAt);
 }
 
+[LimitsOf(typeof(IndexTargetInput))]
 public sealed record IndexTargetDto(string MainIndexCode, decimal? TargetValue, decimal? TargetPoints);
 
+[LimitsOf(typeof(SolutionGroupInput))]
 public sealed record SolutionGroupDto(int Order, string Title, string MainIndexCode);
 
 /// <summary>A plan in a list.</summary>
+[LimitsOf(typeof(PlanInput))]
 public sealed record PlanSummaryDto(
     Guid Id,
     PlanKind Kind,
@@ -67,5 +73,5 @@ public sealed record PlanSummaryDto(
     int FirstAssessmentYear,
     int LastAssessmentYear,
     PlanStatus Status,
-    int SolutionGroupCount,
+    [property: Range(0, PlanLimits.MaxSolutionGroups)] int SolutionGroupCount,
     bool IsSample);

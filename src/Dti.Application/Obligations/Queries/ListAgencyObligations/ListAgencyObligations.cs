@@ -9,15 +9,21 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Dti.Application.Common.Models;
 
 namespace Dti.Application.Obligations.Queries.ListAgencyObligations;
 
-/// <summary>Every report one agency owes the coordinator in [From, To] as the lead of indices in issued plans.</summary>
-public sealed record ListAgencyObligationsQuery(Guid AgencyId, DateOnly From, DateOnly To, bool IncludeCooperating) : IRequest<AgencyObligationsDto>, IDeadlineRange;
+/// <summary>The reports one agency owes the coordinator in [From, To] as the lead of indices in issued plans, a page at a time.</summary>
+public sealed record ListAgencyObligationsQuery(Guid AgencyId, DateOnly From, DateOnly To, bool IncludeCooperating, PageRequest Paging)
+    : IRequest<AgencyObligationsDto>, IDeadlineRange;
 
 public sealed class ListAgencyObligationsValidator : AbstractValidator<ListAgencyObligationsQuery>
 {
-    public ListAgencyObligationsValidator() => Include(new DeadlineRangeValidator(ObligationLimits.MaxRangeYears));
+    public ListAgencyObligationsValidator()
+    {
+        Include(new DeadlineRangeValidator(ObligationLimits.MaxRangeYears));
+        RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
+    }
 }
 
 public sealed class ListAgencyObligationsHandler(
@@ -32,7 +38,8 @@ public sealed class ListAgencyObligationsHandler(
         var horizon = options.Value.DueSoonWorkingDays;
         var filter = new ObligationFilter(request.From, request.To, [request.AgencyId], null, request.IncludeCooperating);
         var obligations = await ObligationSchedule.ComputeAsync(db, calendar, filter, now, horizon, cancellationToken);
-        return new AgencyObligationsDto(request.AgencyId, request.From, request.To, now, horizon, obligations);
+        var page = PagedList<ObligationDto>.Of(obligations, request.Paging);
+        return new AgencyObligationsDto(request.AgencyId, request.From, request.To, now, horizon, page.Items, page.Page, page.PageSize, page.TotalCount, page.TotalPages);
     }
 }
 
