@@ -45,12 +45,20 @@ public static class DependencyInjection
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddEndpointsApiExplorer();
         services.AddApiVersions(configuration);
+        services.AddSingleton<ValidatorRules>();
         services.AddSwaggerGen(o =>
         {
             o.SupportNonNullableReferenceTypes();
+            o.SchemaFilter<WireFormatsSchemaFilter>();
+            o.SchemaFilter<ItemLimitsSchemaFilter>();
+            o.SchemaFilter<ValidationRulesSchemaFilter>();
+            o.SchemaFilter<NullabilitySchemaFilter>();
+            o.SchemaFilter<ProblemDetailsSchemaFilter>();
+            o.OperationFilter<ParameterRulesFilter>();
             o.OperationFilter<StandardResponsesFilter>();
             o.OperationFilter<RequestBodyLimitFilter>();
             o.OperationFilter<IfMatchHeaderFilter>();
+            o.DocumentFilter<UnusedSchemasFilter>();
             o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -62,6 +70,13 @@ public static class DependencyInjection
             {
                 [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
             });
+            o.AddSecurityDefinition(StandardResponsesFilter.AccessKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Query,
+                Name = ApiKeyAuthenticationHandler.QueryParameterName,
+                Description = "The API key in the URL, for calendar apps that cannot send headers: accepted only by GET requests for `…/calendar.ics`, and kept out of the request logs.",
+            });
             if ((configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions()).Jwt.Enabled)
             {
                 o.AddSecurityDefinition(JwtClaims.Scheme, new OpenApiSecurityScheme
@@ -69,7 +84,7 @@ public static class DependencyInjection
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",
                     BearerFormat = "JWT",
-                    Description = "A token from the identity provider set in Auth:Jwt:Authority.",
+                    Description = "A token from the identity provider set in Auth:Jwt:Authority, validated as RFC8725 (JWT Best Current Practices) asks: signed with the provider's published keys (unsigned tokens refused), issuer, audience and lifetime checked.",
                 });
                 o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
                 {

@@ -1,3 +1,4 @@
+using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Agencies;
 using Dti.Application.Agencies.Commands.CreateAgency;
@@ -59,6 +60,7 @@ internal static class AgencyEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
+    [ParametersOf<ListAgenciesQuery>]
     public static async Task<Ok<PagedList<AgencyDto>>> ListAgencies(
         IMediator mediator,
         CancellationToken cancellationToken,

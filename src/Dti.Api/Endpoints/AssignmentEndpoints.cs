@@ -1,3 +1,4 @@
+using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Assignments;
 using Dti.Application.Assignments.Commands.CreateAssignment;
@@ -66,29 +67,30 @@ internal static class AssignmentEndpoints
         assignments.MapGet("/{id:guid}/history", GetAssignmentHistory).WithName(nameof(GetAssignmentHistory))
             .RequireAuthorization(Policies.ReadAgencyData)
             .WithSummary("List the changes of an assignment's holders")
-            .WithDescription("Oldest first: each row is one agency leaving or taking the lead or a cooperating role, by reassignment or agency succession.")
+            .WithDescription("Oldest first, paged: each row is one agency leaving or taking the lead or a cooperating role, by reassignment or agency succession.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/assessment-years/{year:int}/indices/{indexCode}/assignments", ListIndexAssignments).WithName(nameof(ListIndexAssignments))
             .RequireAuthorization(Policies.ReadAgencyData)
             .WithTags("Assignments")
             .WithSummary("Who answers for an index in an assessment year")
-            .WithDescription("The index's assignments in every plan targeting that year, with each plan's number and status.")
+            .WithDescription("The index's assignments in every plan targeting that year, with each plan's number and status; paged, by plan issue date.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/assessment-years/{year:int}/coverage", GetCoverage).WithName(nameof(GetCoverage))
             .RequireAuthorization(Policies.ReadAgencyData)
             .WithTags("Assignments")
             .WithSummary("Which scored main indices have a lead agency for a year")
-            .WithDescription("Scored main indices of the framework governing the year, with the lead agencies assigned in draft or issued plans targeting it; `uncovered` lists those with none yet.")
+            .WithDescription("Scored main indices of the framework governing the year, with the lead agencies assigned in draft or issued plans targeting it (`leadAgencyCount`, and the first 100 `leadAgencyIds`); `uncovered` lists those with none yet.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/agencies/{id:guid}/assignments", ListAgencyAssignments).WithName(nameof(ListAgencyAssignments))
             .RequireAuthorization(Policies.ReadAgencyData)
             .WithTags("Assignments")
             .WithSummary("Everything an agency answers for")
-            .WithDescription("Assignments where the agency leads or cooperates (`role`), optionally in plans targeting assessment `year`.")
+            .WithDescription("Assignments where the agency leads or cooperates (`role`), optionally in plans targeting assessment `year`; paged, by plan issue date.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    [ParametersOf<ListPlanAssignmentsQuery>]
     public static async Task<Ok<PagedList<AssignmentDto>>> ListPlanAssignments(
         Guid planId,
         IMediator mediator,
@@ -118,15 +120,22 @@ internal static class AssignmentEndpoints
         Guid planId, Guid id, [FromBody] ReassignInput body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new ReassignAssignmentCommand(planId, id, body, request.ExpectedVersion()), cancellationToken)));
 
-    public static async Task<Ok<IReadOnlyList<HolderChangeDto>>> GetAssignmentHistory(Guid planId, Guid id, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetAssignmentHistoryQuery(planId, id), cancellationToken));
+    [ParametersOf<GetAssignmentHistoryQuery>]
+    public static async Task<Ok<PagedList<HolderChangeDto>>> GetAssignmentHistory(
+        Guid planId, Guid id, IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = PageRequest.DefaultPageSize) =>
+        TypedResults.Ok(await mediator.Send(new GetAssignmentHistoryQuery(planId, id, new PageRequest(page, pageSize)), cancellationToken));
 
-    public static async Task<Ok<IReadOnlyList<PlanAssignmentDto>>> ListIndexAssignments(int year, string indexCode, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new ListIndexAssignmentsQuery(year, indexCode), cancellationToken));
+    [ParametersOf<ListIndexAssignmentsQuery>]
+    public static async Task<Ok<PagedList<PlanAssignmentDto>>> ListIndexAssignments(
+        int year, string indexCode, IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = PageRequest.DefaultPageSize) =>
+        TypedResults.Ok(await mediator.Send(new ListIndexAssignmentsQuery(year, indexCode, new PageRequest(page, pageSize)), cancellationToken));
 
+    [ParametersOf<GetCoverageQuery>]
     public static async Task<Ok<CoverageDto>> GetCoverage(int year, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetCoverageQuery(year), cancellationToken));
 
-    public static async Task<Ok<IReadOnlyList<PlanAssignmentDto>>> ListAgencyAssignments(Guid id, IMediator mediator, CancellationToken cancellationToken, int? year = null) =>
-        TypedResults.Ok(await mediator.Send(new ListAgencyAssignmentsQuery(id, year), cancellationToken));
+    [ParametersOf<ListAgencyAssignmentsQuery>]
+    public static async Task<Ok<PagedList<PlanAssignmentDto>>> ListAgencyAssignments(
+        Guid id, IMediator mediator, CancellationToken cancellationToken, int? year = null, int page = 1, int pageSize = PageRequest.DefaultPageSize) =>
+        TypedResults.Ok(await mediator.Send(new ListAgencyAssignmentsQuery(id, year, new PageRequest(page, pageSize)), cancellationToken));
 }

@@ -1,3 +1,4 @@
+using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Audit;
 using Dti.Application.Audit.Queries.ListAuditEntries;
@@ -17,6 +18,7 @@ internal static class AuditEndpoints
             .WithSummary("Search the audit trail")
             .WithDescription("Every write, newest first: client, acting agency, action, entity type and id, time, request id and the changed fields with old and new values. Filter by `entityType` (e.g. `Framework`), `entityId`, `clientId`, `agencyId` and the instants `from`/`to` (inclusive).");
 
+    [ParametersOf<ListAuditEntriesQuery>]
     public static async Task<Ok<PagedList<AuditEntryDto>>> ListAuditEntries(
         IMediator mediator,
         CancellationToken cancellationToken,

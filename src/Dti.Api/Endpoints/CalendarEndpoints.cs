@@ -1,3 +1,4 @@
+using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Calendar;
 using Dti.Application.Calendar.Commands.DeleteOfficialSchedule;
@@ -53,16 +54,20 @@ internal static class CalendarEndpoints
     public static async Task<Ok<DayDto>> GetCalendarDay(DateOnly date, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetDayQuery(date), cancellationToken));
 
+    [ParametersOf<GetHolidaysQuery>]
     public static async Task<Ok<YearHolidaysDto>> GetHolidays(int year, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetHolidaysQuery(year), cancellationToken));
 
+    [ParametersOf<GetOfficialScheduleQuery>]
     public static async Task<Ok<OfficialScheduleDto>> GetOfficialSchedule(int year, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new GetOfficialScheduleQuery(year), cancellationToken)));
 
+    [ParametersOf<ReplaceOfficialScheduleCommand>]
     public static async Task<Ok<OfficialScheduleDto>> ReplaceOfficialSchedule(
         int year, [FromBody] OfficialScheduleInput body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new ReplaceOfficialScheduleCommand(year, body, request.ExpectedVersion()), cancellationToken)));
 
+    [ParametersOf<DeleteOfficialScheduleCommand>]
     public static async Task<NoContent> DeleteOfficialSchedule(int year, IMediator mediator, HttpRequest request, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteOfficialScheduleCommand(year, request.ExpectedVersion()), cancellationToken);

@@ -1,3 +1,4 @@
+using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Clients;
 using Dti.Application.Clients.Commands.CreateClient;
@@ -24,7 +25,7 @@ internal static class ClientEndpoints
             .WithDescription("Paged, by name. Revoked clients only with `includeRevoked=true`. Keys are never shown, only their public prefix.");
         clients.MapGet("/{id:guid}", GetClient).WithName(nameof(GetClient))
             .WithSummary("Get a client system")
-            .WithDescription("The ETag header carries the version that rotating its key or revoking it names in If-Match.")
+            .WithDescription("Its roles, agencies, expiry and last use (the key is never shown, only its public prefix). The ETag header carries the version that rotating its key or revoking it names in If-Match.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         clients.MapPost("/", CreateClient).WithName(nameof(CreateClient))
             .WithSummary("Register a client system and issue its API key")
@@ -51,6 +52,7 @@ internal static class ClientEndpoints
             .WithDescription("The calling client's id, name, roles and agencies: a quick check that a key or token works.");
     }
 
+    [ParametersOf<ListClientsQuery>]
     public static async Task<Ok<PagedList<ClientDto>>> ListClients(
         IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = PageRequest.DefaultPageSize, bool includeRevoked = false) =>
         TypedResults.Ok(await mediator.Send(new ListClientsQuery(new PageRequest(page, pageSize), includeRevoked), cancellationToken));

@@ -1,3 +1,4 @@
+using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Common.Models;
 using Dti.Application.Deadlines;
@@ -77,6 +78,7 @@ internal static class DeadlineRuleEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    [ParametersOf<ListDeadlineRulesQuery>]
     public static async Task<Ok<PagedList<DeadlineRuleDto>>> ListDeadlineRules(
         IMediator mediator,
         CancellationToken cancellationToken,

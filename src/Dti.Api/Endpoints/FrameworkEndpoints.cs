@@ -1,5 +1,6 @@
 using System.Text;
 using Dti.Api.ErrorHandling;
+using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Common.Models;
 using Dti.Application.Frameworks;
@@ -74,6 +75,7 @@ internal static class FrameworkEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
     }
 
+    [ParametersOf<ListFrameworksQuery>]
     public static async Task<Ok<PagedList<FrameworkSummaryDto>>> ListFrameworks(
         IMediator mediator,
         CancellationToken cancellationToken,
@@ -84,12 +86,15 @@ internal static class FrameworkEndpoints
         string? sort = null) =>
         TypedResults.Ok(await mediator.Send(new ListFrameworksQuery(new PageRequest(page, pageSize), status, year, sort), cancellationToken));
 
+    [ParametersOf<GetFrameworkQuery>]
     public static async Task<Ok<FrameworkDto>> GetFramework(string code, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new GetFrameworkQuery(code), cancellationToken)));
 
+    [ParametersOf<GetIndexQuery>]
     public static async Task<Ok<IndexDto>> GetIndex(string code, string indexCode, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetIndexQuery(code, indexCode), cancellationToken));
 
+    [ParametersOf<GetFrameworkForYearQuery>]
     public static async Task<Ok<FrameworkDto>> GetFrameworkForYear(int year, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new GetFrameworkForYearQuery(year), cancellationToken)));
 
@@ -100,10 +105,12 @@ internal static class FrameworkEndpoints
         return TypedResults.Created($"/api/v1/frameworks/{framework.Code}", framework);
     }
 
+    [ParametersOf<UpdateFrameworkCommand>]
     public static async Task<Ok<FrameworkDto>> UpdateFramework(
         string code, [FromBody] FrameworkInput body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new UpdateFrameworkCommand(code, body, request.ExpectedVersion()), cancellationToken)));
 
+    [ParametersOf<ImportComponentIndicesCommand>]
     public static async Task<Ok<FrameworkDto>> ImportComponentIndices(
         string code, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
@@ -117,6 +124,7 @@ internal static class FrameworkEndpoints
         return TypedResults.Ok(response.WithETag(await mediator.Send(new ImportComponentIndicesCommand(code, csv, request.ExpectedVersion()), cancellationToken)));
     }
 
+    [ParametersOf<PublishFrameworkCommand>]
     public static async Task<Ok<FrameworkDto>> PublishFramework(
         string code, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new PublishFrameworkCommand(code, request.ExpectedVersion()), cancellationToken)));

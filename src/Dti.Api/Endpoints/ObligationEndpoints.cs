@@ -1,3 +1,4 @@
+using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Common.Models;
 using Dti.Application.Deadlines;
@@ -30,7 +31,7 @@ internal static class ObligationEndpoints
             .WithTags("Obligations")
             .RequireAuthorization(Policies.ReadAgencyData)
             .WithSummary("What one agency owes when")
-            .WithDescription(Explanation + " Another agency's obligations answer 404 for a reporter.")
+            .WithDescription(Explanation + " Sorted by last allowed instant; paged. Another agency's obligations answer 404 for a reporter.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/agencies/{agencyId:guid}/calendar.ics", GetAgencyObligationCalendar).WithName(nameof(GetAgencyObligationCalendar))
             .WithTags("Obligations")
@@ -42,6 +43,7 @@ internal static class ObligationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    [ParametersOf<ListObligationsQuery>]
     public static async Task<Ok<ObligationPageDto>> ListObligations(
         IMediator mediator,
         CancellationToken cancellationToken,
@@ -56,9 +58,17 @@ internal static class ObligationEndpoints
         TypedResults.Ok(await mediator.Send(
             new ListObligationsQuery(from, to, agencyId, planId, status, includeCooperating, new PageRequest(page, pageSize)), cancellationToken));
 
+    [ParametersOf<ListAgencyObligationsQuery>]
     public static async Task<Ok<AgencyObligationsDto>> ListAgencyObligations(
-        Guid agencyId, IMediator mediator, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null, bool includeCooperating = false) =>
-        TypedResults.Ok(await mediator.Send(new ListAgencyObligationsQuery(agencyId, from, to, includeCooperating), cancellationToken));
+        Guid agencyId,
+        IMediator mediator,
+        CancellationToken cancellationToken,
+        DateOnly? from = null,
+        DateOnly? to = null,
+        bool includeCooperating = false,
+        int page = 1,
+        int pageSize = PageRequest.DefaultPageSize) =>
+        TypedResults.Ok(await mediator.Send(new ListAgencyObligationsQuery(agencyId, from, to, includeCooperating, new PageRequest(page, pageSize)), cancellationToken));
 
     public static async Task<ContentHttpResult> GetAgencyObligationCalendar(
         Guid agencyId, IMediator mediator, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null) =>

@@ -1,3 +1,4 @@
+using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Common.Models;
 using Dti.Application.Plans;
@@ -97,6 +98,7 @@ internal static class PlanEndpoints
                 StatusCodes.Status422UnprocessableEntity);
     }
 
+    [ParametersOf<ListPlansQuery>]
     public static async Task<Ok<PagedList<PlanSummaryDto>>> ListPlans(
         IMediator mediator,
         CancellationToken cancellationToken,

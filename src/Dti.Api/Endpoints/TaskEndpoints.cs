@@ -1,3 +1,4 @@
+using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Common.Models;
 using Dti.Application.PlanTasks;
@@ -71,10 +72,11 @@ internal static class TaskEndpoints
         tasks.MapGet("/{taskId:guid}/progress", ListTaskProgress).WithName(nameof(ListTaskProgress))
             .RequireAuthorization(Policies.ReadAgencyData)
             .WithSummary("List a task's progress reports")
-            .WithDescription("Oldest first.")
+            .WithDescription("Oldest first, paged.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    [ParametersOf<ListTasksQuery>]
     public static async Task<Ok<PagedList<TaskDto>>> ListTasks(
         IMediator mediator,
         CancellationToken cancellationToken,
@@ -88,6 +90,7 @@ internal static class TaskEndpoints
         string? sort = null) =>
         TypedResults.Ok(await mediator.Send(new ListTasksQuery(new PageRequest(page, pageSize), null, agencyId, dueFrom, dueTo, status, overdue, sort), cancellationToken));
 
+    [ParametersOf<ListTasksQuery>]
     public static async Task<Ok<PagedList<TaskDto>>> ListPlanTasks(
         Guid planId,
         IMediator mediator,
@@ -120,6 +123,8 @@ internal static class TaskEndpoints
         Guid planId, Guid taskId, [FromBody] ProgressInput body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new RecordTaskProgressCommand(planId, taskId, body, request.ExpectedVersion()), cancellationToken)));
 
-    public static async Task<Ok<IReadOnlyList<TaskProgressDto>>> ListTaskProgress(Guid planId, Guid taskId, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new ListTaskProgressQuery(planId, taskId), cancellationToken));
+    [ParametersOf<ListTaskProgressQuery>]
+    public static async Task<Ok<PagedList<TaskProgressDto>>> ListTaskProgress(
+        Guid planId, Guid taskId, IMediator mediator, CancellationToken cancellationToken, int page = 1, int pageSize = PageRequest.DefaultPageSize) =>
+        TypedResults.Ok(await mediator.Send(new ListTaskProgressQuery(planId, taskId, new PageRequest(page, pageSize)), cancellationToken));
 }

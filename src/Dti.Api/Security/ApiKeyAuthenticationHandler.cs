@@ -19,7 +19,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
-    /// <summary>The query parameter calendar apps put the key in; accepted only by <see cref="AcceptsKeyInQuery"/>.</summary>
+    /// <summary>The query parameter calendar apps put the key in; accepted only by <see cref="AcceptsKeyInQuery(HttpRequest)"/>.</summary>
     public const string QueryParameterName = "access_key";
 
     /// <summary>ASP.NET Core's request-line log ("Request starting GET /…?access_key=…"); kept below Information so query keys stay out of the logs.</summary>
@@ -83,6 +83,9 @@ internal sealed class ApiKeyAuthenticationHandler(
     /// Calendar apps subscribe to a URL and cannot send headers, so GET requests for <c>…/calendar.ics</c> — and nothing
     /// else — may carry the key in the query string. Anywhere else a key in the URL is ignored (401).
     /// </summary>
-    public static bool AcceptsKeyInQuery(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) && request.Path.Value?.EndsWith(CalendarFeedSuffix, StringComparison.OrdinalIgnoreCase) == true;
+    public static bool AcceptsKeyInQuery(HttpRequest request) => AcceptsKeyInQuery(request.Method, request.Path.Value);
+
+    /// <inheritdoc cref="AcceptsKeyInQuery(HttpRequest)"/>
+    public static bool AcceptsKeyInQuery(string? method, string? path) =>
+        HttpMethods.IsGet(method ?? string.Empty) && path?.EndsWith(CalendarFeedSuffix, StringComparison.OrdinalIgnoreCase) == true;
 }

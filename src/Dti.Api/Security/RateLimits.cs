@@ -42,7 +42,10 @@ public static class RateLimitHeaders
 /// </summary>
 internal static class RateLimits
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    /// <summary>Each quota counts requests in fixed windows of this length.</summary>
+    public static readonly TimeSpan WindowLength = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan Window = WindowLength;
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {

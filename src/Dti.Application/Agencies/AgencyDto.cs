@@ -1,8 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Agencies;
 
 namespace Dti.Application.Agencies;
 
 /// <summary>An agency as the API shows it.</summary>
+[LimitsOf(typeof(AgencyInput))]
 public sealed record AgencyDto(
     Guid Id,
     string Code,
@@ -14,7 +17,7 @@ public sealed record AgencyDto(
     DateOnly? ValidTo,
     Guid? SuccessorId,
     SuccessionReason? SuccessionReason,
-    string? SuccessionNote,
+    [property: MaxLength(AgencyLimits.NoteMaxLength), RegularExpression(TextRules.MultiLinePattern)] string? SuccessionNote,
     bool IsSample,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)

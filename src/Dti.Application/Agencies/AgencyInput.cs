@@ -1,5 +1,6 @@
 using Dti.Domain.Agencies;
 using FluentValidation;
+using Dti.Application.Common.Validation;
 
 namespace Dti.Application.Agencies;
 
@@ -23,8 +24,8 @@ public sealed class AgencyInputValidator : AbstractValidator<AgencyInput>
     {
         RuleFor(a => a.Code).NotEmpty().MaximumLength(AgencyLimits.CodeMaxLength)
             .Matches(AgencyLimits.CodePattern).WithMessage("'code' must be an electronic identifier like 000.00.31.H50 (QĐ 20/2020/QĐ-TTg).");
-        RuleFor(a => a.FullName).NotEmpty().MaximumLength(AgencyLimits.FullNameMaxLength);
-        RuleFor(a => a.ShortName).NotEmpty().MaximumLength(AgencyLimits.ShortNameMaxLength);
+        RuleFor(a => a.FullName).NotEmpty().SingleLine(AgencyLimits.FullNameMaxLength);
+        RuleFor(a => a.ShortName).NotEmpty().SingleLine(AgencyLimits.ShortNameMaxLength);
         RuleFor(a => a.Kind).NotNull().IsInEnum();
         RuleFor(a => a.ValidFrom).NotNull();
     }

@@ -1,10 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Agencies;
 using Dti.Domain.Assignments;
+using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 
 namespace Dti.Application.Assignments;
 
 /// <summary>An index assignment: the lead agency, the cooperators, the responsible person and the targets.</summary>
+[LimitsOf(typeof(AssignmentInput))]
 public sealed record AssignmentDto(
     Guid Id,
     Guid PlanId,
@@ -37,10 +41,10 @@ public sealed record AssignmentDto(
 /// <summary>An assignment with the plan it belongs to and, when asked per agency, the role that agency plays.</summary>
 public sealed record PlanAssignmentDto(
     AssignmentDto Assignment,
-    string PlanDocumentNumber,
+    [property: MaxLength(PlanLimits.DocumentNumberMaxLength), RegularExpression(TextRules.SingleLinePattern)] string PlanDocumentNumber,
     PlanStatus PlanStatus,
-    int FirstAssessmentYear,
-    int LastAssessmentYear,
+    [property: Range(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear)] int FirstAssessmentYear,
+    [property: Range(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear)] int LastAssessmentYear,
     HolderRole? Role);
 
 /// <summary>One agency leaving or taking a role on an assignment.</summary>
@@ -50,4 +54,4 @@ public sealed record HolderChangeDto(
     HolderRole Role,
     Guid? PreviousAgencyId,
     Guid? NewAgencyId,
-    string? Reason);
+    [property: MaxLength(HolderChange.ReasonMaxLength), RegularExpression(TextRules.MultiLinePattern)] string? Reason);

@@ -1,3 +1,5 @@
+using Dti.Application.Common.Validation;
+using Dti.Application.Frameworks;
 using Dti.Domain.Agencies;
 using Dti.Domain.Assignments;
 using Dti.Domain.Frameworks;
@@ -32,12 +34,13 @@ public sealed class AssignmentInputValidator : AbstractValidator<AssignmentInput
 {
     public AssignmentInputValidator()
     {
-        RuleFor(a => a.IndexCode).NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength);
+        RuleFor(a => a.IndexCode).NotEmpty().IndexCode();
         RuleFor(a => a.LeadAgencyId).NotEmpty();
-        RuleFor(a => a.CooperatingAgencyIds).Must(c => c is null || c.Count <= Holders.MaxCooperators)
+        RuleFor(a => a.CooperatingAgencyIds).MaxItems(Holders.MaxCooperators)
             .WithMessage($"At most {Holders.MaxCooperators} cooperating agencies.");
-        RuleFor(a => a.ResponsiblePersonName).MaximumLength(AssignmentLimits.PersonNameMaxLength);
-        RuleFor(a => a.ResponsiblePersonTitle).MaximumLength(AssignmentLimits.PersonTitleMaxLength);
+        RuleFor(a => a.ResponsiblePersonName).SingleLine(AssignmentLimits.PersonNameMaxLength);
+        RuleFor(a => a.ResponsiblePersonTitle).SingleLine(AssignmentLimits.PersonTitleMaxLength);
+        RuleFor(a => a.TargetPoints).InclusiveBetween(0, FrameworkLimits.MaxIndexPoints);
     }
 }
 
@@ -45,8 +48,9 @@ public sealed class AssignmentTermsInputValidator : AbstractValidator<Assignment
 {
     public AssignmentTermsInputValidator()
     {
-        RuleFor(a => a.ResponsiblePersonName).MaximumLength(AssignmentLimits.PersonNameMaxLength);
-        RuleFor(a => a.ResponsiblePersonTitle).MaximumLength(AssignmentLimits.PersonTitleMaxLength);
+        RuleFor(a => a.ResponsiblePersonName).SingleLine(AssignmentLimits.PersonNameMaxLength);
+        RuleFor(a => a.ResponsiblePersonTitle).SingleLine(AssignmentLimits.PersonTitleMaxLength);
+        RuleFor(a => a.TargetPoints).InclusiveBetween(0, FrameworkLimits.MaxIndexPoints);
     }
 }
 
@@ -54,12 +58,12 @@ public sealed class ReassignInputValidator : AbstractValidator<ReassignInput>
 {
     public ReassignInputValidator()
     {
-        RuleFor(r => r.Reason).NotEmpty().MaximumLength(AssignmentLimits.ReasonMaxLength);
+        RuleFor(r => r.Reason).NotEmpty().MultiLine(AssignmentLimits.ReasonMaxLength);
         RuleFor(r => r.LeadAgencyId).NotEqual(Guid.Empty).When(r => r.LeadAgencyId is not null);
         RuleFor(r => r).Must(r => r.LeadAgencyId is not null || r.CooperatingAgencyIds is not null)
             .WithName("leadAgencyId").OverridePropertyName("leadAgencyId")
             .WithMessage("Give a new 'leadAgencyId', new 'cooperatingAgencyIds', or both.");
-        RuleFor(r => r.CooperatingAgencyIds).Must(c => c is null || c.Count <= Holders.MaxCooperators)
+        RuleFor(r => r.CooperatingAgencyIds).MaxItems(Holders.MaxCooperators)
             .WithMessage($"At most {Holders.MaxCooperators} cooperating agencies.");
     }
 }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Auditing;
 
 namespace Dti.Application.Audit;
@@ -7,13 +9,13 @@ namespace Dti.Application.Audit;
 public sealed record AuditEntryDto(
     Guid Id,
     DateTimeOffset OccurredAt,
-    string? ClientId,
-    string ClientName,
+    [property: MaxLength(AuditLimits.ClientIdMaxLength), RegularExpression(TextRules.SingleLinePattern)] string? ClientId,
+    [property: MaxLength(AuditLimits.ClientNameMaxLength), RegularExpression(TextRules.SingleLinePattern)] string ClientName,
     Guid? AgencyId,
     AuditAction Action,
-    string EntityType,
-    string EntityId,
-    string? RequestId,
+    [property: MaxLength(AuditLimits.EntityTypeMaxLength), RegularExpression(TextRules.SingleLinePattern)] string EntityType,
+    [property: MaxLength(AuditLimits.EntityIdMaxLength), RegularExpression(TextRules.SingleLinePattern)] string EntityId,
+    [property: MaxLength(AuditLimits.RequestIdMaxLength), RegularExpression(TextRules.SingleLinePattern)] string? RequestId,
     JsonElement Changes)
 {
     public static AuditEntryDto From(AuditEntry e)

@@ -1,9 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using Dti.Application.Clients.Commands.CreateClient;
 using Dti.Application.Common.Security;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Clients;
 
 namespace Dti.Application.Clients;
 
 /// <summary>A client account as the API shows it: never the key, only its public prefix.</summary>
+[LimitsOf(typeof(CreateClientInput))]
 public sealed record ClientDto(
     Guid Id,
     string Name,
@@ -14,7 +18,7 @@ public sealed record ClientDto(
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? RevokedAt,
     DateTimeOffset? LastUsedAt,
-    string KeyPrefix,
+    [property: MaxLength(ApiKeys.MaxLength), RegularExpression(ApiKeys.DisplayPrefixPattern)] string KeyPrefix,
     DateTimeOffset? KeyIssuedAt)
 {
     public static ClientDto From(ApiClient c) => new(
@@ -22,7 +26,7 @@ public sealed record ClientDto(
 }
 
 /// <summary>A client together with its new API key. The key is shown this once and cannot be read again.</summary>
-public sealed record ClientWithKeyDto(ClientDto Client, string ApiKey)
+public sealed record ClientWithKeyDto(ClientDto Client, [property: MaxLength(ApiKeys.MaxLength), RegularExpression(ApiKeys.Pattern)] string ApiKey)
 {
     public override string ToString() => $"ClientWithKeyDto {{ Client = {Client.Id}, ApiKey = *** }}";
 }

@@ -1,8 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Deadlines;
 
 namespace Dti.Application.Deadlines;
 
 /// <summary>A stored deadline rule with its Vietnamese and English wording.</summary>
+[LimitsOf(typeof(DeadlineRuleInput))]
 public sealed record DeadlineRuleDto(
     Guid Id,
     string Name,
@@ -12,8 +15,8 @@ public sealed record DeadlineRuleDto(
     CutoffConvention Cutoff,
     HolidayAdjustment Adjustment,
     LegalBasisDto? LegalBasis,
-    string TextVi,
-    string TextEn,
+    [property: MaxLength(DeadlineRuleDefinition.MaxTextLength), RegularExpression(TextRules.SingleLinePattern)] string TextVi,
+    [property: MaxLength(DeadlineRuleDefinition.MaxTextLength), RegularExpression(TextRules.SingleLinePattern)] string TextEn,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -22,6 +25,7 @@ public sealed record DeadlineRuleDto(
 }
 
 /// <summary>A rule read from text and not stored: its parts and both renderings.</summary>
+[LimitsOf(typeof(DeadlineRuleInput))]
 public sealed record ParsedDeadlineRuleDto(
     string Name,
     ReportingFrequency Frequency,
@@ -30,8 +34,8 @@ public sealed record ParsedDeadlineRuleDto(
     CutoffConvention Cutoff,
     HolidayAdjustment Adjustment,
     LegalBasisDto? LegalBasis,
-    string TextVi,
-    string TextEn)
+    [property: MaxLength(DeadlineRuleDefinition.MaxTextLength), RegularExpression(TextRules.SingleLinePattern)] string TextVi,
+    [property: MaxLength(DeadlineRuleDefinition.MaxTextLength), RegularExpression(TextRules.SingleLinePattern)] string TextEn)
 {
     public static ParsedDeadlineRuleDto From(DeadlineRule rule) => new(
         rule.Name, rule.Frequency, DueAnchorDto.From(rule.Due), rule.Boundary, rule.Cutoff, rule.Adjustment, LegalBasisDto.From(rule.LegalBasis),
@@ -43,6 +47,7 @@ public sealed record ParsedDeadlineRuleDto(
 /// <see cref="Day"/>, <see cref="Month"/> and <see cref="FollowingYear"/> (annual rules only);
 /// <c>WorkingDaysAfterCutoff</c> uses <see cref="WorkingDays"/>; <c>ExplicitDate</c> (one-off rules) uses <see cref="Date"/>.
 /// </summary>
+[LimitsOf(typeof(DueAnchorInput))]
 public sealed record DueAnchorDto(DueAnchorKind Kind, int? Day, int? Month, bool? FollowingYear, int? WorkingDays, DateOnly? Date)
 {
     public static DueAnchorDto From(DueAnchor due) => due switch
@@ -53,17 +58,10 @@ public sealed record DueAnchorDto(DueAnchorKind Kind, int? Day, int? Month, bool
         DueAnchor.ExplicitDate e => new DueAnchorDto(DueAnchorKind.ExplicitDate, null, null, null, null, e.Date),
         _ => throw new InvalidOperationException($"Unknown anchor {due}."),
     };
-
-    public DueAnchor ToAnchor() => Kind switch
-    {
-        DueAnchorKind.DayOfLastMonth => new DueAnchor.DayOfLastMonth(Day!.Value),
-        DueAnchorKind.FixedDate => new DueAnchor.FixedDate(Day!.Value, Month!.Value, FollowingYear ?? false),
-        DueAnchorKind.WorkingDaysAfterCutoff => new DueAnchor.WorkingDaysAfterCutoff(WorkingDays!.Value),
-        _ => new DueAnchor.ExplicitDate(Date!.Value),
-    };
 }
 
 /// <summary>The legal document a rule comes from, e.g. 170/KH-UBND issued 2023-08-11.</summary>
+[LimitsOf(typeof(LegalBasisInput))]
 public sealed record LegalBasisDto(string DocumentNumber, DateOnly IssuedOn)
 {
     public static LegalBasisDto? From(LegalBasis? basis) => basis is null ? null : new LegalBasisDto(basis.DocumentNumber, basis.IssuedOn);

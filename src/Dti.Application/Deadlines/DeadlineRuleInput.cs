@@ -1,6 +1,7 @@
 using Dti.Domain.Common;
 using Dti.Domain.Deadlines;
 using FluentValidation;
+using Dti.Application.Common.Validation;
 
 namespace Dti.Application.Deadlines;
 
@@ -14,17 +15,17 @@ public sealed record DeadlineRuleInput(
     string? Name,
     string? Text,
     ReportingFrequency? Frequency,
-    DueAnchorDto? Due,
+    DueAnchorInput? Due,
     DeadlineBoundary? Boundary,
     CutoffConvention? Cutoff,
     HolidayAdjustment? Adjustment,
-    LegalBasisDto? LegalBasis)
+    LegalBasisInput? LegalBasis)
 {
     /// <summary>The rule this input describes.</summary>
     /// <exception cref="DomainException">The text is not understood, or the parts do not fit together.</exception>
     public DeadlineRule ToRule()
     {
-        var basis = LegalBasis is null ? null : new LegalBasis(LegalBasis.DocumentNumber, LegalBasis.IssuedOn);
+        var basis = LegalBasis is null ? null : new LegalBasis(LegalBasis.DocumentNumber, LegalBasis.IssuedOn!.Value);
         if (!string.IsNullOrWhiteSpace(Text))
         {
             var parsed = DeadlineRuleText.Parse(Text, string.IsNullOrWhiteSpace(Name) ? null : Name);
@@ -52,15 +53,34 @@ public sealed record DeadlineRuleInput(
     }
 }
 
+/// <summary>
+/// Where the deadline nominally falls, as a client sends it. <c>DayOfLastMonth</c> uses <see cref="Day"/>; <c>FixedDate</c>
+/// uses <see cref="Day"/>, <see cref="Month"/> and <see cref="FollowingYear"/> (annual rules only);
+/// <c>WorkingDaysAfterCutoff</c> uses <see cref="WorkingDays"/>; <c>ExplicitDate</c> (one-off rules) uses <see cref="Date"/>.
+/// </summary>
+public sealed record DueAnchorInput(DueAnchorKind? Kind, int? Day, int? Month, bool? FollowingYear, int? WorkingDays, DateOnly? Date)
+{
+    public DueAnchor ToAnchor() => Kind switch
+    {
+        DueAnchorKind.DayOfLastMonth => new DueAnchor.DayOfLastMonth(Day!.Value),
+        DueAnchorKind.FixedDate => new DueAnchor.FixedDate(Day!.Value, Month!.Value, FollowingYear ?? false),
+        DueAnchorKind.WorkingDaysAfterCutoff => new DueAnchor.WorkingDaysAfterCutoff(WorkingDays!.Value),
+        _ => new DueAnchor.ExplicitDate(Date!.Value),
+    };
+}
+
+/// <summary>The legal document a rule comes from, as a client sends it, e.g. 170/KH-UBND issued 2023-08-11.</summary>
+public sealed record LegalBasisInput(string DocumentNumber, DateOnly? IssuedOn);
+
 public sealed class DeadlineRuleInputValidator : AbstractValidator<DeadlineRuleInput>
 {
     private const string EitherOr = "Give either 'text' or the structured parts (frequency, due, boundary, cutoff, adjustment), not both.";
 
     public DeadlineRuleInputValidator()
     {
-        RuleFor(r => r.Name).MaximumLength(DeadlineRule.MaxNameLength);
-        RuleFor(r => r.Text).MaximumLength(DeadlineRuleDefinition.MaxTextLength);
-        RuleFor(r => r.LegalBasis!.DocumentNumber).NotEmpty().MaximumLength(DeadlineRule.MaxDocumentNumberLength).When(r => r.LegalBasis is not null);
+        RuleFor(r => r.Name).SingleLine(DeadlineRule.MaxNameLength);
+        RuleFor(r => r.Text).SingleLine(DeadlineRuleDefinition.MaxTextLength);
+        RuleFor(r => r.LegalBasis).SetValidator(new LegalBasisInputValidator()!);
 
         When(r => !string.IsNullOrWhiteSpace(r.Text), () =>
         {
@@ -76,19 +96,31 @@ public sealed class DeadlineRuleInputValidator : AbstractValidator<DeadlineRuleI
             RuleFor(r => r.Boundary).NotNull().IsInEnum();
             RuleFor(r => r.Cutoff).IsInEnum();
             RuleFor(r => r.Adjustment).IsInEnum();
-            RuleFor(r => r.Due).NotNull().SetValidator(new DueAnchorValidator()!);
+            RuleFor(r => r.Due).NotNull().SetValidator(new DueAnchorInputValidator()!);
         });
     }
+}
 
-    private sealed class DueAnchorValidator : AbstractValidator<DueAnchorDto>
+public sealed class DueAnchorInputValidator : AbstractValidator<DueAnchorInput>
+{
+    public DueAnchorInputValidator()
     {
-        public DueAnchorValidator()
-        {
-            RuleFor(d => d.Kind).IsInEnum();
-            RuleFor(d => d.Day).NotNull().When(d => d.Kind is DueAnchorKind.DayOfLastMonth or DueAnchorKind.FixedDate);
-            RuleFor(d => d.Month).NotNull().When(d => d.Kind == DueAnchorKind.FixedDate);
-            RuleFor(d => d.WorkingDays).NotNull().When(d => d.Kind == DueAnchorKind.WorkingDaysAfterCutoff);
-            RuleFor(d => d.Date).NotNull().When(d => d.Kind == DueAnchorKind.ExplicitDate);
-        }
+        RuleFor(d => d.Kind).NotNull().IsInEnum();
+        RuleFor(d => d.Day).InclusiveBetween(1, DeadlineRule.MaxDayOfMonth);
+        RuleFor(d => d.Month).InclusiveBetween(1, DeadlineRule.MaxMonth);
+        RuleFor(d => d.WorkingDays).InclusiveBetween(1, DeadlineRule.MaxWorkingDays);
+        RuleFor(d => d.Day).NotNull().When(d => d.Kind is DueAnchorKind.DayOfLastMonth or DueAnchorKind.FixedDate);
+        RuleFor(d => d.Month).NotNull().When(d => d.Kind == DueAnchorKind.FixedDate);
+        RuleFor(d => d.WorkingDays).NotNull().When(d => d.Kind == DueAnchorKind.WorkingDaysAfterCutoff);
+        RuleFor(d => d.Date).NotNull().When(d => d.Kind == DueAnchorKind.ExplicitDate);
+    }
+}
+
+public sealed class LegalBasisInputValidator : AbstractValidator<LegalBasisInput>
+{
+    public LegalBasisInputValidator()
+    {
+        RuleFor(b => b.DocumentNumber).NotEmpty().SingleLine(DeadlineRule.MaxDocumentNumberLength);
+        RuleFor(b => b.IssuedOn).NotNull();
     }
 }

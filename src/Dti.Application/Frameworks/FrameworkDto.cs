@@ -1,8 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Frameworks;
 
 namespace Dti.Application.Frameworks;
 
 /// <summary>A framework with its whole tree: pillars, and main indices each holding their component indices.</summary>
+[LimitsOf(typeof(FrameworkInput))]
 public sealed record FrameworkDto(
     Guid Id,
     string Code,
@@ -40,8 +43,10 @@ public sealed record FrameworkDto(
         [.. f.MainIndices.OrderBy(m => m.Order).ThenBy(m => m.Code, StringComparer.Ordinal).Select(m => MainIndexDto.From(m, f.ComponentIndices))]);
 }
 
+[LimitsOf(typeof(PillarInput))]
 public sealed record PillarDto(string Code, int Order, string NameVi, string? NameEn);
 
+[LimitsOf(typeof(MainIndexInput))]
 public sealed record MainIndexDto(
     string Code,
     int Order,
@@ -51,7 +56,7 @@ public sealed record MainIndexDto(
     bool IsScored,
     IndexGroup Group,
     string? PillarCode,
-    IReadOnlyList<ComponentIndexDto> ComponentIndices)
+    [property: MaxLength(FrameworkLimits.MaxComponentIndices)] IReadOnlyList<ComponentIndexDto> ComponentIndices)
 {
     public static MainIndexDto From(MainIndex m, IEnumerable<ComponentIndex> all) => new(
         m.Code,
@@ -66,6 +71,7 @@ public sealed record MainIndexDto(
             .OrderBy(c => c.Order).ThenBy(c => c.Code, StringComparer.Ordinal).Select(ComponentIndexDto.From)]);
 }
 
+[LimitsOf(typeof(ComponentIndexInput))]
 public sealed record ComponentIndexDto(
     string Code,
     string MainIndexCode,
@@ -84,6 +90,7 @@ public sealed record ComponentIndexDto(
 }
 
 /// <summary>One row of the framework list.</summary>
+[LimitsOf(typeof(FrameworkInput))]
 public sealed record FrameworkSummaryDto(
     Guid Id,
     string Code,
@@ -94,5 +101,5 @@ public sealed record FrameworkSummaryDto(
     string TitleVi,
     string? TitleEn,
     FrameworkStatus Status,
-    int MainIndexCount,
-    int ComponentIndexCount);
+    [property: Range(0, FrameworkLimits.MaxMainIndices)] int MainIndexCount,
+    [property: Range(0, FrameworkLimits.MaxComponentIndices)] int ComponentIndexCount);

@@ -65,42 +65,51 @@ public sealed class FrameworkInputValidator : AbstractValidator<FrameworkInput>
 {
     public FrameworkInputValidator()
     {
-        RuleFor(f => f.Code).NotEmpty().MaximumLength(FrameworkLimits.CodeMaxLength)
-            .Matches(FrameworkLimits.CodePattern).WithMessage("'code' may contain only upper-case letters, digits and hyphens (e.g. QD-922-2022).");
-        RuleFor(f => f.DecisionNumber).NotEmpty().MaximumLength(FrameworkLimits.DecisionNumberMaxLength);
-        RuleFor(f => f.IssuingMinistry).NotEmpty().MaximumLength(FrameworkLimits.MinistryMaxLength);
+        RuleFor(f => f.Code).FrameworkCode();
+        RuleFor(f => f.DecisionNumber).NotEmpty().SingleLine(FrameworkLimits.DecisionNumberMaxLength);
+        RuleFor(f => f.IssuingMinistry).NotEmpty().SingleLine(FrameworkLimits.MinistryMaxLength);
         RuleFor(f => f.IssueDate).NotEmpty();
-        RuleFor(f => f.TitleVi).NotEmpty().MaximumLength(FrameworkLimits.TitleMaxLength);
-        RuleFor(f => f.TitleEn).MaximumLength(FrameworkLimits.TitleMaxLength);
+        RuleFor(f => f.TitleVi).NotEmpty().SingleLine(FrameworkLimits.TitleMaxLength);
+        RuleFor(f => f.TitleEn).SingleLine(FrameworkLimits.TitleMaxLength);
         RuleFor(f => f.FirstAssessmentYear).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
+        RuleFor(f => f.LastAssessmentYear).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
         RuleFor(f => f.LastAssessmentYear)
             .GreaterThanOrEqualTo(f => f.FirstAssessmentYear).WithMessage("'lastAssessmentYear' must not be before 'firstAssessmentYear'.")
-            .LessThanOrEqualTo(FrameworkLimits.LastSupportedYear)
             .When(f => f.LastAssessmentYear is not null);
-        RuleFor(f => f.Pillars).Must(p => p is null || p.Count <= FrameworkLimits.MaxPillars)
+        RuleFor(f => f.Pillars).MaxItems(FrameworkLimits.MaxPillars)
             .WithMessage($"At most {FrameworkLimits.MaxPillars} pillars.");
-        RuleFor(f => f.MainIndices).Must(m => m is null || m.Count <= FrameworkLimits.MaxMainIndices)
+        RuleFor(f => f.MainIndices).MaxItems(FrameworkLimits.MaxMainIndices)
             .WithMessage($"At most {FrameworkLimits.MaxMainIndices} main indices.");
-        RuleFor(f => f.ComponentIndices).Must(c => c is null || c.Count <= FrameworkLimits.MaxComponentIndices)
+        RuleFor(f => f.ComponentIndices).MaxItems(FrameworkLimits.MaxComponentIndices)
             .WithMessage($"At most {FrameworkLimits.MaxComponentIndices} component indices.");
-        RuleForEach(f => f.Pillars).NoNullItems().ChildRules(p =>
-        {
-            p.RuleFor(x => x.Code).NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength).Matches(FrameworkLimits.IndexCodePattern);
-            p.RuleFor(x => x.Order).GreaterThanOrEqualTo(0);
-            p.RuleFor(x => x.NameVi).NotEmpty().MaximumLength(FrameworkLimits.NameMaxLength);
-            p.RuleFor(x => x.NameEn).MaximumLength(FrameworkLimits.NameMaxLength);
-        });
-        RuleForEach(f => f.MainIndices).NoNullItems().ChildRules(m =>
-        {
-            m.RuleFor(x => x.Code).NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength).Matches(FrameworkLimits.IndexCodePattern);
-            m.RuleFor(x => x.Order).GreaterThanOrEqualTo(0);
-            m.RuleFor(x => x.NameVi).NotEmpty().MaximumLength(FrameworkLimits.NameMaxLength);
-            m.RuleFor(x => x.NameEn).MaximumLength(FrameworkLimits.NameMaxLength);
-            m.RuleFor(x => x.MaxPoints).InclusiveBetween(0, FrameworkLimits.MaxIndexPoints).When(x => x.MaxPoints is not null);
-            m.RuleFor(x => x.Group).IsInEnum();
-            m.RuleFor(x => x.PillarCode).MaximumLength(FrameworkLimits.IndexCodeMaxLength);
-        });
+        RuleForEach(f => f.Pillars).NoNullItems().SetValidator(new PillarInputValidator());
+        RuleForEach(f => f.MainIndices).NoNullItems().SetValidator(new MainIndexInputValidator());
         RuleForEach(f => f.ComponentIndices).NoNullItems().SetValidator(new ComponentIndexInputValidator());
+    }
+}
+
+public sealed class PillarInputValidator : AbstractValidator<PillarInput>
+{
+    public PillarInputValidator()
+    {
+        RuleFor(x => x.Code).NotEmpty().IndexCode();
+        RuleFor(x => x.Order).InclusiveBetween(0, FrameworkLimits.MaxOrder);
+        RuleFor(x => x.NameVi).NotEmpty().SingleLine(FrameworkLimits.NameMaxLength);
+        RuleFor(x => x.NameEn).SingleLine(FrameworkLimits.NameMaxLength);
+    }
+}
+
+public sealed class MainIndexInputValidator : AbstractValidator<MainIndexInput>
+{
+    public MainIndexInputValidator()
+    {
+        RuleFor(x => x.Code).NotEmpty().IndexCode();
+        RuleFor(x => x.Order).InclusiveBetween(0, FrameworkLimits.MaxOrder);
+        RuleFor(x => x.NameVi).NotEmpty().SingleLine(FrameworkLimits.NameMaxLength);
+        RuleFor(x => x.NameEn).SingleLine(FrameworkLimits.NameMaxLength);
+        RuleFor(x => x.MaxPoints).InclusiveBetween(0, FrameworkLimits.MaxIndexPoints);
+        RuleFor(x => x.Group).IsInEnum();
+        RuleFor(x => x.PillarCode).IndexCode();
     }
 }
 
@@ -108,14 +117,14 @@ public sealed class ComponentIndexInputValidator : AbstractValidator<ComponentIn
 {
     public ComponentIndexInputValidator()
     {
-        RuleFor(x => x.Code).NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength).Matches(FrameworkLimits.IndexCodePattern);
-        RuleFor(x => x.MainIndexCode).NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength);
-        RuleFor(x => x.Order).GreaterThanOrEqualTo(0);
-        RuleFor(x => x.NameVi).NotEmpty().MaximumLength(FrameworkLimits.NameMaxLength);
-        RuleFor(x => x.NameEn).MaximumLength(FrameworkLimits.NameMaxLength);
-        RuleFor(x => x.MaxPoints).InclusiveBetween(0, FrameworkLimits.MaxIndexPoints).When(x => x.MaxPoints is not null);
+        RuleFor(x => x.Code).NotEmpty().IndexCode();
+        RuleFor(x => x.MainIndexCode).NotEmpty().IndexCode();
+        RuleFor(x => x.Order).InclusiveBetween(0, FrameworkLimits.MaxOrder);
+        RuleFor(x => x.NameVi).NotEmpty().SingleLine(FrameworkLimits.NameMaxLength);
+        RuleFor(x => x.NameEn).SingleLine(FrameworkLimits.NameMaxLength);
+        RuleFor(x => x.MaxPoints).InclusiveBetween(0, FrameworkLimits.MaxIndexPoints);
         RuleFor(x => x.MeasureType).IsInEnum();
-        RuleFor(x => x.Unit).MaximumLength(FrameworkLimits.UnitMaxLength);
-        RuleFor(x => x.DataSource).MaximumLength(FrameworkLimits.DataSourceMaxLength);
+        RuleFor(x => x.Unit).SingleLine(FrameworkLimits.UnitMaxLength);
+        RuleFor(x => x.DataSource).SingleLine(FrameworkLimits.DataSourceMaxLength);
     }
 }

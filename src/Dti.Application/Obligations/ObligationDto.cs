@@ -1,5 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using Dti.Application.Agencies;
+using Dti.Application.Common.Models;
+using Dti.Application.Common.Validation;
+using Dti.Application.Deadlines;
+using Dti.Application.Plans;
 using Dti.Domain.Agencies;
+using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
+using Dti.Domain.Frameworks;
 
 namespace Dti.Application.Obligations;
 
@@ -21,26 +29,29 @@ public sealed record ObligationDto(
     ObligationPlanDto Plan,
     ObligationRuleDto Rule,
     HolderRole Role,
-    string PeriodId,
+    [property: MaxLength(ReportingPeriod.IdMaxLength), RegularExpression(ReportingPeriod.IdPattern)] string PeriodId,
     DataWindow DataWindow,
     DateOnly NominalDate,
     DateOnly LastAllowedDay,
     DateTimeOffset LastAllowedInstant,
     ObligationStatus Status,
-    IReadOnlyList<string> IndexCodes,
-    IReadOnlyList<string> Steps);
+    [property: MaxLength(FrameworkLimits.MaxMainIndices + FrameworkLimits.MaxComponentIndices), ItemLimits(FrameworkLimits.IndexCodeMaxLength, FrameworkLimits.IndexCodePattern)] IReadOnlyList<string> IndexCodes,
+    [property: MaxLength(WorkingCalendar.MaxExplanations), ItemLimits(WorkingCalendar.MaxExplanationLength, TextRules.SingleLinePattern)] IReadOnlyList<string> Steps);
 
 /// <param name="Id">The agency's id.</param>
 /// <param name="Code">Its electronic identifier.</param>
 /// <param name="ShortName">Its short name.</param>
+[LimitsOf(typeof(AgencyInput))]
 public sealed record ObligationAgencyDto(Guid Id, string Code, string ShortName);
 
 /// <param name="Id">The plan's id.</param>
 /// <param name="DocumentNumber">Its document number, e.g. 170/KH-UBND.</param>
+[LimitsOf(typeof(PlanInput))]
 public sealed record ObligationPlanDto(Guid Id, string DocumentNumber);
 
 /// <param name="Id">The deadline rule's id.</param>
 /// <param name="Name">The rule's name.</param>
+[LimitsOf(typeof(DeadlineRuleInput))]
 public sealed record ObligationRuleDto(Guid Id, string Name);
 
 /// <summary>One page of obligations with the moment and horizon their statuses were computed for.</summary>
@@ -51,15 +62,36 @@ public sealed record ObligationRuleDto(Guid Id, string Name);
 /// <param name="TotalPages">Pages at this size.</param>
 /// <param name="AsOf">The moment statuses are computed for, in Asia/Ho_Chi_Minh.</param>
 /// <param name="DueSoonWorkingDays">The "due soon" horizon in working days (setting <c>Deadlines:DueSoonWorkingDays</c>).</param>
+[LimitsOf(typeof(PageRequest))]
 public sealed record ObligationPageDto(
-    IReadOnlyList<ObligationDto> Items, int Page, int PageSize, int TotalCount, int TotalPages, DateTimeOffset AsOf, int DueSoonWorkingDays);
+    [property: MaxLength(PageRequest.MaxPageSize)] IReadOnlyList<ObligationDto> Items,
+    int Page,
+    int PageSize,
+    [property: Range(0, int.MaxValue)] int TotalCount,
+    [property: Range(0, int.MaxValue)] int TotalPages,
+    DateTimeOffset AsOf,
+    [property: Range(0, DeadlineOptions.MaxDueSoonWorkingDays)] int DueSoonWorkingDays);
 
-/// <summary>Everything one agency owes in a range.</summary>
+/// <summary>What one agency owes in a range, a page at a time.</summary>
 /// <param name="AgencyId">The agency.</param>
 /// <param name="From">First last-allowed day asked about (without <c>from</c>/<c>to</c>: 1 January of the current assessment year).</param>
 /// <param name="To">Last last-allowed day asked about (without <c>from</c>/<c>to</c>: 31 December of the current assessment year).</param>
 /// <param name="AsOf">The moment statuses are computed for, in Asia/Ho_Chi_Minh.</param>
 /// <param name="DueSoonWorkingDays">The "due soon" horizon in working days.</param>
-/// <param name="Obligations">By last allowed instant.</param>
+/// <param name="Obligations">This page of them, by last allowed instant.</param>
+/// <param name="Page">The page number, from 1.</param>
+/// <param name="PageSize">Obligations per page.</param>
+/// <param name="TotalCount">Obligations in the range.</param>
+/// <param name="TotalPages">Pages at this size.</param>
+[LimitsOf(typeof(PageRequest))]
 public sealed record AgencyObligationsDto(
-    Guid AgencyId, DateOnly From, DateOnly To, DateTimeOffset AsOf, int DueSoonWorkingDays, IReadOnlyList<ObligationDto> Obligations);
+    Guid AgencyId,
+    DateOnly From,
+    DateOnly To,
+    DateTimeOffset AsOf,
+    [property: Range(0, DeadlineOptions.MaxDueSoonWorkingDays)] int DueSoonWorkingDays,
+    [property: MaxLength(PageRequest.MaxPageSize)] IReadOnlyList<ObligationDto> Obligations,
+    int Page,
+    int PageSize,
+    [property: Range(0, int.MaxValue)] int TotalCount,
+    [property: Range(0, int.MaxValue)] int TotalPages);

@@ -1,8 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+using Dti.Application.Common.Validation;
+using Dti.Application.PlanTasks.Commands.RecordTaskProgress;
 using Dti.Domain.Plans;
 
 namespace Dti.Application.PlanTasks;
 
 /// <summary>A task with its current progress. <see cref="Overdue"/> is computed for today (Asia/Ho_Chi_Minh), never stored.</summary>
+[LimitsOf(typeof(TaskInput))]
 public sealed record TaskDto(
     Guid Id,
     Guid PlanId,
@@ -14,8 +18,8 @@ public sealed record TaskDto(
     string? DueMonth,
     IReadOnlyList<string> IndexCodes,
     PlanTaskStatus Status,
-    int ProgressPercent,
-    string? ProgressNote,
+    [property: Range(0, PlanLimits.MaxPercent)] int ProgressPercent,
+    [property: MaxLength(PlanLimits.NoteMaxLength), RegularExpression(TextRules.MultiLinePattern)] string? ProgressNote,
     DateOnly? ProgressAsOf,
     bool Overdue,
     DateTimeOffset CreatedAt,
@@ -41,4 +45,5 @@ public sealed record TaskDto(
 }
 
 /// <summary>One progress report of a task.</summary>
+[LimitsOf(typeof(ProgressInput))]
 public sealed record TaskProgressDto(PlanTaskStatus Status, int Percent, string? Note, DateOnly AsOf, DateTimeOffset RecordedAt);

@@ -1,6 +1,6 @@
 using Dti.Application.Common.Validation;
+using Dti.Application.Frameworks;
 using Dti.Domain.Agencies;
-using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using FluentValidation;
 
@@ -27,15 +27,16 @@ public sealed class TaskInputValidator : AbstractValidator<TaskInput>
 {
     public TaskInputValidator()
     {
-        RuleFor(t => t.Title).NotEmpty().MaximumLength(PlanLimits.TitleMaxLength);
-        RuleFor(t => t.Description).MaximumLength(PlanLimits.DescriptionMaxLength);
+        RuleFor(t => t.Title).NotEmpty().SingleLine(PlanLimits.TitleMaxLength);
+        RuleFor(t => t.Description).MultiLine(PlanLimits.DescriptionMaxLength);
         RuleFor(t => t.LeadAgencyId).NotEmpty();
-        RuleFor(t => t.CooperatingAgencyIds).Must(c => c is null || c.Count <= Holders.MaxCooperators)
+        RuleFor(t => t.CooperatingAgencyIds).MaxItems(Holders.MaxCooperators)
             .WithMessage($"At most {Holders.MaxCooperators} cooperating agencies.");
-        RuleFor(t => t.DueMonth).MaximumLength(PlanLimits.DueMonthLength);
-        RuleFor(t => t.IndexCodes).Must(c => c is null || c.Count <= PlanLimits.MaxTaskIndexCodes)
+        RuleFor(t => t.DueMonth).MaximumLength(PlanLimits.DueMonthLength)
+            .Matches(PlanLimits.DueMonthPattern).WithMessage("'dueMonth' must be yyyy-MM, e.g. 2023-11.");
+        RuleFor(t => t.IndexCodes).MaxItems(PlanLimits.MaxTaskIndexCodes)
             .WithMessage($"At most {PlanLimits.MaxTaskIndexCodes} index codes.");
-        RuleForEach(t => t.IndexCodes).NoNullItems().NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength);
-        RuleFor(t => t.Reason).MaximumLength(PlanLimits.ReasonMaxLength);
+        RuleForEach(t => t.IndexCodes).NoNullItems().NotEmpty().IndexCode();
+        RuleFor(t => t.Reason).MultiLine(PlanLimits.ReasonMaxLength);
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Plans;
 
 namespace Dti.Application.Plans;
@@ -6,6 +8,7 @@ namespace Dti.Application.Plans;
 /// A plan with its objectives and solution groups. <c>AllowedActions</c> is what the plan lifecycle allows next from
 /// its status (empty once closed or superseded); who may take each is in the lifecycle table.
 /// </summary>
+[LimitsOf(typeof(PlanInput))]
 public sealed record PlanDto(
     Guid Id,
     PlanKind Kind,
@@ -57,11 +60,14 @@ public sealed record PlanDto(
         p.UpdatedAt);
 }
 
+[LimitsOf(typeof(IndexTargetInput))]
 public sealed record IndexTargetDto(string MainIndexCode, decimal? TargetValue, decimal? TargetPoints);
 
+[LimitsOf(typeof(SolutionGroupInput))]
 public sealed record SolutionGroupDto(int Order, string Title, string MainIndexCode);
 
 /// <summary>A plan in a list.</summary>
+[LimitsOf(typeof(PlanInput))]
 public sealed record PlanSummaryDto(
     Guid Id,
     PlanKind Kind,
@@ -72,5 +78,5 @@ public sealed record PlanSummaryDto(
     int FirstAssessmentYear,
     int LastAssessmentYear,
     PlanStatus Status,
-    int SolutionGroupCount,
+    [property: Range(0, PlanLimits.MaxSolutionGroups)] int SolutionGroupCount,
     bool IsSample);

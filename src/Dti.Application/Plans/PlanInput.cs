@@ -1,4 +1,5 @@
 using Dti.Application.Common.Validation;
+using Dti.Application.Frameworks;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using FluentValidation;
@@ -57,28 +58,43 @@ public sealed class PlanInputValidator : AbstractValidator<PlanInput>
     public PlanInputValidator()
     {
         RuleFor(p => p.Kind).NotNull().IsInEnum();
-        RuleFor(p => p.DocumentNumber).NotEmpty().MaximumLength(PlanLimits.DocumentNumberMaxLength);
+        RuleFor(p => p.DocumentNumber).NotEmpty().SingleLine(PlanLimits.DocumentNumberMaxLength);
         RuleFor(p => p.IssuerAgencyId).NotEmpty();
         RuleFor(p => p.IssueDate).NotNull();
-        RuleFor(p => p.Title).NotEmpty().MaximumLength(PlanLimits.TitleMaxLength);
-        RuleFor(p => p.Summary).MaximumLength(PlanLimits.SummaryMaxLength);
+        RuleFor(p => p.Title).NotEmpty().SingleLine(PlanLimits.TitleMaxLength);
+        RuleFor(p => p.Summary).MultiLine(PlanLimits.SummaryMaxLength);
         RuleFor(p => p.FirstAssessmentYear).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
+        RuleFor(p => p.LastAssessmentYear).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
         RuleFor(p => p.LastAssessmentYear)
             .GreaterThanOrEqualTo(p => p.FirstAssessmentYear).WithMessage("'lastAssessmentYear' must not be before 'firstAssessmentYear'.")
-            .LessThanOrEqualTo(FrameworkLimits.LastSupportedYear)
             .When(p => p.LastAssessmentYear is not null);
-        RuleFor(p => p.TargetRankGroup).MaximumLength(PlanLimits.RankGroupMaxLength);
-        RuleFor(p => p.IndexTargets).Must(t => t is null || t.Count <= PlanLimits.MaxIndexTargets)
+        RuleFor(p => p.TargetTotalScore).InclusiveBetween(0, PlanLimits.MaxTotalScore);
+        RuleFor(p => p.TargetRank).InclusiveBetween(1, PlanLimits.MaxRank);
+        RuleFor(p => p.TargetRankGroup).SingleLine(PlanLimits.RankGroupMaxLength);
+        RuleFor(p => p.IndexTargets).MaxItems(PlanLimits.MaxIndexTargets)
             .WithMessage($"At most {PlanLimits.MaxIndexTargets} index targets.");
-        RuleFor(p => p.SolutionGroups).Must(g => g is null || g.Count <= PlanLimits.MaxSolutionGroups)
+        RuleFor(p => p.SolutionGroups).MaxItems(PlanLimits.MaxSolutionGroups)
             .WithMessage($"At most {PlanLimits.MaxSolutionGroups} solution groups.");
-        RuleForEach(p => p.IndexTargets).NoNullItems().ChildRules(t =>
-            t.RuleFor(x => x.MainIndexCode).NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength));
-        RuleForEach(p => p.SolutionGroups).NoNullItems().ChildRules(g =>
-        {
-            g.RuleFor(x => x.Order).GreaterThanOrEqualTo(0);
-            g.RuleFor(x => x.Title).NotEmpty().MaximumLength(PlanLimits.TitleMaxLength);
-            g.RuleFor(x => x.MainIndexCode).NotEmpty().MaximumLength(FrameworkLimits.IndexCodeMaxLength);
-        });
+        RuleForEach(p => p.IndexTargets).NoNullItems().SetValidator(new IndexTargetInputValidator());
+        RuleForEach(p => p.SolutionGroups).NoNullItems().SetValidator(new SolutionGroupInputValidator());
+    }
+}
+
+public sealed class IndexTargetInputValidator : AbstractValidator<IndexTargetInput>
+{
+    public IndexTargetInputValidator()
+    {
+        RuleFor(t => t.MainIndexCode).NotEmpty().IndexCode();
+        RuleFor(t => t.TargetPoints).InclusiveBetween(0, FrameworkLimits.MaxIndexPoints);
+    }
+}
+
+public sealed class SolutionGroupInputValidator : AbstractValidator<SolutionGroupInput>
+{
+    public SolutionGroupInputValidator()
+    {
+        RuleFor(g => g.Order).InclusiveBetween(0, PlanLimits.MaxOrder);
+        RuleFor(g => g.Title).NotEmpty().SingleLine(PlanLimits.TitleMaxLength);
+        RuleFor(g => g.MainIndexCode).NotEmpty().IndexCode();
     }
 }

@@ -11,6 +11,9 @@ public sealed class OfficialSchedule : AggregateRoot
 {
     public const int MaxReasonLength = 200;
 
+    /// <summary>One entry per day at most.</summary>
+    public const int MaxEntries = WorkingCalendar.MaxDaysInYear;
+
     private readonly List<OfficialScheduleDay> _days = [];
 
     private OfficialSchedule()

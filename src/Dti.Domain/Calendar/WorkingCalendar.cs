@@ -17,6 +17,18 @@ public sealed class WorkingCalendar
     public const int MinYear = VietnameseLunarCalendar.MinYear;
     public const int MaxYear = VietnameseLunarCalendar.MaxYear;
 
+    /// <summary>Days in a leap year: no list of a year's days is longer.</summary>
+    public const int MaxDaysInYear = 366;
+
+    /// <summary>
+    /// The longest explanation line — a day's reason, a deadline's step: official-schedule reasons are at most
+    /// <see cref="OfficialSchedule.MaxReasonLength"/> characters and one line quotes at most a few of them.
+    /// </summary>
+    public const int MaxExplanationLength = 2000;
+
+    /// <summary>The most explanation lines one day or one deadline gets (a deadline has five steps).</summary>
+    public const int MaxExplanations = 10;
+
     private static readonly Lazy<WorkingCalendar> DefaultCalendar = new(() => Create(OfficialSchedules.All));
 
     private readonly Dictionary<int, OfficialScheduleEntry[]> _schedules;

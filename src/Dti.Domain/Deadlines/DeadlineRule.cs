@@ -58,6 +58,8 @@ public sealed record DeadlineRule
     public const int MaxNameLength = 200;
     public const int MaxDocumentNumberLength = 100;
     public const int MaxWorkingDays = 60;
+    public const int MaxDayOfMonth = 31;
+    public const int MaxMonth = 12;
 
     private DeadlineRule(
         string name,
@@ -117,11 +119,11 @@ public sealed record DeadlineRule
 
         switch (due)
         {
-            case DueAnchor.DayOfLastMonth { Day: < 1 or > 31 } d:
-                throw Invalid("deadline-rule.invalid-day", $"The day of the month must be 1–31, got {d.Day}.", "due");
+            case DueAnchor.DayOfLastMonth { Day: < 1 or > MaxDayOfMonth } d:
+                throw Invalid("deadline-rule.invalid-day", $"The day of the month must be 1–{MaxDayOfMonth}, got {d.Day}.", "due");
             case DueAnchor.FixedDate when frequency != ReportingFrequency.Annual:
                 throw Invalid("deadline-rule.fixed-date-needs-annual", "A fixed day and month is only meaningful for an annual rule.", "due");
-            case DueAnchor.FixedDate f when f.Month is < 1 or > 12 || f.Day < 1 || f.Day > DateTime.DaysInMonth(2001, f.Month):
+            case DueAnchor.FixedDate f when f.Month is < 1 or > MaxMonth || f.Day < 1 || f.Day > DateTime.DaysInMonth(2001, f.Month):
                 throw Invalid("deadline-rule.invalid-day", $"{f.Day}/{f.Month} is not a date in every year.", "due");
             case DueAnchor.WorkingDaysAfterCutoff { WorkingDays: < 1 or > MaxWorkingDays } w:
                 throw Invalid("deadline-rule.invalid-working-days", $"The number of working days must be 1–{MaxWorkingDays}, got {w.WorkingDays}.", "due");

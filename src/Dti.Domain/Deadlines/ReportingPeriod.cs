@@ -28,6 +28,14 @@ public enum ReportingFrequency
 /// </remarks>
 public sealed record ReportingPeriod
 {
+    /// <summary>The shape of <see cref="Id"/>: a year, then M, Q, H, N or X and the period's number.</summary>
+    public const string IdPattern = "^[0-9]{4}([MQHNX][0-9]{1,2})?$";
+
+    public const int IdMaxLength = 7;
+
+    /// <summary>Monthly rules report most often.</summary>
+    public const int MostPeriodsPerYear = 12;
+
     private ReportingPeriod(ReportingFrequency kind, int year, int number)
     {
         Kind = kind;

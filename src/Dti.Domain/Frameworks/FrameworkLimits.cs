@@ -14,6 +14,9 @@ public static class FrameworkLimits
     public const int MaxMainIndices = 50;
     public const int MaxComponentIndices = 500;
     public const int MaxPillars = 20;
+
+    /// <summary>The position of a pillar or index among its siblings (display order).</summary>
+    public const int MaxOrder = 9_999;
     public const int FirstSupportedYear = 2000;
     public const int LastSupportedYear = 2100;
     public const decimal TotalPoints = 1000m;

@@ -14,6 +14,10 @@ public static class PlanLimits
     public const int MaxSolutionGroups = 50;
     public const int MaxIndexTargets = 50;
     public const int MaxReportingRules = 20;
+
+    /// <summary>The position of a solution group in its plan (display order).</summary>
+    public const int MaxOrder = 9_999;
+    public const int MaxPercent = 100;
     public const int DescriptionMaxLength = 4000;
     public const int NoteMaxLength = 1000;
     public const int DueMonthLength = 7;

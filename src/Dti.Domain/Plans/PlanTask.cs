@@ -91,12 +91,12 @@ public sealed partial class PlanTask : AggregateRoot
             throw DomainException.Conflict("task.finished", $"Task '{Title}' is {Status}; it takes no more progress.");
         }
 
-        if (percent is < 0 or > 100)
+        if (percent is < 0 or > PlanLimits.MaxPercent)
         {
-            throw new DomainException("task.percent-range", "'percent' must be between 0 and 100.", "percent");
+            throw new DomainException("task.percent-range", $"'percent' must be between 0 and {PlanLimits.MaxPercent}.", "percent");
         }
 
-        if (status == PlanTaskStatus.Done && percent != 100)
+        if (status == PlanTaskStatus.Done && percent != PlanLimits.MaxPercent)
         {
             throw new DomainException("task.done-incomplete", "A task reported Done must be 100 percent complete.", "percent");
         }

@@ -43,7 +43,7 @@ public sealed class AgencySuccessionTests(DatabaseProvider provider) : ApiTestBa
         Assert.That((result.GetProperty("assignmentsMoved").GetInt32(), result.GetProperty("tasksMoved").GetInt32()), Is.EqualTo((2, 1)));
         var leadNow = await ReadJson(await Client.GetAsync($"/api/v1/plans/{_plan}/assignments/{lead}"));
         var cooperatingNow = await ReadJson(await Client.GetAsync($"/api/v1/plans/{_plan}/assignments/{cooperating}"));
-        var history = await ReadJson(await Client.GetAsync($"/api/v1/plans/{_plan}/assignments/{lead}/history"));
+        var history = (await ReadJson(await Client.GetAsync($"/api/v1/plans/{_plan}/assignments/{lead}/history"))).GetProperty("items");
         Assert.That(leadNow.GetProperty("leadAgencyId").GetGuid(), Is.EqualTo(_science));
         Assert.That(cooperatingNow.GetProperty("cooperatingAgencyIds").EnumerateArray().Select(c => c.GetGuid()), Is.EqualTo(new[] { _science }));
         Assert.That(history[0].GetProperty("kind").GetString(), Is.EqualTo("Succession"));

@@ -88,7 +88,7 @@ public sealed class AssignmentTests(DatabaseProvider provider) : ApiTestBase(pro
         var id = (await Client.CreateAssignment(_plan, new { indexCode = "5", leadAgencyId = _ict, cooperatingAgencyIds = new[] { _home } })).GetProperty("id").GetGuid();
 
         var reassigned = await ReadJson(await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{_plan}/assignments/{id}/reassign", new { leadAgencyId = _police, cooperatingAgencyIds = new[] { _ict }, reason = "Công an tỉnh chủ trì an toàn thông tin" }, $"/api/v1/plans/{_plan}/assignments/{id}"));
-        var history = await ReadJson(await Client.GetAsync($"/api/v1/plans/{_plan}/assignments/{id}/history"));
+        var history = (await ReadJson(await Client.GetAsync($"/api/v1/plans/{_plan}/assignments/{id}/history"))).GetProperty("items");
 
         Assert.That(reassigned.GetProperty("leadAgencyId").GetGuid(), Is.EqualTo(_police));
         var rows = history.EnumerateArray().Select(h => (
@@ -119,8 +119,8 @@ public sealed class AssignmentTests(DatabaseProvider provider) : ApiTestBase(pro
         await Client.CreateAssignment(_plan, new { indexCode = "7", leadAgencyId = _ict });
         await Client.CreateAssignment(_plan, new { indexCode = "4", leadAgencyId = _home });
 
-        var rows = await ReadJson(await Client.GetAsync("/api/v1/assessment-years/2023/indices/7/assignments"));
-        var none = await ReadJson(await Client.GetAsync("/api/v1/assessment-years/2022/indices/7/assignments"));
+        var rows = (await ReadJson(await Client.GetAsync("/api/v1/assessment-years/2023/indices/7/assignments"))).GetProperty("items");
+        var none = (await ReadJson(await Client.GetAsync("/api/v1/assessment-years/2022/indices/7/assignments"))).GetProperty("items");
 
         Assert.That(rows.EnumerateArray().Select(r => r.GetProperty("assignment").GetProperty("leadAgencyId").GetGuid()), Is.EqualTo(new[] { _ict }));
         Assert.That(rows[0].GetProperty("planDocumentNumber").GetString(), Is.EqualTo("170/KH-UBND"));
@@ -133,7 +133,7 @@ public sealed class AssignmentTests(DatabaseProvider provider) : ApiTestBase(pro
         await Client.CreateAssignment(_plan, new { indexCode = "7", leadAgencyId = _ict });
         await Client.CreateAssignment(_plan, new { indexCode = "4", leadAgencyId = _home, cooperatingAgencyIds = new[] { _ict } });
 
-        var rows = await ReadJson(await Client.GetAsync($"/api/v1/agencies/{_ict}/assignments?year=2023"));
+        var rows = (await ReadJson(await Client.GetAsync($"/api/v1/agencies/{_ict}/assignments?year=2023"))).GetProperty("items");
 
         Assert.That(rows.EnumerateArray().Select(r => (r.GetProperty("assignment").GetProperty("indexCode").GetString(), r.GetProperty("role").GetString())),
             Is.EquivalentTo(new[] { ("7", "Lead"), ("4", "Cooperating") }));

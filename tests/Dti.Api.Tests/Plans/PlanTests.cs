@@ -79,7 +79,7 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
             kind = "Plan", documentNumber = "1/KH-UBND", issuerAgencyId = _province, issueDate = "2023-08-11", title = "T", firstAssessmentYear = 2023, targetRank = 64,
         });
 
-        await response.AssertProblem(HttpStatusCode.UnprocessableEntity, "targetRank", "plan.target-rank");
+        await response.AssertProblem(HttpStatusCode.BadRequest, "targetRank");
     }
 
     [Test]
@@ -90,7 +90,7 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
             kind = "Plan", documentNumber = "1/KH-UBND", issuerAgencyId = _province, issueDate = "2023-08-11", title = "T", firstAssessmentYear = 2023, targetTotalScore = 1000.5m,
         });
 
-        await response.AssertProblem(HttpStatusCode.UnprocessableEntity, "targetTotalScore", "plan.target-score");
+        await response.AssertProblem(HttpStatusCode.BadRequest, "targetTotalScore");
         Assert.That(await InDatabase(db => db.Plans.CountAsync()), Is.Zero);
     }
 

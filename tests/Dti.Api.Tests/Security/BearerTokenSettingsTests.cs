@@ -32,7 +32,9 @@ public sealed class BearerTokenSettingsTests(DatabaseProvider provider) : ApiTes
     {
         var document = JsonNode.Parse(await Anonymous.GetStringAsync("/swagger/v1/swagger.json"))!;
 
-        Assert.That(document["components"]!["securitySchemes"]!.AsObject().Select(s => s.Key), Is.EquivalentTo(new[] { "ApiKey", "Bearer" }));
+        Assert.That(document["components"]!["securitySchemes"]!.AsObject().Select(s => s.Key), Is.EquivalentTo(new[] { "ApiKey", "AccessKey", "Bearer" }));
         Assert.That((string?)document["components"]!["securitySchemes"]!["Bearer"]!["scheme"], Is.EqualTo("bearer"));
+        var feed = document["paths"]!["/api/v1/agencies/{agencyId}/calendar.ics"]!["get"]!["security"]!.AsArray();
+        Assert.That(feed.Select(requirement => requirement!.AsObject().Single().Key), Is.EquivalentTo(new[] { "ApiKey", "AccessKey", "Bearer" }), "a feed takes a token as well as both forms of key");
     }
 }

@@ -8,7 +8,7 @@ public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.Defaul
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
-    /// <summary>The highest page number accepted, so that the offset (<see cref="MaxPage"/> − 1) × <see cref="MaxPageSize"/> fits an int.</summary>
+    /// <summary>Far beyond any real list, and small enough that (page − 1) × pageSize never overflows an offset.</summary>
     public const int MaxPage = 1_000_000;
 
     /// <summary>How many items come before this page.</summary>

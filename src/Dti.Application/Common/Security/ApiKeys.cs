@@ -16,6 +16,12 @@ public static class ApiKeys
     /// <summary>Longest key accepted for parsing; anything longer is not one of ours.</summary>
     public const int MaxLength = 100;
 
+    /// <summary>The shape of a key: the prefix, the 16 hex characters of the key id, and the base64url secret.</summary>
+    public const string Pattern = "^dti_[0-9a-f]{16}_[A-Za-z0-9_-]+$";
+
+    /// <summary>The shape of <see cref="DisplayPrefix"/>.</summary>
+    public const string DisplayPrefixPattern = "^dti_[0-9a-f]{16}$";
+
     private const int SecretBytes = 32;
 
     private static readonly SearchValues<char> KeyIdCharacters = SearchValues.Create("0123456789abcdef");

@@ -1,15 +1,31 @@
 using System.Globalization;
+using FluentValidation;
 
 namespace Dti.Application.Common.Validation;
 
 /// <summary>
 /// The one rule for every text a client sends — JSON strings, query and route values, CSV cells: no C0 control character
-/// except TAB, LF and CR, no DEL (U+007F) and no lone UTF-16 surrogate. Tabs and line breaks stay allowed because
-/// descriptions and notes are prose. Without this rule U+0000 failed differently per database (PostgreSQL refuses it,
-/// SQLite stores it), and the other characters are never meaningful in a name, code or sentence.
+/// except TAB, LF and CR, no DEL (U+007F) and no lone UTF-16 surrogate (<see cref="IndexOfForbidden"/>, applied as the
+/// text is read). Without it U+0000 failed differently per database (PostgreSQL refuses it, SQLite stores it). Fields
+/// then say whether they are one line (<see cref="SingleLine{T}"/>) or prose (<see cref="MultiLine{T}"/>, tabs and line
+/// breaks kept); both also refuse C1 controls, and the API description states these patterns for every text field.
 /// </summary>
 public static class TextRules
 {
+    /// <summary>One line: no C0 or C1 control characters.</summary>
+    public const string SingleLinePattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
+
+    /// <summary>Several lines: tab, line feed and carriage return allowed; other control characters not.</summary>
+    public const string MultiLinePattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
+
+    public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.MaximumLength(maxLength)
+            .Matches(SingleLinePattern).WithMessage("'{PropertyName}' must be one line of text without control characters.");
+
+    public static IRuleBuilderOptions<T, string?> MultiLine<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.MaximumLength(maxLength)
+            .Matches(MultiLinePattern).WithMessage("'{PropertyName}' must be text without control characters other than tabs and line breaks.");
+
     /// <summary>The index of the first character the rule forbids in <paramref name="text"/>, or -1 when there is none.</summary>
     public static int IndexOfForbidden(ReadOnlySpan<char> text)
     {

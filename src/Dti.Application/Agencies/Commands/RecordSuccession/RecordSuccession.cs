@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Agencies;
 using Dti.Domain.Plans;
 using FluentValidation;
@@ -18,17 +20,21 @@ public sealed record RecordSuccessionCommand(Guid AgencyId, SuccessionInput Body
 public sealed record SuccessionInput(Guid SuccessorId, DateOnly? EffectiveDate, SuccessionReason? Reason, string? Note);
 
 /// <summary>The closed agency and how much of its work moved to the successor.</summary>
-public sealed record SuccessionDto(AgencyDto Agency, int AssignmentsMoved, int TasksMoved);
+public sealed record SuccessionDto(AgencyDto Agency, [property: Range(0, int.MaxValue)] int AssignmentsMoved, [property: Range(0, int.MaxValue)] int TasksMoved);
 
 public sealed class RecordSuccessionValidator : AbstractValidator<RecordSuccessionCommand>
 {
-    public RecordSuccessionValidator()
+    public RecordSuccessionValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new SuccessionInputValidator());
+}
+
+public sealed class SuccessionInputValidator : AbstractValidator<SuccessionInput>
+{
+    public SuccessionInputValidator()
     {
-        RuleFor(c => c.Body).NotNull();
-        RuleFor(c => c.Body.SuccessorId).NotEmpty().When(c => c.Body is not null);
-        RuleFor(c => c.Body.EffectiveDate).NotNull().When(c => c.Body is not null);
-        RuleFor(c => c.Body.Reason).NotNull().IsInEnum().When(c => c.Body is not null);
-        RuleFor(c => c.Body.Note).MaximumLength(AgencyLimits.NoteMaxLength).When(c => c.Body is not null);
+        RuleFor(s => s.SuccessorId).NotEmpty();
+        RuleFor(s => s.EffectiveDate).NotNull();
+        RuleFor(s => s.Reason).NotNull().IsInEnum();
+        RuleFor(s => s.Note).MultiLine(AgencyLimits.NoteMaxLength);
     }
 }
 

@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Agencies;
 using Dti.Domain.Common;
 using FluentValidation;
@@ -23,9 +24,8 @@ public sealed class ListAgenciesValidator : AbstractValidator<ListAgenciesQuery>
     {
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
         RuleFor(q => q.Kind).IsInEnum().When(q => q.Kind is not null);
-        RuleFor(q => q.Q).MaximumLength(AgencyLimits.FullNameMaxLength);
-        RuleFor(q => q.Sort).Must(s => s is null || SortKeys.Contains(s, StringComparer.Ordinal))
-            .WithMessage($"'sort' must be one of: {string.Join(", ", SortKeys)}.");
+        RuleFor(q => q.Q).SingleLine(AgencyLimits.FullNameMaxLength);
+        RuleFor(q => q.Sort).OneOf(SortKeys);
     }
 }
 

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Validation;
 using Dti.Application.Frameworks;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
@@ -16,9 +18,29 @@ namespace Dti.Application.Assignments.Queries.GetCoverage;
 /// </summary>
 public sealed record GetCoverageQuery(int Year) : IRequest<CoverageDto>;
 
-public sealed record CoverageDto(int Year, string FrameworkCode, IReadOnlyList<IndexCoverageDto> Indices, IReadOnlyList<string> Uncovered);
+[LimitsOf(typeof(GetCoverageQuery))]
+public sealed record CoverageDto(
+    int Year,
+    [property: MaxLength(FrameworkLimits.CodeMaxLength), RegularExpression(FrameworkLimits.CodePattern)] string FrameworkCode,
+    [property: MaxLength(FrameworkLimits.MaxMainIndices)] IReadOnlyList<IndexCoverageDto> Indices,
+    [property: MaxLength(FrameworkLimits.MaxMainIndices), ItemLimits(FrameworkLimits.IndexCodeMaxLength, FrameworkLimits.IndexCodePattern)] IReadOnlyList<string> Uncovered);
 
-public sealed record IndexCoverageDto(string Code, string NameVi, decimal? MaxPoints, IReadOnlyList<Guid> LeadAgencyIds);
+/// <param name="Code">The scored main index.</param>
+/// <param name="NameVi">Its name.</param>
+/// <param name="MaxPoints">Its points.</param>
+/// <param name="LeadAgencyIds">Its lead agencies, by id: the first <see cref="MaxLeadAgencyIds"/>.</param>
+/// <param name="LeadAgencyCount">How many lead agencies it has in all.</param>
+[LimitsOf(typeof(MainIndexInput))]
+public sealed record IndexCoverageDto(
+    string Code,
+    string NameVi,
+    decimal? MaxPoints,
+    [property: MaxLength(IndexCoverageDto.MaxLeadAgencyIds)] IReadOnlyList<Guid> LeadAgencyIds,
+    [property: Range(0, int.MaxValue)] int LeadAgencyCount)
+{
+    /// <summary>One lead per plan; a year has far fewer plans than this, and the list stays bounded if not.</summary>
+    public const int MaxLeadAgencyIds = 100;
+}
 
 public sealed class GetCoverageValidator : AbstractValidator<GetCoverageQuery>
 {
@@ -41,12 +63,12 @@ public sealed class GetCoverageHandler(IApplicationDbContext db) : IRequestHandl
             .Select(a => new { a.IndexCode, a.LeadAgencyId }).ToListAsync(cancellationToken);
 
         var indices = framework.MainIndices.Where(m => m.IsScored).OrderBy(m => m.Order).ThenBy(m => m.Code, StringComparer.Ordinal)
-            .Select(m => new IndexCoverageDto(
-                m.Code,
-                m.NameVi,
-                m.MaxPoints,
-                [.. leads.Where(l => string.Equals(l.IndexCode, m.Code, StringComparison.OrdinalIgnoreCase)).Select(l => l.LeadAgencyId).Distinct().Order()]))
+            .Select(m =>
+            {
+                var leadIds = leads.Where(l => string.Equals(l.IndexCode, m.Code, StringComparison.OrdinalIgnoreCase)).Select(l => l.LeadAgencyId).Distinct().Order().ToList();
+                return new IndexCoverageDto(m.Code, m.NameVi, m.MaxPoints, [.. leadIds.Take(IndexCoverageDto.MaxLeadAgencyIds)], leadIds.Count);
+            })
             .ToList();
-        return new CoverageDto(year, framework.Code, indices, [.. indices.Where(i => i.LeadAgencyIds.Count == 0).Select(i => i.Code)]);
+        return new CoverageDto(year, framework.Code, indices, [.. indices.Where(i => i.LeadAgencyCount == 0).Select(i => i.Code)]);
     }
 }

@@ -5,21 +5,25 @@ using Dti.Domain.Frameworks;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Dti.Application.Common.Models;
 
 namespace Dti.Application.Assignments.Queries.ListAgencyAssignments;
 
 /// <summary>Everything an agency answers for, as lead or cooperating, optionally in plans covering one assessment year.</summary>
-public sealed record ListAgencyAssignmentsQuery(Guid AgencyId, int? Year) : IRequest<IReadOnlyList<PlanAssignmentDto>>;
+public sealed record ListAgencyAssignmentsQuery(Guid AgencyId, int? Year, PageRequest Paging) : IRequest<PagedList<PlanAssignmentDto>>;
 
 public sealed class ListAgencyAssignmentsValidator : AbstractValidator<ListAgencyAssignmentsQuery>
 {
-    public ListAgencyAssignmentsValidator() =>
-        RuleFor(q => q.Year).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear).When(q => q.Year is not null);
+    public ListAgencyAssignmentsValidator()
+    {
+        RuleFor(q => q.Year).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
+        RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
+    }
 }
 
-public sealed class ListAgencyAssignmentsHandler(IApplicationDbContext db) : IRequestHandler<ListAgencyAssignmentsQuery, IReadOnlyList<PlanAssignmentDto>>
+public sealed class ListAgencyAssignmentsHandler(IApplicationDbContext db) : IRequestHandler<ListAgencyAssignmentsQuery, PagedList<PlanAssignmentDto>>
 {
-    public async Task<IReadOnlyList<PlanAssignmentDto>> Handle(ListAgencyAssignmentsQuery request, CancellationToken cancellationToken)
+    public async Task<PagedList<PlanAssignmentDto>> Handle(ListAgencyAssignmentsQuery request, CancellationToken cancellationToken)
     {
         var id = request.AgencyId;
         if (!await db.Agencies.AnyAsync(a => a.Id == id, cancellationToken))
@@ -34,6 +38,7 @@ public sealed class ListAgencyAssignmentsHandler(IApplicationDbContext db) : IRe
             assignments = assignments.Where(a => plans.Contains(a.PlanId));
         }
 
-        return await db.WithPlansAsync(assignments, a => a.LeadAgencyId == id ? HolderRole.Lead : HolderRole.Cooperating, cancellationToken);
+        return PagedList<PlanAssignmentDto>.Of(
+            await db.WithPlansAsync(assignments, a => a.LeadAgencyId == id ? HolderRole.Lead : HolderRole.Cooperating, cancellationToken), request.Paging);
     }
 }

@@ -1,7 +1,8 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Validation;
+using Dti.Application.Frameworks;
 using Dti.Application.Plans;
-using Dti.Domain.Frameworks;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,8 @@ public sealed class ListPlanAssignmentsValidator : AbstractValidator<ListPlanAss
     public ListPlanAssignmentsValidator()
     {
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
-        RuleFor(q => q.IndexCode).MaximumLength(FrameworkLimits.IndexCodeMaxLength);
-        RuleFor(q => q.Sort).Must(s => s is null || SortKeys.Contains(s, StringComparer.Ordinal))
-            .WithMessage($"'sort' must be one of: {string.Join(", ", SortKeys)}.");
+        RuleFor(q => q.IndexCode).IndexCode();
+        RuleFor(q => q.Sort).OneOf(SortKeys);
     }
 }
 

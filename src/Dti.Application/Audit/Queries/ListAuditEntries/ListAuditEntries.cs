@@ -4,6 +4,7 @@ using Dti.Domain.Auditing;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Dti.Application.Common.Validation;
 
 namespace Dti.Application.Audit.Queries.ListAuditEntries;
 
@@ -17,9 +18,9 @@ public sealed class ListAuditEntriesValidator : AbstractValidator<ListAuditEntri
     public ListAuditEntriesValidator()
     {
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
-        RuleFor(q => q.EntityType).MaximumLength(AuditLimits.EntityTypeMaxLength);
-        RuleFor(q => q.EntityId).MaximumLength(AuditLimits.EntityIdMaxLength);
-        RuleFor(q => q.ClientId).MaximumLength(AuditLimits.ClientIdMaxLength);
+        RuleFor(q => q.EntityType).SingleLine(AuditLimits.EntityTypeMaxLength);
+        RuleFor(q => q.EntityId).SingleLine(AuditLimits.EntityIdMaxLength);
+        RuleFor(q => q.ClientId).SingleLine(AuditLimits.ClientIdMaxLength);
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
             .WithMessage("'to' must not be before 'from'.");
     }

@@ -10,7 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Dti.Application.Calendar.Commands.ReplaceOfficialSchedule;
 
 /// <summary>The complete list of a year's special days.</summary>
-public sealed record OfficialScheduleInput(IReadOnlyList<OfficialScheduleEntryDto> Entries);
+public sealed record OfficialScheduleInput(IReadOnlyList<OfficialScheduleEntryInput> Entries);
+
+/// <param name="Date">The day concerned; it must lie in the schedule's year.</param>
+/// <param name="Kind">DayOff (the default), or WorkingDay for a weekend day swapped into a working day.</param>
+/// <param name="Reason">Why, in the words of the schedule, e.g. "Tết Nguyên đán Bính Ngọ".</param>
+public sealed record OfficialScheduleEntryInput(DateOnly? Date, ScheduleDayKind Kind, string Reason);
 
 /// <summary>
 /// Creates or replaces a year's official schedule. <paramref name="ExpectedVersion"/> comes from If-Match; null means the
@@ -23,13 +28,26 @@ public sealed class ReplaceOfficialScheduleValidator : AbstractValidator<Replace
     public ReplaceOfficialScheduleValidator()
     {
         RuleFor(c => c.Year).WithinCalendar();
-        RuleFor(c => c.Body).NotNull();
-        RuleFor(c => c.Body.Entries).NotNull().Must(e => e.Count <= 366).WithMessage("A year has at most 366 days.").When(c => c.Body is not null);
-        RuleForEach(c => c.Body.Entries).NoNullItems().ChildRules(entry =>
-        {
-            entry.RuleFor(e => e.Kind).IsInEnum();
-            entry.RuleFor(e => e.Reason).NotEmpty().MaximumLength(OfficialSchedule.MaxReasonLength);
-        }).When(c => c.Body?.Entries is not null);
+        RuleFor(c => c.Body).NotNull().SetValidator(new OfficialScheduleInputValidator());
+    }
+}
+
+public sealed class OfficialScheduleInputValidator : AbstractValidator<OfficialScheduleInput>
+{
+    public OfficialScheduleInputValidator()
+    {
+        RuleFor(s => s.Entries).NotNull().MaxItems(OfficialSchedule.MaxEntries).WithMessage($"A year has at most {OfficialSchedule.MaxEntries} days.");
+        RuleForEach(s => s.Entries).NoNullItems().SetValidator(new OfficialScheduleEntryInputValidator());
+    }
+}
+
+public sealed class OfficialScheduleEntryInputValidator : AbstractValidator<OfficialScheduleEntryInput>
+{
+    public OfficialScheduleEntryInputValidator()
+    {
+        RuleFor(e => e.Date).NotNull();
+        RuleFor(e => e.Kind).IsInEnum();
+        RuleFor(e => e.Reason).NotEmpty().SingleLine(OfficialSchedule.MaxReasonLength);
     }
 }
 
@@ -38,7 +56,7 @@ public sealed class ReplaceOfficialScheduleHandler(IApplicationDbContext db, Tim
 {
     public async Task<Versioned<OfficialScheduleDto>> Handle(ReplaceOfficialScheduleCommand request, CancellationToken cancellationToken)
     {
-        var entries = request.Body.Entries.Select(e => new OfficialScheduleEntry(e.Date, e.Kind, e.Reason)).ToList();
+        var entries = request.Body.Entries.Select(e => new OfficialScheduleEntry(e.Date!.Value, e.Kind, e.Reason)).ToList();
         var now = clock.GetUtcNow();
         OfficialSchedule schedule;
         if (await db.OfficialSchedules.AnyAsync(s => s.Year == request.Year, cancellationToken))

@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Validation;
+using Dti.Domain.Calendar;
 using FluentValidation;
 using MediatR;
 
@@ -12,7 +15,12 @@ public sealed record GetDayQuery(DateOnly Date) : IRequest<DayDto>;
 /// <param name="IsWorkingDay">True when public offices work that day.</param>
 /// <param name="Reasons">Every fact that decided it: weekly day off, statutory holiday, compensatory day, official schedule.</param>
 /// <param name="OfficialScheduleApplies">True when the year follows an official schedule rather than the computed Labour Code holidays.</param>
-public sealed record DayDto(DateOnly Date, DayOfWeek DayOfWeek, bool IsWorkingDay, IReadOnlyList<string> Reasons, bool OfficialScheduleApplies);
+public sealed record DayDto(
+    DateOnly Date,
+    DayOfWeek DayOfWeek,
+    bool IsWorkingDay,
+    [property: MaxLength(WorkingCalendar.MaxExplanations), ItemLimits(WorkingCalendar.MaxExplanationLength, TextRules.SingleLinePattern)] IReadOnlyList<string> Reasons,
+    bool OfficialScheduleApplies);
 
 public sealed class GetDayValidator : AbstractValidator<GetDayQuery>
 {

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Calendar;
 using FluentValidation;
 using MediatR;
@@ -8,12 +10,23 @@ namespace Dti.Application.Calendar.Queries.GetHolidays;
 /// <summary>A year's days off besides ordinary weekends, and its weekend days worked instead.</summary>
 public sealed record GetHolidaysQuery(int Year) : IRequest<YearHolidaysDto>;
 
-public sealed record YearHolidaysDto(int Year, bool OfficialScheduleApplies, IReadOnlyList<HolidayDto> Holidays, IReadOnlyList<WorkingWeekendDayDto> WorkingWeekendDays);
+public sealed record YearHolidaysDto(
+    [property: Range(WorkingCalendar.MinYear, WorkingCalendar.MaxYear)] int Year,
+    bool OfficialScheduleApplies,
+    [property: MaxLength(WorkingCalendar.MaxDaysInYear)] IReadOnlyList<HolidayDto> Holidays,
+    [property: MaxLength(WorkingCalendar.MaxDaysInYear)] IReadOnlyList<WorkingWeekendDayDto> WorkingWeekendDays);
 
-public sealed record HolidayDto(DateOnly Date, string Name, HolidaySource Source, string Reason);
+public sealed record HolidayDto(
+    DateOnly Date,
+    [property: MaxLength(OfficialSchedule.MaxReasonLength), RegularExpression(TextRules.SingleLinePattern)] string Name,
+    HolidaySource Source,
+    [property: MaxLength(WorkingCalendar.MaxExplanationLength), RegularExpression(TextRules.SingleLinePattern)] string Reason);
 
 /// <summary>A Saturday or Sunday that the official schedule makes a working day.</summary>
-public sealed record WorkingWeekendDayDto(DateOnly Date, DayOfWeek DayOfWeek, IReadOnlyList<string> Reasons);
+public sealed record WorkingWeekendDayDto(
+    DateOnly Date,
+    DayOfWeek DayOfWeek,
+    [property: MaxLength(WorkingCalendar.MaxExplanations), ItemLimits(WorkingCalendar.MaxExplanationLength, TextRules.SingleLinePattern)] IReadOnlyList<string> Reasons);
 
 public sealed class GetHolidaysValidator : AbstractValidator<GetHolidaysQuery>
 {

@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Common.Security;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Clients;
 using FluentValidation;
 using MediatR;
@@ -15,24 +16,23 @@ public sealed record CreateClientCommand(CreateClientInput Body) : IRequest<Vers
 
 public sealed class CreateClientValidator : AbstractValidator<CreateClientCommand>
 {
-    public CreateClientValidator(TimeProvider clock)
+    public CreateClientValidator(TimeProvider clock) => RuleFor(c => c.Body).NotNull().SetValidator(new CreateClientInputValidator(clock));
+}
+
+public sealed class CreateClientInputValidator : AbstractValidator<CreateClientInput>
+{
+    public CreateClientInputValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Body).NotNull();
-        When(c => c.Body is not null, () =>
-        {
-            RuleFor(c => c.Body.Name).NotEmpty().MaximumLength(ClientLimits.NameMaxLength);
-            RuleFor(c => c.Body.Contact).MaximumLength(ClientLimits.ContactMaxLength);
-            RuleFor(c => c.Body.Roles).NotEmpty()
-                .Must(r => r is null || r.Count <= ClientLimits.MaxRoles).WithMessage($"'roles' may list at most {ClientLimits.MaxRoles} roles.");
-            RuleForEach(c => c.Body.Roles).IsInEnum();
-            RuleFor(c => c.Body.AgencyIds)
-                .Must(a => a is null || a.Count <= ClientLimits.MaxAgencies).WithMessage($"'agencyIds' may list at most {ClientLimits.MaxAgencies} agencies.");
-            RuleForEach(c => c.Body.AgencyIds).NotEmpty();
-            RuleFor(c => c.Body.AgencyIds)
-                .Must(a => a is { Count: > 0 }).WithMessage("An AgencyReporter client must act for at least one agency.")
-                .When(c => c.Body.Roles?.Contains(ClientRole.AgencyReporter) == true);
-            RuleFor(c => c.Body.ExpiresAt).Must(e => e is null || e > clock.GetUtcNow()).WithMessage("'expiresAt' must be in the future.");
-        });
+        RuleFor(c => c.Name).NotEmpty().SingleLine(ClientLimits.NameMaxLength);
+        RuleFor(c => c.Contact).SingleLine(ClientLimits.ContactMaxLength);
+        RuleFor(c => c.Roles).NotEmpty().MaxItems(ClientLimits.MaxRoles).WithMessage($"'roles' may list at most {ClientLimits.MaxRoles} roles.");
+        RuleForEach(c => c.Roles).IsInEnum();
+        RuleFor(c => c.AgencyIds).MaxItems(ClientLimits.MaxAgencies).WithMessage($"'agencyIds' may list at most {ClientLimits.MaxAgencies} agencies.");
+        RuleForEach(c => c.AgencyIds).NotEmpty();
+        RuleFor(c => c.AgencyIds)
+            .Must(a => a is { Count: > 0 }).WithMessage("An AgencyReporter client must act for at least one agency.")
+            .When(c => c.Roles?.Contains(ClientRole.AgencyReporter) == true);
+        RuleFor(c => c.ExpiresAt).Must(e => e is null || e > clock.GetUtcNow()).WithMessage("'expiresAt' must be in the future.");
     }
 }
 

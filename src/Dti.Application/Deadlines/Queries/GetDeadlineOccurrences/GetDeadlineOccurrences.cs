@@ -1,5 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Dti.Application.Calendar;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Validation;
+using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
 using FluentValidation;
 using MediatR;
@@ -18,7 +21,17 @@ public sealed record GetDeadlineOccurrencesQuery(Guid Id, DateOnly From, DateOnl
 /// <param name="DueSoonWorkingDays">The "due soon" horizon in working days (setting <c>Deadlines:DueSoonWorkingDays</c>).</param>
 /// <param name="Occurrences">The deadlines, by last allowed day.</param>
 public sealed record DeadlineOccurrencesDto(
-    Guid RuleId, string RuleName, DateOnly From, DateOnly To, DateTimeOffset AsOf, int DueSoonWorkingDays, IReadOnlyList<DeadlineOccurrenceDto> Occurrences);
+    Guid RuleId,
+    [property: MaxLength(DeadlineRule.MaxNameLength), RegularExpression(TextRules.SingleLinePattern)] string RuleName,
+    DateOnly From,
+    DateOnly To,
+    DateTimeOffset AsOf,
+    [property: Range(0, DeadlineOptions.MaxDueSoonWorkingDays)] int DueSoonWorkingDays,
+    [property: MaxLength(DeadlineOccurrencesDto.MaxOccurrences)] IReadOnlyList<DeadlineOccurrenceDto> Occurrences)
+{
+    /// <summary>A range spans less than <see cref="DeadlineRangeValidator.MaxYears"/> years, and no rule reports more often than monthly.</summary>
+    public const int MaxOccurrences = (DeadlineRangeValidator.MaxYears * ReportingPeriod.MostPeriodsPerYear) + 1;
+}
 
 /// <param name="PeriodId">The reporting period, e.g. 2026Q1, 2026, 2026M04.</param>
 /// <param name="DataWindow">The days whose data the report covers.</param>
@@ -28,13 +41,13 @@ public sealed record DeadlineOccurrencesDto(
 /// <param name="Status">Upcoming, DueSoon or Overdue relative to <c>asOf</c>.</param>
 /// <param name="Steps">How the deadline was reached, one line per step.</param>
 public sealed record DeadlineOccurrenceDto(
-    string PeriodId,
+    [property: MaxLength(ReportingPeriod.IdMaxLength), RegularExpression(ReportingPeriod.IdPattern)] string PeriodId,
     DataWindow DataWindow,
     DateOnly NominalDate,
     DateOnly LastAllowedDay,
     DateTimeOffset LastAllowedInstant,
     ObligationStatus Status,
-    IReadOnlyList<string> Steps);
+    [property: MaxLength(WorkingCalendar.MaxExplanations), ItemLimits(WorkingCalendar.MaxExplanationLength, TextRules.SingleLinePattern)] IReadOnlyList<string> Steps);
 
 public sealed class GetDeadlineOccurrencesValidator : AbstractValidator<GetDeadlineOccurrencesQuery>
 {

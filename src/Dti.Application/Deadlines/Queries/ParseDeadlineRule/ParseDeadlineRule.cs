@@ -1,6 +1,7 @@
 using Dti.Domain.Deadlines;
 using FluentValidation;
 using MediatR;
+using Dti.Application.Common.Validation;
 
 namespace Dti.Application.Deadlines.Queries.ParseDeadlineRule;
 
@@ -12,11 +13,15 @@ public sealed record ParseDeadlineRuleQuery(ParseDeadlineRuleInput Body) : IRequ
 
 public sealed class ParseDeadlineRuleValidator : AbstractValidator<ParseDeadlineRuleQuery>
 {
-    public ParseDeadlineRuleValidator()
+    public ParseDeadlineRuleValidator() => RuleFor(q => q.Body).NotNull().SetValidator(new ParseDeadlineRuleInputValidator());
+}
+
+public sealed class ParseDeadlineRuleInputValidator : AbstractValidator<ParseDeadlineRuleInput>
+{
+    public ParseDeadlineRuleInputValidator()
     {
-        RuleFor(q => q.Body).NotNull();
-        RuleFor(q => q.Body.Text).NotEmpty().MaximumLength(DeadlineRuleDefinition.MaxTextLength).When(q => q.Body is not null);
-        RuleFor(q => q.Body.Name).MaximumLength(DeadlineRule.MaxNameLength).When(q => q.Body is not null);
+        RuleFor(i => i.Text).NotEmpty().SingleLine(DeadlineRuleDefinition.MaxTextLength);
+        RuleFor(i => i.Name).SingleLine(DeadlineRule.MaxNameLength);
     }
 }
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Dti.Application.Common.Behaviours;
 using Dti.Application.Common.Csv;
-using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Domain.Frameworks;
+using FluentValidation;
 using MediatR;
+using ValidationException = Dti.Application.Common.Exceptions.ValidationException;
 
 namespace Dti.Application.Frameworks.Commands.ImportComponentIndices;
 
@@ -15,6 +16,11 @@ namespace Dti.Application.Frameworks.Commands.ImportComponentIndices;
 /// Rows whose code already exists replace that component.
 /// </summary>
 public sealed record ImportComponentIndicesCommand(string Code, string Csv, int? ExpectedVersion) : IRequest<Versioned<FrameworkDto>>;
+
+public sealed class ImportComponentIndicesValidator : AbstractValidator<ImportComponentIndicesCommand>
+{
+    public ImportComponentIndicesValidator() => RuleFor(c => c.Code).FrameworkCode();
+}
 
 public sealed class ImportComponentIndicesHandler(IApplicationDbContext db, TimeProvider clock)
     : IRequestHandler<ImportComponentIndicesCommand, Versioned<FrameworkDto>>

@@ -1,11 +1,17 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using FluentValidation;
 using MediatR;
 
 namespace Dti.Application.Frameworks.Commands.PublishFramework;
 
 /// <summary>Publishes a complete draft; from then on it is immutable.</summary>
 public sealed record PublishFrameworkCommand(string Code, int? ExpectedVersion) : IRequest<Versioned<FrameworkDto>>;
+
+public sealed class PublishFrameworkValidator : AbstractValidator<PublishFrameworkCommand>
+{
+    public PublishFrameworkValidator() => RuleFor(c => c.Code).FrameworkCode();
+}
 
 public sealed class PublishFrameworkHandler(IApplicationDbContext db, TimeProvider clock)
     : IRequestHandler<PublishFrameworkCommand, Versioned<FrameworkDto>>

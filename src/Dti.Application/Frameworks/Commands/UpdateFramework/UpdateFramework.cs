@@ -10,7 +10,11 @@ public sealed record UpdateFrameworkCommand(string Code, FrameworkInput Body, in
 
 public sealed class UpdateFrameworkValidator : AbstractValidator<UpdateFrameworkCommand>
 {
-    public UpdateFrameworkValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new FrameworkInputValidator());
+    public UpdateFrameworkValidator()
+    {
+        RuleFor(c => c.Code).FrameworkCode();
+        RuleFor(c => c.Body).NotNull().SetValidator(new FrameworkInputValidator());
+    }
 }
 
 public sealed class UpdateFrameworkHandler(IApplicationDbContext db, TimeProvider clock)

@@ -1,6 +1,7 @@
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,11 @@ namespace Dti.Application.Frameworks.Queries.GetFramework;
 
 /// <summary>One framework with its whole tree.</summary>
 public sealed record GetFrameworkQuery(string Code) : IRequest<Versioned<FrameworkDto>>;
+
+public sealed class GetFrameworkValidator : AbstractValidator<GetFrameworkQuery>
+{
+    public GetFrameworkValidator() => RuleFor(q => q.Code).FrameworkCode();
+}
 
 public sealed class GetFrameworkHandler(IApplicationDbContext db) : IRequestHandler<GetFrameworkQuery, Versioned<FrameworkDto>>
 {

@@ -1,17 +1,30 @@
+using System.ComponentModel.DataAnnotations;
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Frameworks;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Frameworks.Queries.GetIndex;
 
 /// <summary>One index of a framework, main (<c>7</c>) or component (<c>7.3</c>).</summary>
-public sealed record GetIndexQuery(string FrameworkCode, string IndexCode) : IRequest<IndexDto>;
+public sealed record GetIndexQuery(string Code, string IndexCode) : IRequest<IndexDto>;
+
+public sealed class GetIndexValidator : AbstractValidator<GetIndexQuery>
+{
+    public GetIndexValidator()
+    {
+        RuleFor(q => q.Code).FrameworkCode();
+        RuleFor(q => q.IndexCode).NotEmpty().IndexCode();
+    }
+}
 
 /// <summary>An index with its place in the framework. <c>Level</c> says whether it is a main or a component index.</summary>
+[LimitsOf(typeof(ComponentIndexInput))]
 public sealed record IndexDto(
-    string FrameworkCode,
+    [property: MaxLength(FrameworkLimits.CodeMaxLength), RegularExpression(FrameworkLimits.CodePattern)] string FrameworkCode,
     string Code,
     IndexLevel Level,
     string? MainIndexCode,
@@ -20,13 +33,13 @@ public sealed record IndexDto(
     decimal? MaxPoints,
     bool IsScored,
     IndexGroup Group,
-    string? PillarCode,
+    [property: MaxLength(FrameworkLimits.IndexCodeMaxLength), RegularExpression(FrameworkLimits.IndexCodePattern)] string? PillarCode,
     MeasureType? MeasureType,
     string? Unit,
     bool? EvidenceRequired,
     string? DataSource,
     bool IsSample,
-    IReadOnlyList<ComponentIndexDto> ComponentIndices);
+    [property: MaxLength(FrameworkLimits.MaxComponentIndices)] IReadOnlyList<ComponentIndexDto> ComponentIndices);
 
 public enum IndexLevel
 {
@@ -38,8 +51,8 @@ public sealed class GetIndexHandler(IApplicationDbContext db) : IRequestHandler<
 {
     public async Task<IndexDto> Handle(GetIndexQuery request, CancellationToken cancellationToken)
     {
-        var framework = await db.Frameworks.AsNoTracking().WithTree().SingleOrDefaultAsync(f => f.Code == request.FrameworkCode, cancellationToken)
-            ?? throw new NotFoundException("Framework", request.FrameworkCode);
+        var framework = await db.Frameworks.AsNoTracking().WithTree().SingleOrDefaultAsync(f => f.Code == request.Code, cancellationToken)
+            ?? throw new NotFoundException("Framework", request.Code);
         var main = framework.MainIndices.SingleOrDefault(m => string.Equals(m.Code, request.IndexCode, StringComparison.OrdinalIgnoreCase));
         if (main is not null)
         {

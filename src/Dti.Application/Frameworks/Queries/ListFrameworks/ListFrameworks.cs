@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Frameworks;
 using FluentValidation;
 using MediatR;
@@ -18,8 +19,8 @@ public sealed class ListFrameworksValidator : AbstractValidator<ListFrameworksQu
     {
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
         RuleFor(q => q.Status).IsInEnum().When(q => q.Status is not null);
-        RuleFor(q => q.Sort).Must(s => s is null || SortKeys.Contains(s, StringComparer.Ordinal))
-            .WithMessage($"'sort' must be one of: {string.Join(", ", SortKeys)}.");
+        RuleFor(q => q.Year).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
+        RuleFor(q => q.Sort).OneOf(SortKeys);
     }
 }
 

@@ -9,14 +9,16 @@ using Dti.Domain.Deadlines;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Options;
+using Dti.Application.Common.Models;
 
 namespace Dti.Application.Obligations.Queries.ListAgencyObligations;
 
 /// <summary>
-/// Every report one agency owes the coordinator in [From, To] (by default this assessment year, see
-/// <see cref="ObligationDateRange.WithinAssessmentYear"/>) as the lead of indices in issued plans.
+/// The reports one agency owes the coordinator in [From, To] (by default this assessment year, see
+/// <see cref="ObligationDateRange.WithinAssessmentYear"/>) as the lead of indices in issued plans, a page at a time.
 /// </summary>
-public sealed record ListAgencyObligationsQuery(Guid AgencyId, DateOnly? From, DateOnly? To, bool IncludeCooperating) : IRequest<AgencyObligationsDto>, IAgencyScoped
+public sealed record ListAgencyObligationsQuery(Guid AgencyId, DateOnly? From, DateOnly? To, bool IncludeCooperating, PageRequest Paging)
+    : IRequest<AgencyObligationsDto>, IAgencyScoped
 {
     public AgencyScope Scope => AgencyScope.Agency(AgencyId);
 
@@ -25,8 +27,11 @@ public sealed record ListAgencyObligationsQuery(Guid AgencyId, DateOnly? From, D
 
 public sealed class ListAgencyObligationsValidator : AbstractValidator<ListAgencyObligationsQuery>
 {
-    public ListAgencyObligationsValidator(TimeProvider clock) =>
+    public ListAgencyObligationsValidator(TimeProvider clock)
+    {
         RuleFor(q => q.Range(VietnamClock.Today(clock))).SetValidator(new DeadlineRangeValidator(ObligationLimits.MaxRangeYears)).OverridePropertyName(string.Empty);
+        RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
+    }
 }
 
 public sealed class ListAgencyObligationsHandler(
@@ -42,6 +47,7 @@ public sealed class ListAgencyObligationsHandler(
         var range = request.Range(VietnamClock.Today(clock));
         var filter = new ObligationFilter(range.From, range.To, [request.AgencyId], null, request.IncludeCooperating);
         var obligations = await ObligationSchedule.ComputeAsync(db, calendar, filter, now, horizon, cancellationToken);
-        return new AgencyObligationsDto(request.AgencyId, range.From, range.To, now, horizon, obligations);
+        var page = PagedList<ObligationDto>.Of(obligations, request.Paging);
+        return new AgencyObligationsDto(request.AgencyId, range.From, range.To, now, horizon, page.Items, page.Page, page.PageSize, page.TotalCount, page.TotalPages);
     }
 }

@@ -53,9 +53,7 @@ public sealed class ListObligationsHandler(
         var all = await ObligationSchedule.ComputeAsync(db, calendar, filter, now, horizon, cancellationToken);
         var matching = request.Status is { } status ? all.Where(o => o.Status == status).ToList() : all;
 
-        var paging = request.Paging;
-        var page = matching.Skip(paging.Offset).Take(paging.PageSize).ToList();
-        var totalPages = (matching.Count + paging.PageSize - 1) / paging.PageSize;
-        return new ObligationPageDto(page, paging.Page, paging.PageSize, matching.Count, totalPages, now, horizon);
+        var page = PagedList<ObligationDto>.Of(matching, request.Paging);
+        return new ObligationPageDto(page.Items, page.Page, page.PageSize, page.TotalCount, page.TotalPages, now, horizon);
     }
 }

@@ -6,6 +6,7 @@ using Dti.Domain.Common;
 using Dti.Domain.Plans;
 using FluentValidation;
 using MediatR;
+using Dti.Application.Common.Validation;
 
 namespace Dti.Application.PlanTasks.Commands.RecordTaskProgress;
 
@@ -22,12 +23,16 @@ public sealed record ProgressInput(PlanTaskStatus? Status, int Percent, string? 
 
 public sealed class RecordTaskProgressValidator : AbstractValidator<RecordTaskProgressCommand>
 {
-    public RecordTaskProgressValidator()
+    public RecordTaskProgressValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new ProgressInputValidator());
+}
+
+public sealed class ProgressInputValidator : AbstractValidator<ProgressInput>
+{
+    public ProgressInputValidator()
     {
-        RuleFor(c => c.Body).NotNull();
-        RuleFor(c => c.Body.Status).NotNull().IsInEnum().When(c => c.Body is not null);
-        RuleFor(c => c.Body.Percent).InclusiveBetween(0, 100).When(c => c.Body is not null);
-        RuleFor(c => c.Body.Note).MaximumLength(PlanLimits.NoteMaxLength).When(c => c.Body is not null);
+        RuleFor(p => p.Status).NotNull().IsInEnum();
+        RuleFor(p => p.Percent).InclusiveBetween(0, PlanLimits.MaxPercent);
+        RuleFor(p => p.Note).MultiLine(PlanLimits.NoteMaxLength);
     }
 }
 

@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Common.Security;
+using Dti.Application.Common.Validation;
 using Dti.Application.Plans;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
@@ -29,8 +30,7 @@ public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
         RuleFor(q => q.Status).IsInEnum().When(q => q.Status is not null);
         RuleFor(q => q.DueTo).GreaterThanOrEqualTo(q => q.DueFrom).When(q => q.DueFrom is not null && q.DueTo is not null)
             .WithMessage("'dueTo' must not be before 'dueFrom'.");
-        RuleFor(q => q.Sort).Must(s => s is null || SortKeys.Contains(s, StringComparer.Ordinal))
-            .WithMessage($"'sort' must be one of: {string.Join(", ", SortKeys)}.");
+        RuleFor(q => q.Sort).OneOf(SortKeys);
     }
 }
 

@@ -1,6 +1,7 @@
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
 using FluentValidation;
@@ -18,13 +19,14 @@ public sealed record SetPlanReportingRulesCommand(Guid PlanId, PlanReportingRule
 
 public sealed class SetPlanReportingRulesValidator : AbstractValidator<SetPlanReportingRulesCommand>
 {
-    public SetPlanReportingRulesValidator()
-    {
-        RuleFor(c => c.Body).NotNull();
-        RuleFor(c => c.Body.RuleIds).NotNull().Must(ids => ids.Count <= PlanLimits.MaxReportingRules)
-            .WithMessage($"A plan reports by at most {PlanLimits.MaxReportingRules} rules.")
-            .When(c => c.Body is not null);
-    }
+    public SetPlanReportingRulesValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new PlanReportingRulesInputValidator());
+}
+
+public sealed class PlanReportingRulesInputValidator : AbstractValidator<PlanReportingRulesInput>
+{
+    public PlanReportingRulesInputValidator() =>
+        RuleFor(r => r.RuleIds).NotNull().MaxItems(PlanLimits.MaxReportingRules)
+            .WithMessage($"A plan reports by at most {PlanLimits.MaxReportingRules} rules.");
 }
 
 public sealed class SetPlanReportingRulesHandler(IApplicationDbContext db, TimeProvider clock)

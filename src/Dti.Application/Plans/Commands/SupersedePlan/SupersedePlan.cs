@@ -14,11 +14,12 @@ public sealed record SupersedeInput(Guid SupersededById);
 
 public sealed class SupersedePlanValidator : AbstractValidator<SupersedePlanCommand>
 {
-    public SupersedePlanValidator()
-    {
-        RuleFor(c => c.Body).NotNull();
-        RuleFor(c => c.Body.SupersededById).NotEmpty().When(c => c.Body is not null);
-    }
+    public SupersedePlanValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new SupersedeInputValidator());
+}
+
+public sealed class SupersedeInputValidator : AbstractValidator<SupersedeInput>
+{
+    public SupersedeInputValidator() => RuleFor(s => s.SupersededById).NotEmpty();
 }
 
 public sealed class SupersedePlanHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<SupersedePlanCommand, Versioned<PlanDto>>
