@@ -58,6 +58,23 @@ public sealed partial class ServerErrorLog : ILoggerProvider
         return $"{innermost.GetType().Name}: {Blank(message[..Math.Min(message.Length, 160)])}{(frame is null ? string.Empty : $" ({frame[3..].Split(" in ")[0]})")}";
     }
 
+    /// <summary>
+    /// What went wrong when the server did not answer but threw (the in-memory server hands the caller what the
+    /// application left unhandled): the exception and the innermost one it wraps, messages of the latter left out
+    /// so that one bug is one cause across operations.
+    /// </summary>
+    public static string Cause(Exception thrown)
+    {
+        var innermost = thrown;
+        while (innermost.InnerException is { } inner)
+        {
+            innermost = inner;
+        }
+
+        var message = thrown.Message.Split(". ")[0];
+        return innermost == thrown ? $"unhandled {thrown.GetType().Name}: {message}" : $"unhandled {thrown.GetType().Name}: {message} (wrapping {innermost.GetType().Name})";
+    }
+
     private static string Blank(string text) => Numbers().Replace(Ids().Replace(text, "<id>"), "<n>");
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
