@@ -30,7 +30,7 @@ public sealed partial class ContractCalls(ContractDocument contract)
 
     /// <summary>The violations grouped by operation and place, array positions blanked: <c>items.[i].role</c> is one violation however many items break it.</summary>
     public IReadOnlyList<IGrouping<(string? OperationId, string Location), (ContractCall Call, PrismViolation Violation)>> DistinctViolations =>
-        [.. Violations.GroupBy(v => (v.Call.Operation?.OperationId, ArrayPosition().Replace(v.Violation.Location, ".[i]")))];
+        [.. Violations.GroupBy(v => (v.Call.Operation?.OperationId, ArrayPosition().Replace(v.Violation.Location, "[i]")))];
 
     /// <summary>Requests the API refused with 400 although Prism found nothing wrong with them: rules the contract does not (or cannot) state.</summary>
     public IReadOnlyList<ContractCall> UndeclaredRules =>
@@ -59,7 +59,7 @@ public sealed partial class ContractCalls(ContractDocument contract)
             foreach (var group in violations)
             {
                 var (call, _) = group.First();
-                var messages = string.Join("; ", group.Select(v => v.Violation.Message).Distinct());
+                var messages = string.Join("; ", group.Select(v => ArrayPosition().Replace(v.Violation.Message, "[i]")).Distinct());
                 report.AppendLine($"- {call.Operation?.OperationId ?? "?"} → {call.Status}: {group.Key.Location}: {messages} ({group.Count()}×)");
                 report.AppendLine(call.Describe());
             }
@@ -74,7 +74,8 @@ public sealed partial class ContractCalls(ContractDocument contract)
         return report.ToString();
     }
 
-    [GeneratedRegex(@"\.[0-9]+(?=\.|$)")]
+    /// <summary>An array position in a path such as <c>items.3.role</c> (or <c>0.role</c> at the start of a message's path).</summary>
+    [GeneratedRegex(@"(?<=[. ])[0-9]+(?=\.[A-Za-z])|(?<=\.)[0-9]+$")]
     private static partial Regex ArrayPosition();
 }
 
