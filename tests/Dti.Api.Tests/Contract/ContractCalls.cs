@@ -80,14 +80,14 @@ public sealed partial class ContractCalls(ContractDocument contract)
 }
 
 /// <summary>One request sent through Prism and what came back.</summary>
-public sealed record ContractCall(
+public sealed partial record ContractCall(
     string Caller, string Method, string Uri, IReadOnlyList<string> Headers, string? Body, ContractOperation? Operation,
     int Expected, bool BreaksRequestContract, int Status, string ResponseBody, IReadOnlyList<PrismViolation> Violations, string? Cause)
 {
     /// <summary>The request and response, as much as it takes to reproduce them.</summary>
     public string Describe()
     {
-        var text = new StringBuilder($"    {Method} {Uri} as {Caller}");
+        var text = new StringBuilder($"    {Method} {AccessKey().Replace(Uri, "access_key=<key>")} as {Caller}");
         foreach (var header in Headers)
         {
             text.Append($"\n    {header}");
@@ -103,6 +103,10 @@ public sealed record ContractCall(
     }
 
     public static string Shorten(string text) => text.Length <= 600 ? text : $"{text[..600]}… ({text.Length} characters)";
+
+    /// <summary>A key in the query (calendar feeds) stays out of test output, as keys stay out of logs.</summary>
+    [GeneratedRegex("access_key=[^&]+")]
+    private static partial Regex AccessKey();
 }
 
 /// <summary>One entry of Prism's <c>sl-violations</c> header.</summary>

@@ -64,7 +64,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
     [TearDown]
     public async Task StopPrism()
     {
-        _proxy.Dispose();
+        _proxy?.Dispose();
         if (_prism is not null)
         {
             await _prism.DisposeAsync();
