@@ -70,7 +70,7 @@ public sealed class ContractFuzzTests(DatabaseProvider provider) : ApiTestBase(p
             }
         }
 
-        TestContext.Progress.WriteLine($"Fuzz ({Provider}): {sent} requests, seeds {FixedSeed} and {randomSeed}, 5xx: {failures.Count}");
+        TestSummary.Write($"Fuzz ({Provider}): {sent} requests, seeds {FixedSeed} and {randomSeed}, 5xx: {failures.Count}");
         if (storageConflicts.Count > 0)
         {
             // Not failed here: a database error reported as a conflict is a 4xx, but it hides a fault.

@@ -106,7 +106,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         var reported = _calls.ReportedViolations;
         var prismErrors = prism.Output.Where(l => l.Contains('✖') && !l.Contains("Violation:", StringComparison.Ordinal)).ToList();
         var covered = _contract.Operations.Count - _calls.Uncovered.Count;
-        TestContext.Progress.WriteLine(
+        TestSummary.Write(
             $"Prism contract workflow ({Provider}): {_calls.Count} requests, {covered} of {_contract.Operations.Count} operations, {_calls.Violations.Count} violations ({_calls.DistinctViolations.Count} distinct)");
         if (_calls.UndeclaredRules.Count > 0)
         {
