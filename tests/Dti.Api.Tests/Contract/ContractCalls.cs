@@ -98,11 +98,16 @@ public sealed partial record ContractCall(
             text.Append($"\n    body: {Shorten(Body)}");
         }
 
-        text.Append($"\n    → {Status} {Shorten(ResponseBody)}");
+        text.Append($"\n    → {Status} {Shorten(ResponseBody, 600)}");
         return text.ToString();
     }
 
-    public static string Shorten(string text) => text.Length <= 600 ? text : $"{text[..600]}… ({text.Length} characters)";
+    /// <summary>
+    /// A request body whole up to a few thousand characters (what breaks it may be near its end), beyond that its
+    /// start and end; a response body up to <paramref name="limit"/>.
+    /// </summary>
+    public static string Shorten(string text, int limit = 3000) =>
+        text.Length <= limit ? text : $"{text[..(limit * 2 / 3)]} …({text.Length} characters in all)… {text[^(limit / 6)..]}";
 
     /// <summary>A key in the query (calendar feeds) stays out of test output, as keys stay out of logs.</summary>
     [GeneratedRegex("access_key=[^&]+")]

@@ -115,7 +115,7 @@ public sealed class ContractFuzzTests(DatabaseProvider provider) : ApiTestBase(p
             var first = group.First();
             report.AppendLine($"- {group.Key.OperationId} → {(first.Status == 0 ? "threw" : first.Status)}: {group.Key.Cause} ({group.Count()}×)");
             report.AppendLine(first.Request.Describe());
-            report.AppendLine($"    → {ContractCall.Shorten(first.Response)}");
+            report.AppendLine($"    → {ContractCall.Shorten(first.Response, 600)}");
         }
 
         return report.ToString();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Dti.Api.Tests.Contract;
@@ -87,6 +89,9 @@ public sealed class FuzzRequestGenerator(ContractDocument contract, IReadOnlyDic
     ];
 
     private static readonly JsonNode[] WrongTypes = [42, "text", true, new JsonArray(), new JsonObject(), 1.5, -1, "2026-13-45"];
+
+    /// <summary>Vietnamese stays readable in a printed body; control characters are still escaped, as JSON requires.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Random _random = new(seed);
 
@@ -244,7 +249,7 @@ public sealed class FuzzRequestGenerator(ContractDocument contract, IReadOnlyDic
                 break;
         }
 
-        var text = body.ToJsonString();
+        var text = body.ToJsonString(Readable);
         if (raw is not null)
         {
             text = text.Replace($"\"{RawMarker}\"", raw, StringComparison.Ordinal);

@@ -74,6 +74,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
     [Test]
     public async Task AWorkflowThroughPrismCallsEveryOperationAndKeepsToTheContract()
     {
+        var prism = _prism!;
         var stopped = string.Empty;
         try
         {
@@ -98,10 +99,10 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         }
         finally
         {
-            await _prism!.DisposeAsync();
+            // Stopped before counting, so that every line Prism wrote has been read.
+            await prism.DisposeAsync();
         }
 
-        var prism = _prism!;
         var logged = prism.Output.Count(l => l.Contains("Violation:", StringComparison.Ordinal));
         var reported = _calls.ReportedViolations;
         var prismErrors = prism.Output.Where(l => l.Contains('✖') && !l.Contains("Violation:", StringComparison.Ordinal)).ToList();
