@@ -55,6 +55,9 @@ echo "test.sh: throwaway PostgreSQL ($("$bin/postgres" --version)) on 127.0.0.1:
 export DTI_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=unused"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# The contract checks write their figures (requests, operations covered, violations, 5xx) here: printed below.
+export DTI_TEST_SUMMARY="$work/summary.txt"
+
 log="$work/test.log"
 dotnet test "$root/Dti.Api.sln" --configuration Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -70,5 +73,6 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 # Skipped tests hide missing coverage (e.g. PostgreSQL not reached): they fail the run.
 if [ "$skipped" -gt 0 ]; then failed=$((failed + skipped)); status=1; fi
 
+[ -s "$DTI_TEST_SUMMARY" ] && cat "$DTI_TEST_SUMMARY"
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

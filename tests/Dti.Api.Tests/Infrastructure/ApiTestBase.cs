@@ -41,11 +41,14 @@ public abstract class ApiTestBase(DatabaseProvider provider)
     /// <summary>Extra configuration for this fixture's application.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Builds this fixture's application before it starts; override to capture its logs or serve it on a real port.</summary>
+    protected virtual DtiApiFactory CreateFactory(TestDatabase database) => new(database, Settings);
+
     [OneTimeSetUp]
     public async Task StartApplication()
     {
         var database = await TestDatabase.CreateAsync(Provider);
-        Factory = new DtiApiFactory(database, Settings);
+        Factory = CreateFactory(database);
         Client = Factory.CreateClient();
         Anonymous = Factory.CreateClient();
     }

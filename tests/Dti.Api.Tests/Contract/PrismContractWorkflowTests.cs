@@ -1,0 +1,560 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dti.Api.Tests.Frameworks;
+using Dti.Api.Tests.Infrastructure;
+using Dti.Infrastructure.Persistence;
+using Dti.Infrastructure.Persistence.ReferenceData;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dti.Api.Tests.Contract;
+
+/// <summary>
+/// The API served on a real port behind Prism, a validating proxy reading openapi/v1.json. One workflow —
+/// Quảng Trị running DTI 2023 under Plan 170/KH-UBND — calls every operation of the contract, on its success
+/// path and its main error paths. The test fails on any status the step does not expect (5xx included), on any
+/// response that breaks the contract, on any request that breaks it unless the step means to, on any
+/// violation Prism logs that no response reported, and on any operation left uncalled. It lists every
+/// failure, not only the first.
+/// </summary>
+public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiTestBase(provider)
+{
+    private readonly ServerErrorLog _errors = new();
+    private readonly ContractDocument _contract = ContractDocument.Load();
+    private ContractCalls _calls = null!;
+    private PrismProxy? _prism;
+    private HttpClient _proxy = null!;
+
+    private Caller _coordinator = null!;
+    private Caller _reporter = null!;
+    private Caller _reader = null!;
+    private Caller _ministry = null!;
+    private readonly Caller _anonymous = new("anonymous", null);
+    private readonly Caller _wrongKey = new("an unknown key", "dti_0000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+
+    private Guid _province;
+    private Guid _ict;
+    private Guid _home;
+    private Guid _police;
+    private Guid _science;
+    private Guid _plan170;
+    private Guid _plan200;
+
+    protected override DtiApiFactory CreateFactory(TestDatabase database)
+    {
+        var factory = new DtiApiFactory(database, Settings, _errors);
+        factory.UseKestrel(0);
+        return factory;
+    }
+
+    [SetUp]
+    public async Task StartPrism()
+    {
+        var api = new Uri(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _prism = await PrismProxy.StartAsync(ContractDocument.FilePath, api);
+        _proxy = new HttpClient { BaseAddress = _prism.Address };
+        _calls = new ContractCalls(_contract);
+        _coordinator = new Caller("Coordinator", Coordinator.ApiKey);
+    }
+
+    [TearDown]
+    public async Task StopPrism()
+    {
+        _proxy?.Dispose();
+        if (_prism is not null)
+        {
+            await _prism.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task AWorkflowThroughPrismCallsEveryOperationAndKeepsToTheContract()
+    {
+        var prism = _prism!;
+        var stopped = string.Empty;
+        try
+        {
+            await ReferenceFrameworks();
+            await Agencies();
+            await Clients();
+            await FrameworkImport();
+            await PlansAndReportingRules();
+            await Assignments();
+            await Tasks();
+            await PlanLifecycle();
+            await Obligations();
+            await DeadlineRules();
+            await WorkingCalendar();
+            await AuditAndMediaTypes();
+            await SuccessionAndSupersession();
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or JsonException)
+        {
+            // A step whose result the next steps need failed: report it with everything found so far.
+            stopped = $"The workflow stopped after {_calls.Count} requests: {e}\n";
+        }
+        finally
+        {
+            // Stopped before counting, so that every line Prism wrote has been read.
+            await prism.DisposeAsync();
+        }
+
+        var logged = prism.Output.Count(l => l.Contains("Violation:", StringComparison.Ordinal));
+        var reported = _calls.ReportedViolations;
+        var prismErrors = prism.Output.Where(l => l.Contains('✖') && !l.Contains("Violation:", StringComparison.Ordinal)).ToList();
+        var covered = _contract.Operations.Count - _calls.Uncovered.Count;
+        TestSummary.Write(
+            $"Prism contract workflow ({Provider}): {_calls.Count} requests, {covered} of {_contract.Operations.Count} operations, {_calls.Violations.Count} violations ({_calls.DistinctViolations.Count} distinct)");
+        if (_calls.UndeclaredRules.Count > 0)
+        {
+            TestContext.Out.WriteLine("Refused with 400 although the contract allows the request (rules the contract does not state):");
+            TestContext.Out.WriteLine(string.Join('\n', _calls.UndeclaredRules.Select(c => $"- {c.Operation?.OperationId}: {c.Method} {c.Uri}")));
+        }
+
+        var report = stopped + _calls.Report();
+        if (logged != reported)
+        {
+            report += $"Prism logged {logged} violations, the responses reported {reported}:\n{string.Join('\n', prism.Output.Where(l => l.Contains("Violation:", StringComparison.Ordinal)))}\n";
+        }
+
+        if (prismErrors.Count > 0)
+        {
+            report += $"Prism reported errors:\n{string.Join('\n', prismErrors)}\n";
+        }
+
+        Assert.That(report, Is.Empty, "the workflow through Prism found these failures");
+    }
+
+    /// <summary>Who am I, and the frameworks loaded as reference data.</summary>
+    private async Task ReferenceFrameworks()
+    {
+        await Get(_coordinator, "/api/v1/me", 200);
+        await Get(_anonymous, "/api/v1/me", 401, breaksContract: true);
+        await Get(_wrongKey, "/api/v1/frameworks", 401);
+
+        await Get(_coordinator, "/api/v1/frameworks?status=Published&sort=-firstAssessmentYear&page=1&pageSize=20", 200);
+        await Get(_coordinator, "/api/v1/frameworks?pageSize=101", 400, breaksContract: true);
+        await Get(_coordinator, "/api/v1/assessment-years/2022/framework", 200);
+        await Get(_coordinator, "/api/v1/assessment-years/2019/framework", 404);
+        await Get(_coordinator, "/api/v1/assessment-years/1999/framework", 400, breaksContract: true);
+        await Get(_coordinator, "/api/v1/frameworks/QD-922-2022", 200);
+        await Get(_coordinator, "/api/v1/frameworks/QD-1-1999", 404);
+        await Get(_coordinator, "/api/v1/frameworks/QD-922-2022/indices/7", 200);
+        await Get(_coordinator, "/api/v1/frameworks/QD-922-2022/indices/7.99", 404);
+    }
+
+    /// <summary>The province's people's committee and the departments that answer for indices.</summary>
+    private async Task Agencies()
+    {
+        _province = (await Post(_coordinator, "/api/v1/agencies", Agency("000.00.00.H50", "Ủy ban nhân dân tỉnh Quảng Trị", "UBND tỉnh Quảng Trị", "ProvincialPeoplesCommittee", "1989-07-01"), 201)).Id;
+        _ict = (await Post(_coordinator, "/api/v1/agencies", Agency("000.00.31.H50", "Sở Thông tin và Truyền thông Quảng Trị", "Sở TT&TT", parentId: _province), 201)).Id;
+        _home = (await Post(_coordinator, "/api/v1/agencies", Agency("000.00.32.H50", "Sở Nội vụ tỉnh Quảng Trị", "Sở Nội vụ", parentId: _province), 201)).Id;
+        _police = (await Post(_coordinator, "/api/v1/agencies", Agency("000.00.33.H50", "Công an tỉnh Quảng Trị", "Công an tỉnh", "SectorAgency", parentId: _province), 201)).Id;
+        _science = (await Post(_coordinator, "/api/v1/agencies", Agency("000.00.35.H50", "Sở Khoa học và Công nghệ tỉnh Quảng Trị", "Sở KH&CN", parentId: _province), 201)).Id;
+        await Post(_coordinator, "/api/v1/agencies", Agency("000.00.31.H50", "Sở Thông tin và Truyền thông (trùng mã)", "Trùng mã"), 409);
+        await Post(_coordinator, "/api/v1/agencies", Agency("000-00-31-H50", "Sở Tư pháp tỉnh Quảng Trị", "Sở Tư pháp"), 400, breaksContract: true);
+        await Post(_coordinator, "/api/v1/agencies", Agency("000.00.34.H50", "Sở Tư pháp tỉnh Quảng Trị", "Sở Tư pháp", parentId: Guid.NewGuid()), 422);
+        await Post(_coordinator, "/api/v1/agencies", Agency("000.00.34.H50", "Sở Tư pháp tỉnh Quảng Trị", "Sở Tư pháp", validTo: "2019-12-31"), 422);
+        await Post(_anonymous, "/api/v1/agencies", Agency("000.00.34.H50", "Sở Tư pháp tỉnh Quảng Trị", "Sở Tư pháp"), 401, breaksContract: true);
+
+        await Get(_coordinator, $"/api/v1/agencies?q={Uri.EscapeDataString("quang tri")}&sort=code", 200);
+        await Get(_coordinator, $"/api/v1/agencies?kind=Department&parentId={_province}&activeOn=2026-01-01", 200);
+        await Get(_coordinator, "/api/v1/agencies?pageSize=0", 400, breaksContract: true);
+        var home = await Get(_coordinator, $"/api/v1/agencies/{_home}", 200);
+        await Get(_coordinator, $"/api/v1/agencies/{Guid.NewGuid()}", 404);
+        var renamed = Agency("000.00.32.H50", "Sở Nội vụ tỉnh Quảng Trị", "SNV", parentId: _province);
+        await Put(_coordinator, $"/api/v1/agencies/{_home}", renamed, 200, home.ETag);
+        await Put(_coordinator, $"/api/v1/agencies/{_home}", renamed, 412, home.ETag);
+        await Put(_coordinator, $"/api/v1/agencies/{Guid.NewGuid()}", renamed, 404);
+    }
+
+    /// <summary>The systems that call the API: the ICT department's reporting system, the provincial data portal, the ministry.</summary>
+    private async Task Clients()
+    {
+        var reporter = await Post(_coordinator, "/api/v1/clients", new { name = "Hệ thống báo cáo Sở TT&TT Quảng Trị", contact = "cntt@stttt.quangtri.gov.vn", roles = new[] { "AgencyReporter" }, agencyIds = new[] { _ict } }, 201);
+        _reporter = new Caller("AgencyReporter (Sở TT&TT)", reporter.Json.GetProperty("apiKey").GetString());
+        _reader = new Caller("Reader", (await Post(_coordinator, "/api/v1/clients", new { name = "Cổng dữ liệu mở tỉnh Quảng Trị", roles = new[] { "Reader" } }, 201)).Json.GetProperty("apiKey").GetString());
+        _ministry = new Caller("Ministry", (await Post(_coordinator, "/api/v1/clients", new { name = "Cục Chuyển đổi số quốc gia", roles = new[] { "Ministry" } }, 201)).Json.GetProperty("apiKey").GetString());
+        await Post(_coordinator, "/api/v1/clients", new { name = "Hệ thống báo cáo Sở Y tế", roles = new[] { "AgencyReporter" } }, 400);
+        await Post(_reader, "/api/v1/clients", new { name = "Tự cấp quyền", roles = new[] { "Coordinator" } }, 403);
+
+        var trial = (await Post(_coordinator, "/api/v1/clients", new { name = "Hệ thống thử nghiệm", roles = new[] { "Reader" }, expiresAt = "2099-12-31T17:00:00Z" }, 201)).Json.GetProperty("client").GetProperty("id").GetGuid();
+        await Get(_coordinator, "/api/v1/clients?page=1&pageSize=10&includeRevoked=true", 200);
+        await Get(_coordinator, $"/api/v1/clients/{trial}", 200);
+        await Get(_coordinator, $"/api/v1/clients/{Guid.NewGuid()}", 404);
+        await Get(_reader, "/api/v1/clients", 403);
+        await Post(_coordinator, $"/api/v1/clients/{trial}/rotate-key", null, 200);
+        await Post(_coordinator, $"/api/v1/clients/{trial}/revoke", null, 200);
+        await Post(_coordinator, $"/api/v1/clients/{trial}/rotate-key", null, 409);
+        await Post(_coordinator, $"/api/v1/clients/{Guid.NewGuid()}/rotate-key", null, 404);
+        await Post(_coordinator, $"/api/v1/clients/{Guid.NewGuid()}/revoke", null, 404);
+    }
+
+    /// <summary>A framework for earlier years: imported as a draft, edited, completed from CSV, published.</summary>
+    private async Task FrameworkImport()
+    {
+        var body = FrameworkBodies.Complete();
+        body["componentIndices"] = new JsonArray();
+        var created = await Post(_coordinator, "/api/v1/frameworks", body, 201);
+        await Post(_coordinator, "/api/v1/frameworks", body, 409);
+        await Post(_reader, "/api/v1/frameworks", body, 403);
+        var misspelt = FrameworkBodies.Complete("TEST-2017", 2017, 2018);
+        misspelt["mainIndices"]![0]!.AsObject().Add("maxPonts", 100);
+        await Post(_coordinator, "/api/v1/frameworks", misspelt, 400, breaksContract: true);
+
+        body["titleEn"] = "Provincial Digital Transformation Index (2015 trial)";
+        var edited = await Put(_coordinator, "/api/v1/frameworks/TEST-2015", body, 200, created.ETag);
+        await Put(_coordinator, "/api/v1/frameworks/TEST-2015", body, 412, created.ETag);
+        await Put(_coordinator, "/api/v1/frameworks/QD-922-2022", FrameworkBodies.Complete("QD-922-2022", 2021, 2023), 409);
+        await Put(_coordinator, "/api/v1/frameworks/NOPE-1", FrameworkBodies.Complete("NOPE-1"), 404);
+
+        const string components = """
+            code,mainIndexCode,order,nameVi,maxPoints,measureType,unit,evidenceRequired,isSample
+            7.1,7,1,"Tỷ lệ hồ sơ trực tuyến toàn trình, mẫu",120,Percentage,%,true,true
+            7.2,7,2,Tỷ lệ số hóa hồ sơ (mẫu),80,Percentage,%,false,true
+            """;
+        await Send(_coordinator, HttpMethod.Post, "/api/v1/frameworks/TEST-2015/component-indices/import", 200, Csv(components));
+        await Send(_coordinator, HttpMethod.Post, "/api/v1/frameworks/TEST-2015/component-indices/import", 400, Csv("code,mainIndexCode,nameVi,maxPoints,measureType\n7.3,7,,abc,Colour\n"));
+        await Send(_coordinator, HttpMethod.Post, "/api/v1/frameworks/QD-922-2022/component-indices/import", 409, Csv("code,mainIndexCode,nameVi,measureType\n7.1,7,X,Count\n"));
+        await Get(_coordinator, "/api/v1/frameworks/TEST-2015/indices/7.2", 200);
+
+        await Post(_coordinator, "/api/v1/frameworks/QD-405-2025/publish", null, 422);
+        await Post(_coordinator, "/api/v1/frameworks/TEST-2015/publish", null, 412, edited.ETag);
+        await Post(_coordinator, "/api/v1/frameworks/TEST-2015/publish", null, 200);
+        await Post(_coordinator, "/api/v1/frameworks/TEST-2015/publish", null, 409);
+        await Post(_coordinator, "/api/v1/frameworks/NOPE-1/publish", null, 404);
+    }
+
+    /// <summary>Plan 170/KH-UBND and the reference rules its agencies report by.</summary>
+    private async Task PlansAndReportingRules()
+    {
+        var quarterly = await RuleId("Quarterly", ReferenceDeadlineRules.QuangTriQuarterlyName);
+        var annual = await RuleId("Annual", ReferenceDeadlineRules.QuangTriAnnualName);
+
+        _plan170 = (await Post(_coordinator, "/api/v1/plans", Plan170(), 201)).Id;
+        await Post(_coordinator, "/api/v1/plans", Plan170(), 409);
+        await Post(_coordinator, "/api/v1/plans", ApiRequests.PlanBody(Guid.NewGuid(), "171/KH-UBND"), 422);
+        await Post(_reader, "/api/v1/plans", ApiRequests.PlanBody(_province, "172/KH-UBND"), 403);
+        _plan200 = (await Post(_coordinator, "/api/v1/plans", ApiRequests.PlanBody(_province, "200/KH-UBND"), 201)).Id;
+
+        await Get(_coordinator, "/api/v1/plans?year=2023&status=Draft&sort=documentNumber", 200);
+        await Get(_reader, $"/api/v1/plans?issuerAgencyId={_province}", 200);
+        var plan = await Get(_coordinator, $"/api/v1/plans/{_plan170}", 200);
+        await Get(_coordinator, $"/api/v1/plans/{Guid.NewGuid()}", 404);
+        var updated = await Put(_coordinator, $"/api/v1/plans/{_plan170}", Plan170(), 200, plan.ETag);
+        await Put(_coordinator, $"/api/v1/plans/{_plan170}", Plan170(), 412, plan.ETag);
+
+        await Get(_coordinator, $"/api/v1/plans/{_plan170}/reporting-rules", 200);
+        await Get(_coordinator, $"/api/v1/plans/{Guid.NewGuid()}/reporting-rules", 404);
+        await Put(_coordinator, $"/api/v1/plans/{_plan170}/reporting-rules", new { ruleIds = new[] { quarterly, annual } }, 200, updated.ETag);
+        await Put(_coordinator, $"/api/v1/plans/{_plan170}/reporting-rules", new { ruleIds = new[] { annual } }, 412, updated.ETag);
+        await Put(_coordinator, $"/api/v1/plans/{_plan170}/reporting-rules", new { ruleIds = new[] { annual, Guid.NewGuid() } }, 422);
+    }
+
+    /// <summary>Who answers for which index of QĐ 922 in 2023.</summary>
+    private async Task Assignments()
+    {
+        var url = $"/api/v1/plans/{_plan170}/assignments";
+        await Post(_coordinator, url, new { indexCode = "1", leadAgencyId = _ict }, 201);
+        await Post(_coordinator, url, new { indexCode = "2", leadAgencyId = _ict }, 201);
+        var homeAffairs = (await Post(_coordinator, url, new { indexCode = "4", leadAgencyId = _home, cooperatingAgencyIds = new[] { _police }, responsiblePersonName = "Nguyễn Văn A", responsiblePersonTitle = "Phó Giám đốc", targetPoints = 70m }, 201)).Id;
+        var security = (await Post(_coordinator, url, new { indexCode = "5", leadAgencyId = _ict, cooperatingAgencyIds = new[] { _home } }, 201)).Id;
+        await Post(_coordinator, url, new { indexCode = "7", leadAgencyId = _ict, cooperatingAgencyIds = new[] { _home } }, 201);
+        await Post(_coordinator, url, new { indexCode = "7", leadAgencyId = _home }, 409);
+        await Post(_coordinator, url, new { indexCode = "7.99", leadAgencyId = _ict }, 422);
+        await Post(_coordinator, url, new { indexCode = "8", leadAgencyId = _ict, targetPoints = 200.5m }, 422);
+        await Post(_coordinator, $"/api/v1/plans/{Guid.NewGuid()}/assignments", new { indexCode = "7", leadAgencyId = _ict }, 404);
+
+        await Get(_coordinator, $"{url}?agencyId={_ict}&pageSize=10&sort=-indexCode", 200);
+        var assignment = await Get(_coordinator, $"{url}/{homeAffairs}", 200);
+        await Get(_coordinator, $"{url}/{Guid.NewGuid()}", 404);
+        var terms = new { responsiblePersonName = "Nguyễn Văn A", responsiblePersonTitle = "Phó Giám đốc Sở Nội vụ", targetPoints = 80m };
+        await Put(_coordinator, $"{url}/{homeAffairs}", terms, 200, assignment.ETag);
+        await Put(_coordinator, $"{url}/{homeAffairs}", terms, 412, assignment.ETag);
+        await Put(_coordinator, $"{url}/{homeAffairs}", new { targetPoints = 150m }, 422);
+
+        var before = await Get(_coordinator, $"{url}/{security}", 200);
+        var reassign = new { leadAgencyId = _police, cooperatingAgencyIds = new[] { _ict }, reason = "Công an tỉnh chủ trì an toàn thông tin mạng" };
+        await Post(_coordinator, $"{url}/{security}/reassign", reassign, 200, before.ETag);
+        await Post(_coordinator, $"{url}/{security}/reassign", reassign, 412, before.ETag);
+        await Get(_coordinator, $"{url}/{security}/history", 200);
+        await Get(_coordinator, $"{url}/{Guid.NewGuid()}/history", 404);
+
+        await Get(_reader, "/api/v1/assessment-years/2023/indices/7/assignments", 200);
+        await Get(_coordinator, "/api/v1/assessment-years/2023/coverage", 200);
+        await Get(_coordinator, "/api/v1/assessment-years/2019/coverage", 404);
+        await Get(_reporter, $"/api/v1/agencies/{_ict}/assignments?year=2023", 200);
+        await Get(_coordinator, $"/api/v1/agencies/{Guid.NewGuid()}/assignments", 404);
+        await Get(_ministry, $"/api/v1/agencies/{_ict}/assignments", 403);
+    }
+
+    /// <summary>Tasks of Plan 170 and the ICT department reporting its progress.</summary>
+    private async Task Tasks()
+    {
+        var url = $"/api/v1/plans/{_plan170}/tasks";
+        var dataCentre = new
+        {
+            title = "Xây dựng Trung tâm Tích hợp dữ liệu tỉnh trên nền tảng điện toán đám mây",
+            leadAgencyId = _ict,
+            cooperatingAgencyIds = new[] { _home },
+            dueMonth = "2023-11",
+            indexCodes = new[] { "3" },
+        };
+        var task = (await Post(_coordinator, url, dataCentre, 201)).Id;
+        await Post(_coordinator, url, new { title = "Tập huấn kỹ năng số cho cán bộ, công chức", leadAgencyId = _home, dueDate = "2023-12-15", indexCodes = new[] { "4" } }, 201);
+        await Post(_coordinator, url, new { title = "Hội nghị truyền hình 4 cấp", leadAgencyId = _ict, dueDate = "2023-11-15", dueMonth = "2023-11" }, 422);
+        await Post(_coordinator, $"/api/v1/plans/{Guid.NewGuid()}/tasks", dataCentre, 404);
+
+        await Get(_coordinator, $"{url}?agencyId={_ict}&status=NotStarted&page=1&pageSize=20", 200);
+        await Get(_reporter, $"/api/v1/tasks?agencyId={_ict}&overdue=true", 200);
+        var read = await Get(_coordinator, $"{url}/{task}", 200);
+        await Get(_coordinator, $"/api/v1/plans/{Guid.NewGuid()}/tasks/{task}", 404);
+        var widened = new
+        {
+            dataCentre.title,
+            dataCentre.leadAgencyId,
+            cooperatingAgencyIds = new[] { _home, _police },
+            dataCentre.dueMonth,
+            dataCentre.indexCodes,
+            reason = "Bổ sung Công an tỉnh phối hợp bảo đảm an toàn thông tin",
+        };
+        await Put(_coordinator, $"{url}/{task}", widened, 200, read.ETag);
+        await Put(_coordinator, $"{url}/{task}", widened, 412, read.ETag);
+
+        var progress = $"{url}/{task}/progress";
+        await Post(_reporter, progress, new { status = "InProgress", percent = 40, note = "Đã hoàn thành khảo sát hạ tầng", asOf = "2023-10-31" }, 200);
+        await Post(_reporter, progress, new { status = "InProgress", percent = 101 }, 400, breaksContract: true);
+        await Post(_ministry, progress, new { status = "InProgress", percent = 50 }, 403);
+        await Post(_reporter, progress, new { status = "Done", percent = 90 }, 422);
+        await Post(_reporter, progress, new { status = "Done", percent = 100, asOf = "2023-12-15" }, 200);
+        await Post(_reporter, progress, new { status = "InProgress", percent = 100 }, 409);
+        await Get(_reporter, progress, 200);
+        await Get(_coordinator, $"{url}/{Guid.NewGuid()}/progress", 404);
+    }
+
+    /// <summary>Plan 170 is issued; a detailed plan of the ICT department is issued and closed.</summary>
+    private async Task PlanLifecycle()
+    {
+        await Post(_coordinator, $"/api/v1/plans/{_plan200}/close", null, 409);
+        await Post(_coordinator, $"/api/v1/plans/{_plan200}/supersede", new { supersededById = _plan170 }, 409);
+        var plan = await Get(_coordinator, $"/api/v1/plans/{_plan170}", 200);
+        await Post(_coordinator, $"/api/v1/plans/{_plan170}/issue", null, 200, plan.ETag);
+        await Post(_coordinator, $"/api/v1/plans/{_plan170}/issue", null, 409);
+        await Post(_coordinator, $"/api/v1/plans/{Guid.NewGuid()}/issue", null, 404);
+
+        var detailed = (await Post(_coordinator, "/api/v1/plans", new
+        {
+            kind = "Plan",
+            documentNumber = "12/KH-STTTT",
+            issuerAgencyId = _ict,
+            issueDate = "2023-09-01",
+            title = "Kế hoạch chi tiết của Sở TT&TT triển khai Kế hoạch 170/KH-UBND",
+            firstAssessmentYear = 2023,
+            parentPlanId = _plan170,
+        }, 201)).Id;
+        await Get(_coordinator, $"/api/v1/plans?parentPlanId={_plan170}", 200);
+        await Post(_coordinator, $"/api/v1/plans/{detailed}/issue", null, 200);
+        await Post(_coordinator, $"/api/v1/plans/{detailed}/close", null, 200);
+        await Post(_coordinator, $"/api/v1/plans/{Guid.NewGuid()}/close", null, 404);
+        await Post(_coordinator, $"/api/v1/plans/{detailed}/tasks", new { title = "Việc sau khi đóng", leadAgencyId = _ict }, 409);
+        await Put(_coordinator, $"/api/v1/plans/{detailed}/reporting-rules", new { ruleIds = Array.Empty<Guid>() }, 409);
+    }
+
+    /// <summary>What each lead agency owes under the issued plan, as JSON and as an iCalendar feed.</summary>
+    private async Task Obligations()
+    {
+        const string year2023 = "from=2023-01-01&to=2023-12-31";
+        await Get(_coordinator, $"/api/v1/obligations?{year2023}&pageSize=20", 200);
+        await Get(_coordinator, $"/api/v1/obligations?{year2023}&agencyId={_police}&planId={_plan170}&includeCooperating=true&status=Overdue", 200);
+        await Get(_reporter, $"/api/v1/obligations?{year2023}", 200);
+        await Get(_coordinator, "/api/v1/obligations?from=2023-01-01", 400, breaksContract: true);
+        await Get(_coordinator, "/api/v1/obligations?from=2023-01-01&to=2029-01-01", 400, breaksContract: true);
+        await Get(_ministry, $"/api/v1/obligations?{year2023}", 403);
+
+        await Get(_reporter, $"/api/v1/agencies/{_ict}/obligations?{year2023}", 200);
+        await Get(_coordinator, $"/api/v1/agencies/{_home}/obligations?{year2023}&includeCooperating=true", 200);
+        await Get(_reporter, $"/api/v1/agencies/{_home}/obligations?{year2023}", 404);
+        await Get(_coordinator, $"/api/v1/agencies/{Guid.NewGuid()}/obligations?{year2023}", 404);
+
+        await Get(_coordinator, $"/api/v1/agencies/{_ict}/calendar.ics?{year2023}", 200, accept: "text/calendar");
+        // Calendar apps cannot send headers: the key in the query is a way to authenticate the contract must declare.
+        await Get(_anonymous, $"/api/v1/agencies/{_ict}/calendar.ics?{year2023}&access_key={Uri.EscapeDataString(_reporter.Key!)}", 200, accept: "text/calendar");
+        await Get(_coordinator, $"/api/v1/agencies/{Guid.NewGuid()}/calendar.ics", 404, accept: "text/calendar");
+        await Get(_coordinator, $"/api/v1/agencies/{Guid.NewGuid()}/calendar.ics", 404);
+    }
+
+    /// <summary>Rules written in words or as parts, their deadlines on the working calendar, and their feed.</summary>
+    private async Task DeadlineRules()
+    {
+        const string rules = "/api/v1/deadline-rules";
+        var quarterly = await Post(_coordinator, rules, new { text = "hằng quý trước ngày 25 của tháng cuối quý", name = "Báo cáo chuyển đổi số hằng quý của Sở TT&TT" }, 201);
+        var monthly = await Post(_coordinator, rules, new
+        {
+            name = "Báo cáo tháng về dịch vụ công trực tuyến",
+            frequency = "Monthly",
+            due = new { kind = "WorkingDaysAfterCutoff", workingDays = 3 },
+            boundary = "NoLaterThan",
+            adjustment = "None",
+            legalBasis = new { documentNumber = "09/2019/NĐ-CP", issuedOn = "2019-01-24" },
+        }, 201);
+        await Post(_coordinator, rules, new { text = "annually before 20/12", name = ReferenceDeadlineRules.QuangTriAnnualName }, 409);
+        await Post(_coordinator, rules, new { text = "quarterly sometime around the 25th" }, 422);
+        await Post(_coordinator, rules, new { text = "annually before 20/12", frequency = "Annual" }, 400, breaksContract: true);
+        await Post(_reader, rules, new { text = "annually before 20/12" }, 403);
+        await Get(_reader, $"{rules}?frequency=Monthly&page=1&pageSize=10", 200);
+
+        await Get(_coordinator, $"{rules}/{quarterly.Id}", 200);
+        await Get(_coordinator, $"{rules}/{Guid.NewGuid()}", 404);
+        var reworded = new { text = "hằng quý chậm nhất ngày 25 của tháng cuối quý", name = "Báo cáo chuyển đổi số hằng quý của Sở TT&TT" };
+        await Put(_coordinator, $"{rules}/{quarterly.Id}", reworded, 200, quarterly.ETag);
+        await Put(_coordinator, $"{rules}/{quarterly.Id}", reworded, 412, quarterly.ETag);
+        await Put(_coordinator, $"{rules}/{Guid.NewGuid()}", reworded, 404);
+
+        await Post(_ministry, $"{rules}/parse", new { text = "hằng năm chậm nhất ngày 15/01 năm sau; căn cứ: 2351/UBND-KSTT ngày 16/11/2023" }, 200);
+        await Post(_coordinator, $"{rules}/parse", new { text = "weekly before friday" }, 422);
+
+        await Get(_coordinator, $"{rules}/{quarterly.Id}/occurrences?from=2026-01-01&to=2026-12-31", 200);
+        await Get(_coordinator, $"{rules}/{quarterly.Id}/occurrences?from=2026-12-31&to=2026-01-01", 400, breaksContract: true);
+        await Get(_coordinator, $"{rules}/{Guid.NewGuid()}/occurrences?from=2026-01-01&to=2026-12-31", 404);
+        await Get(_reader, $"{rules}/{quarterly.Id}/calendar.ics?from=2027-01-01&to=2027-12-31", 200, accept: "text/calendar");
+        await Get(_coordinator, $"{rules}/{Guid.NewGuid()}/calendar.ics?from=2027-01-01&to=2027-12-31", 404, accept: "text/calendar");
+
+        await Delete(_coordinator, $"{rules}/{await RuleId("Annual", ReferenceDeadlineRules.QuangTriAnnualName)}", 409);
+        await Delete(_coordinator, $"{rules}/{monthly.Id}", 204, monthly.ETag);
+        await Delete(_coordinator, $"{rules}/{monthly.Id}", 404);
+    }
+
+    /// <summary>Working days, holidays and the official schedule the Coordinator keeps for 2027.</summary>
+    private async Task WorkingCalendar()
+    {
+        await Get(_ministry, "/api/v1/calendar/days/2026-02-16", 200);
+        await Get(_coordinator, "/api/v1/calendar/days/2026-13-01", 400, breaksContract: true);
+        await Get(_coordinator, "/api/v1/calendar/years/2027/holidays", 200);
+        await Get(_coordinator, "/api/v1/calendar/years/2101/holidays", 400, breaksContract: true);
+        await Get(_coordinator, "/api/v1/calendar/years/2026/official-schedule", 200);
+        await Get(_coordinator, "/api/v1/calendar/years/2027/official-schedule", 404);
+
+        const string schedule2027 = "/api/v1/calendar/years/2027/official-schedule";
+        var tet = new
+        {
+            entries = new[]
+            {
+                new { date = "2027-02-05", kind = "DayOff", reason = "Nghỉ Tết Nguyên đán Đinh Mùi" },
+                new { date = "2027-01-30", kind = "WorkingDay", reason = "Làm bù cho ngày 05/02/2027" },
+            },
+        };
+        var first = await Put(_coordinator, schedule2027, tet, 200);
+        var second = await Put(_coordinator, schedule2027, tet, 200, first.ETag);
+        await Put(_coordinator, schedule2027, tet, 412, first.ETag);
+        await Put(_coordinator, schedule2027, new { entries = new[] { new { date = "2028-01-01", kind = "DayOff", reason = "Tết Dương lịch" } } }, 422);
+        await Put(_reader, schedule2027, tet, 403);
+        await Delete(_coordinator, schedule2027, 204, second.ETag);
+        await Delete(_coordinator, schedule2027, 404);
+    }
+
+    /// <summary>The audit trail, and a body in a media type the operation does not take.</summary>
+    private async Task AuditAndMediaTypes()
+    {
+        await Get(_coordinator, $"/api/v1/audit?entityType=Agency&entityId={_home}&pageSize=10", 200);
+        await Get(_reader, "/api/v1/audit", 403);
+        await Send(_coordinator, HttpMethod.Post, "/api/v1/agencies", 415, new StringContent("Sở Tư pháp", Encoding.UTF8, "text/plain"), breaksContract: true);
+    }
+
+    /// <summary>Sở TT&amp;TT merges into Sở KH&amp;CN on 1/3/2025, and Plan 200 supersedes Plan 170.</summary>
+    private async Task SuccessionAndSupersession()
+    {
+        var merger = new { successorId = _science, effectiveDate = "2025-03-01", reason = "Merger", note = "Hợp nhất Sở Thông tin và Truyền thông vào Sở Khoa học và Công nghệ" };
+        var ict = await Get(_coordinator, $"/api/v1/agencies/{_ict}", 200);
+        await Post(_coordinator, $"/api/v1/agencies/{_ict}/succession", merger, 200, ict.ETag);
+        await Post(_coordinator, $"/api/v1/agencies/{_ict}/succession", merger, 409);
+        await Post(_coordinator, $"/api/v1/agencies/{_home}/succession", new { successorId = Guid.NewGuid(), effectiveDate = "2025-03-01", reason = "Merger" }, 422);
+        await Post(_coordinator, $"/api/v1/agencies/{Guid.NewGuid()}/succession", merger, 404);
+
+        await Post(_coordinator, $"/api/v1/plans/{_plan170}/supersede", new { supersededById = _plan200 }, 200);
+        await Post(_coordinator, $"/api/v1/plans/{Guid.NewGuid()}/supersede", new { supersededById = _plan200 }, 404);
+        await Put(_coordinator, $"/api/v1/plans/{_plan170}", Plan170(), 409);
+    }
+
+    private object Plan170() => new
+    {
+        kind = "Plan",
+        documentNumber = "170/KH-UBND",
+        issuerAgencyId = _province,
+        issueDate = "2023-08-11",
+        title = "Nâng cao chỉ số chuyển đổi số tỉnh Quảng Trị (DTI)",
+        summary = "Phấn đấu năm 2023 chỉ số DTI của tỉnh thuộc nhóm khá",
+        firstAssessmentYear = 2023,
+        lastAssessmentYear = 2023,
+        targetRankGroup = "khá",
+        indexTargets = new[] { new { mainIndexCode = "7", targetValue = 0.75m, targetPoints = 150m } },
+        solutionGroups = new[] { new { order = 1, title = "Về nhận thức số", mainIndexCode = "1" }, new { order = 2, title = "Về thể chế số", mainIndexCode = "2" } },
+    };
+
+    private static object Agency(string code, string fullName, string shortName, string kind = "Department", string validFrom = "2020-01-01", string? validTo = null, Guid? parentId = null) =>
+        new { code, fullName, shortName, kind, validFrom, validTo, parentId };
+
+    private async Task<Guid> RuleId(string frequency, string name) =>
+        (await Get(_coordinator, $"/api/v1/deadline-rules?frequency={frequency}", 200)).Json.GetProperty("items").EnumerateArray()
+            .Single(r => r.GetProperty("name").GetString() == name).GetProperty("id").GetGuid();
+
+    private static StringContent Csv(string csv) => new(csv, Encoding.UTF8, "text/csv");
+
+    private Task<Reply> Get(Caller caller, string uri, int expected, string? accept = null, bool breaksContract = false) =>
+        Send(caller, HttpMethod.Get, uri, expected, null, null, accept, breaksContract);
+
+    private Task<Reply> Post(Caller caller, string uri, object? body, int expected, string? ifMatch = null, bool breaksContract = false) =>
+        Send(caller, HttpMethod.Post, uri, expected, body is null ? null : JsonContent.Create(body, options: Json), ifMatch, null, breaksContract);
+
+    private Task<Reply> Put(Caller caller, string uri, object body, int expected, string? ifMatch = null) =>
+        Send(caller, HttpMethod.Put, uri, expected, JsonContent.Create(body, options: Json), ifMatch);
+
+    private Task<Reply> Delete(Caller caller, string uri, int expected, string? ifMatch = null) =>
+        Send(caller, HttpMethod.Delete, uri, expected, null, ifMatch);
+
+    /// <summary>Sends one request through Prism and records it with Prism's verdict; never throws on a failed step, so every failure is listed.</summary>
+    private async Task<Reply> Send(
+        Caller caller, HttpMethod method, string uri, int expected, HttpContent? content, string? ifMatch = null, string? accept = null, bool breaksContract = false)
+    {
+        using var request = new HttpRequestMessage(method, uri) { Content = content };
+        if (caller.Key is not null)
+        {
+            request.Headers.Add(ApiKeyHeader, caller.Key);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        }
+
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        var requestBody = content is null ? null : await content.ReadAsStringAsync();
+        _errors.Take();
+        using var response = await _proxy.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var status = (int)response.StatusCode;
+        var violations = response.Headers.TryGetValues("sl-violations", out var values) ? PrismViolation.Parse(string.Concat(values)) : [];
+        var headers = request.Headers.Where(h => h.Key != ApiKeyHeader).Select(h => $"{h.Key}: {string.Join(", ", h.Value)}")
+            .Concat(content?.Headers.ContentType is { } type ? [$"Content-Type: {type}"] : []).ToList();
+        _calls.Add(new ContractCall(
+            caller.Name, method.Method, uri, headers, requestBody, _contract.Match(method, uri.Split('?')[0]),
+            expected, breaksContract, status, body, violations, status >= 500 ? ServerErrorLog.Cause(_errors.Take()) : null));
+        return new Reply(status, body, response.Headers.ETag?.ToString());
+    }
+
+    private sealed record Caller(string Name, string? Key);
+
+    private sealed record Reply(int Status, string Body, string? ETag)
+    {
+        public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+        public Guid Id => Json.GetProperty("id").GetGuid();
+    }
+}
