@@ -1,12 +1,13 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace Dti.Infrastructure.Persistence;
 
-/// <summary>Chooses the database provider from configuration. Adding SQL Server is one more case here.</summary>
+/// <summary>Chooses the database provider from configuration: SQLite, PostgreSQL or SQL Server.</summary>
 public static class DatabaseRegistration
 {
     public static DatabaseProvider ParseProvider(string? value) =>
@@ -39,6 +40,9 @@ public static class DatabaseRegistration
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
+            DatabaseProvider.SqlServer => builder
+                .UseSqlServer(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .ReplaceService<IMigrationsSqlGenerator, SqlServerSchemaGenerator>(),
             _ => throw new StartupException($"Database:Provider '{provider}' is not supported."),
         };
 

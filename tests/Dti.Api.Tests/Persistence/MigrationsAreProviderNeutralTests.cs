@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Dti.Api.Tests.Persistence;
 
-/// <summary>Migrations name no store types, run no raw SQL and carry no provider annotations, so SQL Server stays one registration away.</summary>
+/// <summary>Migrations name no store types, run no raw SQL and carry no provider annotations, so one set builds the schema on SQLite, PostgreSQL and SQL Server.</summary>
 public sealed class MigrationsAreProviderNeutralTests
 {
     private static IEnumerable<Type> Migrations() =>
