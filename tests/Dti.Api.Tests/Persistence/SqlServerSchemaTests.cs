@@ -38,6 +38,14 @@ public sealed class SqlServerSchemaTests
     }
 
     [Test]
+    public void TheModelSnapshotMatchesTheModel()
+    {
+        using var db = SqlServerSchema.Context();
+
+        Assert.That(db.Database.HasPendingModelChanges(), Is.False, SchemaMatchesModelTests.SnapshotAdvice);
+    }
+
+    [Test]
     public void TheCompleteMigrationScriptParsesAsTSql()
     {
         using var db = SqlServerSchema.Context();
