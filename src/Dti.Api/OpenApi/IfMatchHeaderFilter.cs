@@ -29,7 +29,7 @@ internal sealed class IfMatchHeaderFilter : IOperationFilter
             Description = requirement.OrCreate
                 ? "The ETag you last read of the resource, to replace it (412 when stale). Without it and without `If-None-Match: *`: 428. `*` is refused (428)."
                 : "The ETag you last read of the resource (the `ETag` response header of its GET or of your last write). Without it: 428; stale: 412. `*` is refused (428): blind writes are not accepted.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ResponseHeaders.ETagMaxLength, Pattern = ResponseHeaders.IfMatchPattern },
             Example = JsonValue.Create("\"3\""),
         });
         if (requirement.OrCreate)
@@ -40,7 +40,7 @@ internal sealed class IfMatchHeaderFilter : IOperationFilter
                 In = ParameterLocation.Header,
                 Required = false,
                 Description = "`*` to create the resource where none exists yet (412 when it does); send it instead of If-Match.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("*")] },
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 1, Enum = [JsonValue.Create("*")] },
             });
         }
     }

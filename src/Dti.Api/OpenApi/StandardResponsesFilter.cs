@@ -8,14 +8,13 @@ namespace Dti.Api.OpenApi;
 /// <summary>
 /// What every operation shares, in one place: the responses any request can get — 400 for bad input, 401 without
 /// valid credentials, 403 when the caller's role does not allow the operation, 429 over the rate limit, 500 with a
-/// trace id — the rate-limit headers on every response, <c>ETag</c>, <c>Location</c> and <c>If-Match</c> where the
-/// endpoint uses them, and the calendar feeds' <c>access_key</c>.
+/// trace id — the rate-limit headers on every response, <c>ETag</c> and <c>Location</c> where the
+/// endpoint uses them (If-Match: <see cref="IfMatchHeaderFilter"/>), and the calendar feeds' <c>access_key</c>.
 /// </summary>
 /// <remarks>
-/// Endpoints take <see cref="HttpResponse"/> only to set the ETag (<c>ETags.WithETag</c>), and an operation that can
-/// answer 412 honours If-Match (<c>ETags.ExpectedVersion</c>): those two facts place the headers.
+/// Endpoints take <see cref="HttpResponse"/> only to set the ETag (<c>ETags.WithETag</c>): that fact places the header.
 /// </remarks>
-internal sealed class StandardResponsesFilter(IOptions<ApiOptions> api, IOptions<AuthOptions> auth) : IOperationFilter
+internal sealed class StandardResponsesFilter(IOptions<AuthOptions> auth) : IOperationFilter
 {
     public const string AccessKeyScheme = "AccessKey";
 
@@ -68,16 +67,11 @@ internal sealed class StandardResponsesFilter(IOptions<ApiOptions> api, IOptions
             }
         }
 
-        if (operation.Responses.ContainsKey("412"))
-        {
-            (operation.Parameters ??= []).Add(IfMatch());
-        }
-
         if (operation.RequestBody?.Content is { } content)
         {
             foreach (var media in content.Where(m => !m.Key.Contains("json", StringComparison.Ordinal)))
             {
-                media.Value.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = (int)Math.Min(int.MaxValue, api.Value.MaxRequestBodyBytes) };
+                media.Value.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = (int)Math.Min(int.MaxValue, ErrorHandling.RequestBodyLimits.For(context.ApiDescription.ActionDescriptor.EndpointMetadata)) };
             }
         }
 
@@ -91,14 +85,6 @@ internal sealed class StandardResponsesFilter(IOptions<ApiOptions> api, IOptions
         names.Concat(auth.Value.Jwt.Enabled ? [JwtClaims.Scheme] : []).Select(name => new OpenApiSecuritySchemeReference(name, document));
 
     private static OpenApiSecurityRequirement Requirement(OpenApiSecuritySchemeReference scheme) => new() { [scheme] = [] };
-
-    private static OpenApiParameter IfMatch() => new()
-    {
-        Name = "If-Match",
-        In = ParameterLocation.Header,
-        Description = "The ETag you read (`\"3\"`): the change applies only if the resource is still at that version, otherwise 412 and nothing changes. Without it the change applies to the current version.",
-        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ResponseHeaders.ETagMaxLength, Pattern = ResponseHeaders.IfMatchPattern },
-    };
 
     private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, string status, string description, Type problemType)
     {

@@ -6,7 +6,7 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
     public const string ConnectionStringName = "Dti";
 
-    /// <summary><c>Sqlite</c> (embedded default) or <c>Postgres</c>.</summary>
+    /// <summary><c>Sqlite</c> (embedded default), <c>Postgres</c> or <c>SqlServer</c>.</summary>
     public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
 
     /// <summary>SQLite file used when <c>ConnectionStrings:Dti</c> is not set.</summary>
@@ -26,4 +26,5 @@ public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }

@@ -79,6 +79,20 @@ public sealed class AgencyTests(DatabaseProvider provider) : ApiTestBase(provide
         Assert.That(page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("shortName").GetString()), Is.EqualTo(new[] { expected }));
     }
 
+    [TestCase("[qlda]", "Ban [QLDA]")]
+    [TestCase("100%", "Ban [QLDA]")]
+    [TestCase("a_b", "TT a_b")]
+    public async Task SearchTreatsLikeWildcardsAsPlainCharacters(string q, string expected)
+    {
+        await Client.CreateAgency("000.00.33.H50", "Ban Quản lý dự án [QLDA] 100%", "Ban [QLDA]");
+        await Client.CreateAgency("000.00.34.H50", "Trung tâm 1000 a_b", "TT a_b");
+        await Client.CreateAgency("000.00.35.H50", "Trung tâm axb Quản lý", "TT axb");
+
+        var page = await ReadJson(await Client.GetAsync($"/api/v1/agencies?q={Uri.EscapeDataString(q)}"));
+
+        Assert.That(page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("shortName").GetString()), Is.EqualTo(new[] { expected }));
+    }
+
     [Test]
     public async Task ListsFilterByKindParentAndActiveDateAndSortByCode()
     {

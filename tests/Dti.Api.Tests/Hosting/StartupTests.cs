@@ -16,25 +16,27 @@ public sealed class StartupTests
         AssertStoppedCleanly(run, "Database:Provider is 'Oracle'");
     }
 
-    [Test]
-    public async Task PostgresWithoutAConnectionStringStopsStartupNamingTheSetting()
+    [TestCase("Postgres")]
+    [TestCase("SqlServer")]
+    public async Task AServerProviderWithoutAConnectionStringStopsStartupNamingTheSetting(string provider)
     {
-        var run = await Run(new() { ["Database__Provider"] = "Postgres" });
+        var run = await Run(new() { ["Database__Provider"] = provider });
 
         AssertStoppedCleanly(run, "ConnectionStrings:Dti is not set");
     }
 
-    [Test]
-    public async Task AnUnreachableDatabaseStopsStartupNamingTheSetting()
+    [TestCase("Postgres", "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Timeout=2")]
+    [TestCase("SqlServer", "Server=127.0.0.1,1;Database=dti;User Id=nobody;Password=x;Connect Timeout=2;TrustServerCertificate=true")]
+    public async Task AnUnreachableDatabaseStopsStartupNamingTheSetting(string provider, string connectionString)
     {
         var run = await Run(new()
         {
-            ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__Dti"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Timeout=2",
+            ["Database__Provider"] = provider,
+            ["ConnectionStrings__Dti"] = connectionString,
             ["Database__StartupConnectAttempts"] = "1",
         });
 
-        AssertStoppedCleanly(run, "Cannot reach the database set by ConnectionStrings:Dti");
+        AssertStoppedCleanly(run, $"Cannot reach the database set by ConnectionStrings:Dti (Database:Provider={provider})");
     }
 
     [Test]

@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Dti.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real application, in memory, on a real database of the given provider. Logs are dropped below warnings,
-/// unless <paramref name="logs"/> is given: then every message of every level goes to it.
+/// unless <paramref name="logs"/> is given: then every message of every level goes to it. <paramref name="services"/>
+/// adds test-only services (such as a <see cref="QueryLog"/>) after the application's own.
 /// </summary>
-public sealed class DtiApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+public sealed class DtiApiFactory(
+    TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
@@ -22,6 +26,11 @@ public sealed class DtiApiFactory(TestDatabase database, IReadOnlyDictionary<str
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
 
         builder.ConfigureLogging(logging =>

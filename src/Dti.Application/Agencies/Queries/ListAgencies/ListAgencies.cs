@@ -52,7 +52,9 @@ public sealed class ListAgenciesHandler(IApplicationDbContext db) : IRequestHand
         var folded = SearchText.Fold(request.Q);
         if (folded.Length > 0)
         {
-            var pattern = "%" + folded.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            // '[' opens a character class in SQL Server's LIKE; escaped, it is a plain character on every provider.
+            var escaped = string.Concat(folded.Select(c => c is '\\' or '%' or '_' or '[' ? $"\\{c}" : c.ToString()));
+            var pattern = $"%{escaped}%";
             query = query.Where(a => EF.Functions.Like(a.SearchName, pattern, "\\"));
         }
 

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Dti.Api.Tests.Infrastructure;
+using Dti.Application.Clients.Commands.CreateClient;
+using Dti.Domain.Clients;
+using Dti.Infrastructure.Persistence;
+using Dti.Infrastructure.Persistence.ReferenceData;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dti.Api.Tests.Persistence;
+
+/// <summary>
+/// Every read of the API — each list, search, report and single-object GET, with each filter and sort — runs through
+/// HTTP on real data (SQLite), and each LINQ query it hands EF is translated for SQL Server and parsed as T-SQL.
+/// A query SQL Server cannot run fails here even though no SQL Server runs. Each query is translated as configured
+/// (split queries, whose first command is checked) and as one single query, which carries every included collection.
+/// </summary>
+public sealed class SqlServerQueryTests
+{
+    private const string Year = "2026";
+
+    /// <summary>operationId and URL; {placeholders} name the data created in <see cref="CreateDataAndStartTheApi"/>.</summary>
+    private static readonly (string OperationId, string Url)[] Reads =
+    [
+        ("ListAgencies", "/api/v1/agencies"),
+        ("ListAgencies", "/api/v1/agencies?kind=Department&parentId={province}&activeOn=2026-01-01&q=s%E1%BB%9F%20t%5B_%25&page=2&pageSize=5"),
+        ("ListAgencies", "/api/v1/agencies?sort=-name"),
+        ("ListAgencies", "/api/v1/agencies?sort=code"),
+        ("ListAgencies", "/api/v1/agencies?sort=-code"),
+        ("ListAgencies", "/api/v1/agencies?sort=validFrom"),
+        ("ListAgencies", "/api/v1/agencies?sort=-validFrom"),
+        ("GetAgency", "/api/v1/agencies/{ict}"),
+        ("ListIndexAssignments", "/api/v1/assessment-years/2026/indices/1/assignments"),
+        ("GetCoverage", "/api/v1/assessment-years/2026/coverage"),
+        ("ListAgencyAssignments", "/api/v1/agencies/{police}/assignments"),
+        ("ListAgencyAssignments", "/api/v1/agencies/{ict}/assignments?year=2026"),
+        ("ListPlanAssignments", "/api/v1/plans/{plan}/assignments"),
+        ("ListPlanAssignments", "/api/v1/plans/{plan}/assignments?agencyId={ict}&indexCode=1&sort=-indexCode&page=1&pageSize=10"),
+        ("ListPlanAssignments", "/api/v1/plans/{plan}/assignments?sort=indexCode"),
+        ("GetAssignment", "/api/v1/plans/{plan}/assignments/{assignment}"),
+        ("GetAssignmentHistory", "/api/v1/plans/{plan}/assignments/{assignment}/history"),
+        ("ListAuditEntries", "/api/v1/audit"),
+        ("ListAuditEntries", "/api/v1/audit?entityType=Plan&entityId={plan}&clientId={client}&agencyId={ict}&from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&page=1&pageSize=50"),
+        ("GetCalendarDay", "/api/v1/calendar/days/2026-02-16"),
+        ("GetHolidays", "/api/v1/calendar/years/2026/holidays"),
+        ("GetOfficialSchedule", "/api/v1/calendar/years/2026/official-schedule"),
+        ("GetCurrentClient", "/api/v1/me"),
+        ("ListClients", "/api/v1/clients"),
+        ("ListClients", "/api/v1/clients?includeRevoked=true&page=1&pageSize=10"),
+        ("GetClient", "/api/v1/clients/{client}"),
+        ("ListDeadlineRules", "/api/v1/deadline-rules"),
+        ("ListDeadlineRules", "/api/v1/deadline-rules?frequency=Quarterly&page=1&pageSize=10"),
+        ("GetDeadlineRule", "/api/v1/deadline-rules/{rule}"),
+        ("GetDeadlineOccurrences", "/api/v1/deadline-rules/{rule}/occurrences?from=2026-01-01&to=2026-12-31"),
+        ("GetDeadlineCalendar", "/api/v1/deadline-rules/{rule}/calendar.ics?from=2026-01-01&to=2026-12-31"),
+        ("ListFrameworks", "/api/v1/frameworks"),
+        ("ListFrameworks", "/api/v1/frameworks?status=Published&year=2022&sort=-firstAssessmentYear&page=1&pageSize=10"),
+        ("ListFrameworks", "/api/v1/frameworks?sort=firstAssessmentYear"),
+        ("ListFrameworks", "/api/v1/frameworks?sort=code"),
+        ("ListFrameworks", "/api/v1/frameworks?sort=-code"),
+        ("ListFrameworks", "/api/v1/frameworks?sort=issueDate"),
+        ("ListFrameworks", "/api/v1/frameworks?sort=-issueDate"),
+        ("GetFramework", "/api/v1/frameworks/QD-922-2022"),
+        ("GetIndex", "/api/v1/frameworks/QD-922-2022/indices/1"),
+        ("GetFrameworkForYear", "/api/v1/assessment-years/2022/framework"),
+        ("ListObligations", "/api/v1/obligations?from=2026-01-01&to=2026-12-31"),
+        ("ListObligations", "/api/v1/obligations?from=2026-01-01&to=2026-12-31&agencyId={ict}&planId={plan}&status=Upcoming&includeCooperating=true&page=1&pageSize=10"),
+        ("ListAgencyObligations", "/api/v1/agencies/{ict}/obligations?from=2026-01-01&to=2026-12-31&includeCooperating=true"),
+        ("GetAgencyObligationCalendar", "/api/v1/agencies/{ict}/calendar.ics?from=2026-01-01&to=2026-12-31"),
+        ("ListPlans", "/api/v1/plans"),
+        ("ListPlans", "/api/v1/plans?kind=Plan&status=Issued&issuerAgencyId={province}&year=2026&parentPlanId={plan}&sort=-issueDate&page=1&pageSize=10"),
+        ("ListPlans", "/api/v1/plans?sort=issueDate"),
+        ("ListPlans", "/api/v1/plans?sort=documentNumber"),
+        ("ListPlans", "/api/v1/plans?sort=-documentNumber"),
+        ("GetPlan", "/api/v1/plans/{plan}"),
+        ("GetPlanReportingRules", "/api/v1/plans/{plan}/reporting-rules"),
+        ("ListTasks", "/api/v1/tasks"),
+        ("ListTasks", "/api/v1/tasks?agencyId={police}&dueFrom=2026-01-01&dueTo=2026-12-31&status=InProgress&overdue=true&sort=-dueDate&page=1&pageSize=10"),
+        ("ListTasks", "/api/v1/tasks?sort=dueDate"),
+        ("ListTasks", "/api/v1/tasks?sort=title"),
+        ("ListPlanTasks", "/api/v1/plans/{plan}/tasks"),
+        ("ListPlanTasks", "/api/v1/plans/{plan}/tasks?agencyId={ict}&dueFrom=2026-01-01&dueTo=2026-12-31&status=InProgress&overdue=false&sort=title"),
+        ("GetTask", "/api/v1/plans/{plan}/tasks/{task}"),
+        ("ListTaskProgress", "/api/v1/plans/{plan}/tasks/{task}/progress"),
+    ];
+
+    private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
+    private TestDatabase _database = null!;
+    private DtiApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    private static IEnumerable<TestCaseData> Cases() =>
+        Reads.Select(r => new TestCaseData(r.OperationId, r.Url).SetArgDisplayNames(r.OperationId, r.Url));
+
+    [OneTimeSetUp]
+    public async Task CreateDataAndStartTheApi()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _factory = new DtiApiFactory(_database, services: services =>
+        {
+            services.AddSingleton<QueryLog>();
+            services.ConfigureDbContext<DtiDbContext>((_, options) => options.ReplaceService<IAsyncQueryProvider, RecordingQueryProvider>());
+        });
+        _client = _factory.CreateClient();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var coordinator = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+                new CreateClientCommand(new CreateClientInput("Translation coordinator", null, [ClientRole.Coordinator], null, null)));
+            _client.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, coordinator.ApiKey);
+            _ids["client"] = coordinator.Client.Id.ToString();
+            var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
+            _ids["rule"] = (await db.DeadlineRules.SingleAsync(r => r.Name == ReferenceDeadlineRules.QuangTriQuarterlyName)).Id.ToString();
+        }
+
+        var province = (await _client.CreateAgency("000.00.00.H50", "Ủy ban nhân dân tỉnh Quảng Trị", "UBND tỉnh Quảng Trị", "ProvincialPeoplesCommittee", "1989-07-01")).GetProperty("id").GetGuid();
+        var ict = await _client.CreateAgencyId("000.00.31.H50", "Sở TT&TT");
+        var police = await _client.CreateAgencyId("000.00.33.H50", "Công an tỉnh");
+        var plan = (await _client.CreatePlan(ApiRequests.PlanBody(province, year: 2026))).GetProperty("id").GetGuid();
+        var assignment = (await _client.CreateAssignment(plan, new { indexCode = "1", leadAgencyId = ict, cooperatingAgencyIds = new[] { police } })).GetProperty("id").GetGuid();
+        var task = (await _client.CreateTask(plan, new { title = "Trung tâm điều hành thông minh", leadAgencyId = ict, cooperatingAgencyIds = new[] { police }, dueMonth = "2026-06", indexCodes = new[] { "1" } })).GetProperty("id").GetGuid();
+        await Succeeds(_client.PostAsJsonAsync($"/api/v1/plans/{plan}/tasks/{task}/progress", new { status = "InProgress", percent = 40, asOf = "2026-03-31" }));
+        await Succeeds(_client.PutAsJsonAsync($"/api/v1/plans/{plan}/reporting-rules", new { ruleIds = new[] { Guid.Parse(_ids["rule"]) } }));
+        await Succeeds(_client.PostAsync($"/api/v1/plans/{plan}/issue", null));
+        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task) })
+        {
+            _ids[name] = id.ToString();
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task StopTheApi()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Test]
+    public async Task EveryReadOperationOfTheApiIsCovered()
+    {
+        var document = JsonNode.Parse(await _client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var reads = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()).Where(op => op.Key == "get").Select(op => (string)op.Value!["operationId"]!);
+
+        Assert.That(reads.Except(Reads.Select(r => r.OperationId)), Is.Empty, "add a case to SqlServerQueryTests.Reads for each new read operation");
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task TheQueriesOfEveryReadTranslateForSqlServer(string operationId, string url)
+    {
+        var log = _factory.Services.GetRequiredService<QueryLog>();
+        log.Take();
+
+        var response = await _client.GetAsync(_ids.Aggregate(url, (u, id) => u.Replace($"{{{id.Key}}}", id.Value, StringComparison.Ordinal)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{operationId}: {await response.Content.ReadAsStringAsync()}");
+        var queries = log.Take();
+        Assert.That(queries, Is.Not.Empty, "every read asks the database at least to authenticate the caller");
+        Assert.Multiple(() =>
+        {
+            foreach (var query in queries)
+            {
+                foreach (var splitting in new[] { QuerySplittingBehavior.SplitQuery, QuerySplittingBehavior.SingleQuery })
+                {
+                    SqlServerSchema.Parse(SqlServerTranslation.Translate(query, splitting));
+                }
+            }
+        });
+    }
+
+    private static async Task Succeeds(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+    }
+}
