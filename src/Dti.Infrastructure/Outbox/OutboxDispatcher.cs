@@ -71,7 +71,7 @@ public sealed class OutboxDispatcher(
 
     /// <summary>
     /// The due messages, oldest first, locked so that concurrent passes skip them. The one place that differs by
-    /// provider; a new provider adds its locking query here (SQL Server: <c>SELECT TOP (n) … WITH (UPDLOCK, READPAST, ROWLOCK)</c>).
+    /// provider; a new provider adds its locking query here.
     /// </summary>
     private Task<List<OutboxMessage>> SelectForClaimAsync(DtiDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -85,6 +85,12 @@ public sealed class OutboxDispatcher(
                 ORDER BY "OccurredAt", "Id"
                 LIMIT {settings.BatchSize}
                 FOR UPDATE SKIP LOCKED
+                """).AsNoTracking().ToListAsync(cancellationToken),
+            // READPAST skips rows other passes hold; UPDLOCK keeps them until this transaction commits its claim.
+            DatabaseProvider.SqlServer => db.OutboxMessages.FromSql($"""
+                SELECT TOP ({settings.BatchSize}) * FROM [OutboxMessages] WITH (UPDLOCK, READPAST, ROWLOCK)
+                WHERE [ProcessedAt] IS NULL AND [Attempts] < {settings.MaxAttempts} AND [AvailableAt] <= {now.UtcDateTime}
+                ORDER BY [OccurredAt], [Id]
                 """).AsNoTracking().ToListAsync(cancellationToken),
             DatabaseProvider.Sqlite => Due(db, now).OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).Take(settings.BatchSize).AsNoTracking().ToListAsync(cancellationToken),
             _ => throw new NotSupportedException($"The outbox cannot take messages on {_provider}: add its row-locking query to {nameof(OutboxDispatcher)}.{nameof(SelectForClaimAsync)}."),

@@ -110,8 +110,8 @@ public sealed class SqlServerQueryTests
         {
             var coordinator = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
                 new CreateClientCommand(new CreateClientInput("Translation coordinator", null, [ClientRole.Coordinator], null, null)));
-            _client.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, coordinator.ApiKey);
-            _ids["client"] = coordinator.Client.Id.ToString();
+            _client.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, coordinator.Value.ApiKey);
+            _ids["client"] = coordinator.Value.Client.Id.ToString();
             var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
             _ids["rule"] = (await db.DeadlineRules.SingleAsync(r => r.Name == ReferenceDeadlineRules.QuangTriQuarterlyName)).Id.ToString();
         }

@@ -296,6 +296,11 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(100);
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyId")
@@ -789,6 +794,38 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.HasIndex("TaskId");
 
                     b.ToTable("TaskProgressEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Infrastructure.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("Attempts");
+
+                    b.Property<DateTime>("AvailableAt");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000);
+
+                    b.Property<DateTime>("OccurredAt");
+
+                    b.Property<string>("Payload")
+                        .IsRequired();
+
+                    b.Property<DateTime?>("ProcessedAt");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt", "AvailableAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("Dti.Infrastructure.Persistence.ReferenceData.ReferenceDataSeed", b =>
