@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.Configure<JsonOptions>(o => JsonConventions.Apply(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonConventions.Apply(o.JsonSerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Before AddProblemDetails: the first writer that accepts a problem writes it, and this one always does.
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {

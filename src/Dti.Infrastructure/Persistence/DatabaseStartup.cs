@@ -76,8 +76,8 @@ public sealed partial class DatabaseStartup(
     }
 
     /// <summary>
-    /// The migrations not applied yet; on an empty database all of them, without asking EF, whose history read fails —
-    /// logged as an error — when the history table does not exist.
+    /// The migrations not applied yet. On a database without tables that is all of them, known without reading the
+    /// history table, a read that would fail there and be logged as an error.
     /// </summary>
     private async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken) =>
         await db.GetService<IRelationalDatabaseCreator>().HasTablesAsync(cancellationToken)
