@@ -50,16 +50,14 @@ internal sealed class NullabilitySchemaFilter(ValidatorRules validators) : ISche
 
     private static bool IsNullable(IOpenApiSchema schema) => schema is OpenApiSchema { Type: { } type } && type.HasFlag(JsonSchemaType.Null);
 
+    /// <remarks>
+    /// An enum copy does not list null: <c>nullable: true</c> allows it, as validating proxies read it (Prism adds null
+    /// to the enum itself, and a schema whose enum then lists null twice is silently not validated at all).
+    /// </remarks>
     private static OpenApiSchema NullableCopy(OpenApiSchema definition)
     {
         var copy = (OpenApiSchema)definition.CreateShallowCopy();
         copy.Type = (definition.Type ?? JsonSchemaType.Object) | JsonSchemaType.Null;
-        if (definition.Enum is { Count: > 0 } values)
-        {
-            // OpenAPI 3.0.3: with an enum, null is allowed only when the enum lists it (a null JsonNode is JSON null).
-            copy.Enum = [.. values, null!];
-        }
-
         return copy;
     }
 }
