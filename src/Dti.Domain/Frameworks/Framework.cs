@@ -254,9 +254,11 @@ public sealed partial class Framework
             Add("mainIndices", "A published framework needs at least one main index.");
         }
 
-        for (var i = 0; i < _mainIndices.Count; i++)
+        // Positions name main indices as the API lists them (by order, then code), not in the order they were loaded.
+        var mainIndices = _mainIndices.OrderBy(m => m.Order).ThenBy(m => m.Code, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < mainIndices.Count; i++)
         {
-            var main = _mainIndices[i];
+            var main = mainIndices[i];
             if (main.IsScored && main.MaxPoints is null)
             {
                 Add($"mainIndices[{i}].maxPoints", $"Scored main index '{main.Code}' has no maxPoints.");

@@ -6,8 +6,10 @@ using Dti.Domain.Clients;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Respawn;
+using Respawn.Graph;
 
 namespace Dti.Api.Tests.Infrastructure;
 
@@ -38,6 +40,8 @@ public abstract class ApiTestBase(DatabaseProvider provider)
 
     private readonly List<HttpClient> _clients = [];
 
+    private Respawner? _respawner;
+
     /// <summary>Extra configuration for this fixture's application.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -62,18 +66,33 @@ public abstract class ApiTestBase(DatabaseProvider provider)
         await Factory.Database.DisposeAsync();
     }
 
+    /// <summary>
+    /// Empties every table but EF's own (migrations history and lock) with Respawn, then loads the reference data again.
+    /// </summary>
     [SetUp]
     public async Task ResetDatabase()
     {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
-        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().ToList();
-        // Table names come from the EF model, not from input.
-        var sql = Provider == DatabaseProvider.Postgres
-            ? $"TRUNCATE {string.Join(", ", tables.Select(t => $"\"{t}\""))} CASCADE"
-            : "PRAGMA foreign_keys = OFF; " + string.Concat(tables.Select(t => $"DELETE FROM \"{t}\"; ")) + "PRAGMA foreign_keys = ON;";
-        await db.Database.ExecuteSqlRawAsync(sql);
+        await using (var connection = await Factory.Database.OpenConnectionAsync())
+        {
+            _respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
+            {
+                DbAdapter = Provider == DatabaseProvider.Postgres ? DbAdapter.Postgres : DbAdapter.Sqlite,
+                TablesToIgnore = [new Table(HistoryRepository.DefaultTableName), new Table("__EFMigrationsLock")],
+            });
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                // Respawn deletes SQLite tables inside a transaction, where its own "PRAGMA foreign_keys = OFF" does
+                // nothing, and its order breaks on self-referencing tables (agencies, plans). Off for this connection
+                // only, which is closed right after; the application's connections keep foreign keys on.
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA foreign_keys = OFF";
+                await pragma.ExecuteNonQueryAsync();
+            }
 
+            await _respawner.ResetAsync(connection);
+        }
+
+        await using var scope = Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(CancellationToken.None);
 
         Coordinator = await CreateApiKeyAsync(ClientRole.Coordinator, name: "Test coordinator");

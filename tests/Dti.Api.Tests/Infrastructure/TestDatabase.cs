@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dti.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -48,6 +49,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         return new TestDatabase(provider, builder.ToString(), null, admin, name);
+    }
+
+    /// <summary>An open connection of this database's provider, outside the application's pool.</summary>
+    public async Task<DbConnection> OpenConnectionAsync()
+    {
+        DbConnection connection = Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     public static string PostgresAdminConnectionString() =>
