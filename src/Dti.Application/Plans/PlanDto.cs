@@ -27,7 +27,7 @@ public sealed record PlanDto(
     IReadOnlyList<IndexTargetDto> IndexTargets,
     IReadOnlyList<SolutionGroupDto> SolutionGroups,
     PlanStatus Status,
-    IReadOnlyList<PlanAction> AllowedActions,
+    [property: MaxLength(PlanLifecycle.MaxAllowedActions)] IReadOnlyList<PlanAction> AllowedActions,
     Guid? SupersededById,
     Guid? ParentPlanId,
     bool IsSample,

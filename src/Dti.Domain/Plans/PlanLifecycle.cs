@@ -17,6 +17,9 @@ public enum PlanAction
 /// </summary>
 public static class PlanLifecycle
 {
+    /// <summary>At most every action at once: the bound the API description states for <c>allowedActions</c>.</summary>
+    public const int MaxAllowedActions = 3;
+
     public static readonly Lifecycle<PlanStatus, PlanAction> Table = new("plan",
     [
         new(PlanStatus.Draft, PlanAction.Issue, PlanStatus.Issued, [ClientRole.Coordinator]),
