@@ -61,9 +61,10 @@ public sealed class RequestBodyLimitTests(DatabaseProvider provider) : ApiTestBa
         const int rows = 400;
         var csv = LongCsv(rows);
         Assert.That(Encoding.UTF8.GetByteCount(csv), Is.InRange(RequestBodyLimits.FrameworkDefinition + 1, RequestBodyLimits.CsvImport), "between the JSON limits and the CSV limit");
-        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+        using var request = new HttpRequestMessage(HttpMethod.Post, CsvImport) { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        request.Headers.TryAddWithoutValidation("If-Match", await Client.ETag("/api/v1/frameworks/TEST-2015"));
 
-        var response = await Client.PostAsync(CsvImport, content);
+        var response = await Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var index = await ReadJson(await Client.GetAsync("/api/v1/frameworks/TEST-2015/indices/7"));

@@ -187,7 +187,9 @@ public sealed class HostileInputTests(DatabaseProvider provider) : ApiTestBase(p
         Assert.That((await Client.PostAsJsonAsync("/api/v1/frameworks", FrameworkBodies.Complete())).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         using var csv = new StringContent("code,mainIndexCode,nameVi,measureType\n7.3,7,Hợp\u0000 lệ,Count\n", Encoding.UTF8, "text/csv");
 
-        var problem = await (await Client.PostAsync("/api/v1/frameworks/TEST-2015/component-indices/import", csv)).AssertProblem(HttpStatusCode.BadRequest, "csv");
+        using var import = new HttpRequestMessage(HttpMethod.Post, "/api/v1/frameworks/TEST-2015/component-indices/import") { Content = csv };
+        import.Headers.TryAddWithoutValidation("If-Match", await Client.ETag("/api/v1/frameworks/TEST-2015"));
+        var problem = await (await Client.SendAsync(import)).AssertProblem(HttpStatusCode.BadRequest, "csv");
 
         Assert.That(problem.GetProperty("errors").GetProperty("csv")[0].GetString(), Does.StartWith("Line 2:").And.Contain("U+0000"));
     }
@@ -202,9 +204,19 @@ public sealed class HostileInputTests(DatabaseProvider provider) : ApiTestBase(p
         await response.AssertProblem(HttpStatusCode.Unauthorized);
     }
 
+    /// <summary>Sends <paramref name="json"/> with the precondition a careful client sends, so that only the body is wrong.</summary>
     private async Task<HttpResponseMessage> Send(HttpMethod method, string url, string json)
     {
         using var request = new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (url.EndsWith("/official-schedule", StringComparison.Ordinal))
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        }
+        else if (method == HttpMethod.Put)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", await Client.ETag(url));
+        }
+
         return await Client.SendAsync(request);
     }
 }

@@ -70,7 +70,7 @@ public sealed partial class TwoProcessesTests(DatabaseProvider provider)
 
         foreach (var year in Enumerable.Range(2030, 30))
         {
-            var response = await (year % 2 == 0 ? a : b).PutAsJsonAsync(
+            var response = await (year % 2 == 0 ? a : b).PutNew(
                 $"/api/v1/calendar/years/{year}/official-schedule", new { entries = new[] { new { date = $"{year}-01-01", kind = "DayOff", reason = "Tết Dương lịch" } } });
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         }

@@ -92,10 +92,10 @@ public sealed class OutboxTests(DatabaseProvider provider) : ApiTestBase(provide
 
         var responses = new[]
         {
-            await Client.PostAsJsonAsync($"/api/v1/plans/{plan}/assignments/{assignment}/reassign", new { leadAgencyId = home, reason = "Sở Nội vụ chủ trì" }),
-            await Client.PostAsync($"/api/v1/plans/{plan}/issue", null),
+            await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{plan}/assignments/{assignment}/reassign", new { leadAgencyId = home, reason = "Sở Nội vụ chủ trì" }, $"/api/v1/plans/{plan}/assignments/{assignment}"),
+            await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{plan}/issue", resource: $"/api/v1/plans/{plan}"),
             await Client.PostAsJsonAsync($"/api/v1/plans/{plan}/tasks/{task}/progress", new { status = "InProgress", percent = 40 }),
-            await Client.PostAsync($"/api/v1/plans/{plan}/close", null),
+            await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{plan}/close", resource: $"/api/v1/plans/{plan}"),
             await Client.SendWithIfMatch(HttpMethod.Put, rule.Headers.Location!.ToString(), new { text = "annually no later than 20/12", name = "Báo cáo năm" }, rule.Headers.ETag!.ToString()),
             await Client.SendWithIfMatch(HttpMethod.Delete, "/api/v1/calendar/years/2026/official-schedule", null, schedule.Headers.ETag!.ToString()),
         };
@@ -260,9 +260,12 @@ public sealed class OutboxTests(DatabaseProvider provider) : ApiTestBase(provide
 
     private async Task PutSchedule2027()
     {
-        var response = await Client.PutAsJsonAsync(
-            "/api/v1/calendar/years/2027/official-schedule",
-            new { entries = new[] { new { date = "2027-03-01", kind = "DayOff", reason = "Ngày nghỉ thử nghiệm" } } });
+        const string uri = "/api/v1/calendar/years/2027/official-schedule";
+        var body = new { entries = new[] { new { date = "2027-03-01", kind = "DayOff", reason = "Ngày nghỉ thử nghiệm" } } };
+        var current = await Client.GetAsync(uri);
+        var response = current.Headers.ETag is { } etag
+            ? await Client.SendWithIfMatch(HttpMethod.Put, uri, body, etag.ToString())
+            : await Client.PutNew(uri, body);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 

@@ -123,8 +123,8 @@ public sealed class SqlServerQueryTests
         var assignment = (await _client.CreateAssignment(plan, new { indexCode = "1", leadAgencyId = ict, cooperatingAgencyIds = new[] { police } })).GetProperty("id").GetGuid();
         var task = (await _client.CreateTask(plan, new { title = "Trung tâm điều hành thông minh", leadAgencyId = ict, cooperatingAgencyIds = new[] { police }, dueMonth = "2026-06", indexCodes = new[] { "1" } })).GetProperty("id").GetGuid();
         await Succeeds(_client.PostAsJsonAsync($"/api/v1/plans/{plan}/tasks/{task}/progress", new { status = "InProgress", percent = 40, asOf = "2026-03-31" }));
-        await Succeeds(_client.PutAsJsonAsync($"/api/v1/plans/{plan}/reporting-rules", new { ruleIds = new[] { Guid.Parse(_ids["rule"]) } }));
-        await Succeeds(_client.PostAsync($"/api/v1/plans/{plan}/issue", null));
+        await Succeeds(_client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{plan}/reporting-rules", new { ruleIds = new[] { Guid.Parse(_ids["rule"]) } }));
+        await Succeeds(_client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{plan}/issue", resource: $"/api/v1/plans/{plan}"));
         foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task) })
         {
             _ids[name] = id.ToString();
