@@ -52,11 +52,11 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         await Client.CreateAssignment(_plan, new { indexCode = "1", leadAgencyId = ict });
         await Client.CreateAssignment(_plan, new { indexCode = "4", leadAgencyId = health });
         var quarterly = await InDatabase(db => db.DeadlineRules.Where(r => r.Name == ReferenceDeadlineRules.QuangTriQuarterlyName).Select(r => r.Id).SingleAsync());
-        var rules = await Client.PutAsJsonAsync($"/api/v1/plans/{_plan}/reporting-rules", new { ruleIds = new[] { quarterly } });
+        var rules = await Client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{_plan}/reporting-rules", new { ruleIds = new[] { quarterly } });
         Assert.That(rules.StatusCode, Is.EqualTo(HttpStatusCode.OK), await rules.Content.ReadAsStringAsync());
         var ictTask = (await Client.CreateTask(_plan, new { title = "Trung tâm tích hợp dữ liệu", leadAgencyId = ict, dueMonth = "2026-11" })).GetProperty("id").GetGuid();
         var healthTask = (await Client.CreateTask(_plan, new { title = "Bệnh án điện tử", leadAgencyId = health, dueMonth = "2026-12" })).GetProperty("id").GetGuid();
-        var issued = await Client.PostAsync($"/api/v1/plans/{_plan}/issue", null);
+        var issued = await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{_plan}/issue", resource: $"/api/v1/plans/{_plan}");
         Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.OK), await issued.Content.ReadAsStringAsync());
         _own = new Target(ict, _plan, ictTask);
         _other = new Target(health, _plan, healthTask);
