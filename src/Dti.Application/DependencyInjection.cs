@@ -12,7 +12,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers MediatR 5.1.0 by hand (its DI package does not restore here): the mediator, every handler
-    /// of this assembly (requests and domain-event notifications), the cached working calendar, the pipeline in order — logging, then agency scope, then validation — and every FluentValidation validator.
+    /// of this assembly (requests and domain-event notifications), the cached working calendar, the pipeline in order — logging,
+    /// then agency scope, then validation — and every FluentValidation validator, as a singleton.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -35,10 +36,9 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AgencyScopeBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
-        foreach (var result in AssemblyScanner.FindValidatorsInAssembly(assembly))
-        {
-            services.AddTransient(result.InterfaceType, result.ValidatorType);
-        }
+        // Validators hold no state and need no service but the clock (read when they run); built once, their rules
+        // are not compiled again per request.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
 
         // A rule stops at its first failure: `.NotNull().Must(x => x.Count …)` never runs Must on null, and one message per rule is enough.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
