@@ -123,20 +123,21 @@ public sealed class IndexAssignment : AggregateRoot
 
     private void ApplyTerms(AssignmentTerms terms, decimal maxPoints, DateTimeOffset now)
     {
-        if (terms.TargetPoints is < 0)
+        var points = DecimalKind.Points.Round(terms.TargetPoints);
+        if (points is < 0)
         {
             throw new DomainException("points-range", "'targetPoints' cannot be negative.", "targetPoints");
         }
 
-        if (terms.TargetPoints > maxPoints)
+        if (points > maxPoints)
         {
-            throw new DomainException("assignment.points-exceed-max", $"'targetPoints' ({terms.TargetPoints:0.##}) exceed the {maxPoints:0.##} points index '{IndexCode}' is worth.", "targetPoints");
+            throw new DomainException("assignment.points-exceed-max", $"'targetPoints' ({points:0.##}) exceed the {maxPoints:0.##} points index '{IndexCode}' is worth.", "targetPoints");
         }
 
         ResponsiblePersonName = Guard.OptionalText(terms.ResponsiblePersonName, "responsiblePersonName", AssignmentLimits.PersonNameMaxLength);
         ResponsiblePersonTitle = Guard.OptionalText(terms.ResponsiblePersonTitle, "responsiblePersonTitle", AssignmentLimits.PersonTitleMaxLength);
-        TargetValue = terms.TargetValue;
-        TargetPoints = terms.TargetPoints;
+        TargetValue = DecimalKind.IndexValue.Round(terms.TargetValue);
+        TargetPoints = points;
         IsSample = terms.IsSample;
         Touch(now);
     }

@@ -11,6 +11,6 @@ internal static class PointsGuard
             throw new DomainException("points-range", $"'{field}' must be between 0 and {FrameworkLimits.MaxIndexPoints}.", field);
         }
 
-        return points;
+        return DecimalKind.Points.Round(points);
     }
 }

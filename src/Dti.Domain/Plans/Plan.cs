@@ -211,7 +211,7 @@ public sealed class Plan : AggregateRoot
         PeriodEnd = spec.PeriodEnd;
         FirstAssessmentYear = spec.FirstAssessmentYear;
         LastAssessmentYear = spec.LastAssessmentYear;
-        TargetTotalScore = spec.TargetTotalScore;
+        TargetTotalScore = DecimalKind.Points.Round(spec.TargetTotalScore);
         TargetRank = spec.TargetRank;
         TargetRankGroup = Guard.OptionalText(spec.TargetRankGroup, "targetRankGroup", PlanLimits.RankGroupMaxLength);
         ParentPlanId = spec.ParentPlanId;

@@ -14,7 +14,7 @@ public sealed class PlanIndexTarget
     {
         Id = Guid.CreateVersion7();
         MainIndexCode = Guard.Text(spec.MainIndexCode, $"{path}.mainIndexCode", FrameworkLimits.IndexCodeMaxLength);
-        TargetValue = spec.TargetValue;
+        TargetValue = DecimalKind.IndexValue.Round(spec.TargetValue);
         TargetPoints = PointsGuard.Check(spec.TargetPoints, $"{path}.targetPoints");
         if (TargetValue is null && TargetPoints is null)
         {

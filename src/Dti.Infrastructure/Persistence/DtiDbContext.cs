@@ -50,7 +50,6 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
-        configurationBuilder.Properties<decimal>().HavePrecision(9, 2);
     }
 
     private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTime>(

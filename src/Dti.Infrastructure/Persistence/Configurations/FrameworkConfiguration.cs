@@ -1,3 +1,4 @@
+using Dti.Domain.Common;
 using Dti.Domain.Frameworks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -57,6 +58,7 @@ internal sealed class MainIndexConfiguration : IEntityTypeConfiguration<MainInde
         builder.Property(m => m.NameEn).HasMaxLength(FrameworkLimits.NameMaxLength);
         builder.Property(m => m.Group).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
         builder.Property(m => m.PillarCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
+        builder.Property(m => m.MaxPoints).HasPrecision(DecimalKind.Points);
         builder.HasIndex(m => new { m.FrameworkId, m.Code }).IsUnique();
     }
 }
@@ -75,6 +77,7 @@ internal sealed class ComponentIndexConfiguration : IEntityTypeConfiguration<Com
         builder.Property(c => c.MeasureType).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
         builder.Property(c => c.Unit).HasMaxLength(FrameworkLimits.UnitMaxLength);
         builder.Property(c => c.DataSource).HasMaxLength(FrameworkLimits.DataSourceMaxLength);
+        builder.Property(c => c.MaxPoints).HasPrecision(DecimalKind.Points);
         builder.HasIndex(c => new { c.FrameworkId, c.Code }).IsUnique();
     }
 }

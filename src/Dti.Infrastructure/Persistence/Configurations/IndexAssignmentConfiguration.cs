@@ -1,5 +1,6 @@
 using Dti.Domain.Agencies;
 using Dti.Domain.Assignments;
+using Dti.Domain.Common;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ internal sealed class IndexAssignmentConfiguration : IEntityTypeConfiguration<In
         builder.Property(a => a.IndexCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
         builder.Property(a => a.ResponsiblePersonName).HasMaxLength(AssignmentLimits.PersonNameMaxLength);
         builder.Property(a => a.ResponsiblePersonTitle).HasMaxLength(AssignmentLimits.PersonTitleMaxLength);
-        builder.Property(a => a.TargetValue).HasPrecision(PlanConfiguration.ValuePrecision, PlanConfiguration.ValueScale);
+        builder.Property(a => a.TargetValue).HasPrecision(DecimalKind.IndexValue);
+        builder.Property(a => a.TargetPoints).HasPrecision(DecimalKind.Points);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.PlanId, a.IndexCode }).IsUnique();
         builder.HasOne<Plan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Cascade);

@@ -1,4 +1,5 @@
 using Dti.Domain.Agencies;
+using Dti.Domain.Common;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
@@ -9,10 +10,6 @@ namespace Dti.Infrastructure.Persistence.Configurations;
 
 internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
 {
-    /// <summary>Target values are index values in [0, 1] as the ministry publishes them (0.7326), so they keep four decimals.</summary>
-    public const int ValuePrecision = 18;
-    public const int ValueScale = 4;
-
     public void Configure(EntityTypeBuilder<Plan> builder)
     {
         builder.ToTable("Plans");
@@ -23,6 +20,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.Property(p => p.Title).HasMaxLength(PlanLimits.TitleMaxLength);
         builder.Property(p => p.Summary).HasMaxLength(PlanLimits.SummaryMaxLength);
         builder.Property(p => p.TargetRankGroup).HasMaxLength(PlanLimits.RankGroupMaxLength);
+        builder.Property(p => p.TargetTotalScore).HasPrecision(DecimalKind.Points);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.IsOpen);
@@ -48,7 +46,8 @@ internal sealed class PlanIndexTargetConfiguration : IEntityTypeConfiguration<Pl
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.MainIndexCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
-        builder.Property(t => t.TargetValue).HasPrecision(PlanConfiguration.ValuePrecision, PlanConfiguration.ValueScale);
+        builder.Property(t => t.TargetValue).HasPrecision(DecimalKind.IndexValue);
+        builder.Property(t => t.TargetPoints).HasPrecision(DecimalKind.Points);
     }
 }
 
