@@ -1,6 +1,7 @@
 using System.Reflection;
 using Dti.Application.Calendar;
 using Dti.Application.Common.Behaviours;
+using Dti.Application.Common.Mapping;
 using Dti.Application.Common.Security;
 using FluentValidation;
 using MediatR;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddSingleton<WorkingCalendarSource>();
+        services.AddSingleton(Mappings.Create(assembly));
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
