@@ -30,6 +30,14 @@ internal static class ETags
         builder.WithMetadata(new IfMatchRequirement(orCreate))
             .ProducesProblems(StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
 
+    /// <summary>
+    /// Declares an operation that appends to a versioned resource: If-Match is not required, but when sent it must be
+    /// current (412 from the handler). The document lists the header as optional.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsIfMatch(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new IfMatchRequirement(OrCreate: false, Optional: true))
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
     /// <summary>Whether the request names a version with If-Match (anything but nothing or <c>*</c>).</summary>
     public static bool NamesAVersion(this HttpRequest request) => request.ExpectedVersion() is not null;
 

@@ -8,7 +8,8 @@ namespace Dti.Api.Endpoints;
 /// must say which version it read with If-Match. Set with <see cref="ETags.RequireIfMatch"/>.
 /// </summary>
 /// <param name="OrCreate">A PUT that also creates: <c>If-None-Match: *</c> ("only if it does not exist yet") stands in for If-Match.</param>
-internal sealed record IfMatchRequirement(bool OrCreate);
+/// <param name="Optional">A POST that appends (a new entry, not an edit of what was read): If-Match is honoured when sent, not required.</param>
+internal sealed record IfMatchRequirement(bool OrCreate, bool Optional = false);
 
 /// <summary>
 /// The one place If-Match is required: before binding or any handler runs, an operation carrying
@@ -20,7 +21,7 @@ internal sealed class IfMatchPrecondition(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var requirement = context.GetEndpoint()?.Metadata.GetMetadata<IfMatchRequirement>();
-        if (requirement is null || context.Request.NamesAVersion())
+        if (requirement is null || requirement.Optional || context.Request.NamesAVersion())
         {
             return next(context);
         }

@@ -63,9 +63,9 @@ internal static class TaskEndpoints
             .RequireAuthorization(Policies.WriteAgencyData)
             .WithSummary("Report a task's progress")
             .WithDescription("Appends a progress entry (status, percent 0–100, note, as-of date — today by default) and makes it current. Done means 100 percent; reports are not older than the last one (422); finished tasks take no more (409). If-Match is optional here: a report is a new entry, not an edit of what you read (it is a creation in the task's progress list); send the task's ETag to be sure no other report came in between (412).")
+            .AcceptsIfMatch()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -25,8 +25,10 @@ internal sealed class IfMatchHeaderFilter : IOperationFilter
         {
             Name = HeaderNames.IfMatch,
             In = ParameterLocation.Header,
-            Required = !requirement.OrCreate,
-            Description = requirement.OrCreate
+            Required = !requirement.OrCreate && !requirement.Optional,
+            Description = requirement.Optional
+                ? "Optional: the ETag you last read of the resource, to append only if nothing changed since (412 when stale). `*` or no header appends regardless."
+                : requirement.OrCreate
                 ? "The ETag you last read of the resource, to replace it (412 when stale). Without it and without `If-None-Match: *`: 428. `*` is refused (428)."
                 : "The ETag you last read of the resource (the `ETag` response header of its GET or of your last write). Without it: 428; stale: 412. `*` is refused (428): blind writes are not accepted.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ResponseHeaders.ETagMaxLength, Pattern = ResponseHeaders.IfMatchPattern },

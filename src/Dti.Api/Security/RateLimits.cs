@@ -45,8 +45,6 @@ internal static class RateLimits
     /// <summary>Each quota counts requests in fixed windows of this length.</summary>
     public static readonly TimeSpan WindowLength = TimeSpan.FromMinutes(1);
 
-    private static readonly TimeSpan Window = WindowLength;
-
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
@@ -108,8 +106,8 @@ internal static class RateLimits
 
         var clientId = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClientClaims.ClientId) : null;
         return clientId is not null
-            ? RateLimitPartition.Get("client:" + clientId, _ => new QuotaWindow(RateLimitHeaders.ClientPolicy, limits.PermitPerMinute, Window))
-            : RateLimitPartition.Get("ip:" + context.Connection.RemoteIpAddress, _ => new QuotaWindow(RateLimitHeaders.AnonymousPolicy, limits.AnonymousPermitPerMinute, Window));
+            ? RateLimitPartition.Get("client:" + clientId, _ => new QuotaWindow(RateLimitHeaders.ClientPolicy, limits.PermitPerMinute, WindowLength))
+            : RateLimitPartition.Get("ip:" + context.Connection.RemoteIpAddress, _ => new QuotaWindow(RateLimitHeaders.AnonymousPolicy, limits.AnonymousPermitPerMinute, WindowLength));
     }
 
     /// <summary>The limiter's own statistics plus what the RateLimit fields need: the policy and when the window resets.</summary>

@@ -19,6 +19,7 @@ public static class PlanLifecycle
 {
     /// <summary>At most every action at once: the bound the API description states for <c>allowedActions</c>.</summary>
     public const int MaxAllowedActions = 3;
+    // A constant (attributes need one); PlanLifecycleTests ties it to the number of PlanAction values.
 
     public static readonly Lifecycle<PlanStatus, PlanAction> Table = new("plan",
     [

@@ -83,12 +83,21 @@ public sealed class IfMatchTests(DatabaseProvider provider) : ApiTestBase(provid
     {
         var (changes, others) = await Operations();
 
-        static bool DeclaresIfMatch(ServedOperation o) =>
-            o.Definition["parameters"]?.AsArray().Any(p => (string?)p!["in"] == "header" && (string?)p["name"] == "If-Match") == true;
+        static bool DeclaresIfMatch(ServedOperation o, bool required = false) =>
+            o.Definition["parameters"]?.AsArray().Any(p => (string?)p!["in"] == "header" && (string?)p["name"] == "If-Match" && ((bool?)p["required"] ?? false || !required)) == true;
         static bool Declares(ServedOperation o, string status) => o.Definition["responses"]?.AsObject().ContainsKey(status) == true;
 
         Assert.That(changes.Where(o => !DeclaresIfMatch(o) || !Declares(o, "428") || !Declares(o, "412")).Select(o => o.ToString()), Is.Empty);
-        Assert.That(others.Where(o => DeclaresIfMatch(o) || Declares(o, "428")).Select(o => o.ToString()), Is.Empty);
+        Assert.That(others.Where(o => DeclaresIfMatch(o, required: true) || Declares(o, "428")).Select(o => o.ToString()), Is.Empty);
+    }
+
+    [Test]
+    public async Task AnAppendingOperationDeclaresIfMatchAsOptional()
+    {
+        var progress = (await ServedOperations.ReadAsync(Anonymous)).Single(o => o.OperationId == "RecordTaskProgress");
+
+        var ifMatch = progress.Definition["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "If-Match")!;
+        Assert.That(((bool?)ifMatch["required"] ?? false, progress.Definition["responses"]!.AsObject().ContainsKey("412")), Is.EqualTo((false, true)));
     }
 
     [Test]
@@ -153,5 +162,28 @@ public sealed class IfMatchTests(DatabaseProvider provider) : ApiTestBase(provid
         Assert.That((create.StatusCode, create.Headers.ETag?.Tag), Is.EqualTo((HttpStatusCode.OK, "\"1\"")));
         await createAgain.AssertProblem(HttpStatusCode.PreconditionFailed, rule: "version.stale");
         Assert.That((replace.StatusCode, replace.Headers.ETag?.Tag), Is.EqualTo((HttpStatusCode.OK, "\"2\"")));
+    }
+
+    [Test]
+    public async Task ConcurrentWritesOfOneYearsScheduleGiveOneWinnerAndPreconditionFailuresForTheRest()
+    {
+        const string url = "/api/v1/calendar/years/2032/official-schedule";
+        var body = new { entries = new[] { new { date = "2032-01-02", kind = "DayOff", reason = "Nghỉ bù" } } };
+
+        var creates = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.PutNew(url, body)));
+        var etag = creates.Single(r => r.StatusCode == HttpStatusCode.OK).Headers.ETag!.ToString();
+        var replaces = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Client.SendWithIfMatch(HttpMethod.Put, url,
+            new { entries = new[] { new { date = $"2032-01-{i + 3:00}", kind = "DayOff", reason = "Nghỉ bù" } } }, etag)));
+
+        Assert.Multiple(() =>
+        {
+            foreach (var batch in new[] { creates, replaces })
+            {
+                Assert.That(batch.Count(r => r.StatusCode == HttpStatusCode.OK), Is.EqualTo(1));
+                Assert.That(batch.Where(r => r.StatusCode != HttpStatusCode.OK).Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.PreconditionFailed));
+            }
+        });
+        var stored = await ReadJson(await Client.GetAsync(url));
+        Assert.That(stored.GetProperty("entries").GetArrayLength(), Is.EqualTo(1));
     }
 }

@@ -166,4 +166,11 @@ public class PlanLifecycleTests
 
         Assert.That(plan.DomainEvents, Is.Empty);
     }
+
+    [Test]
+    public void TheBoundOnAllowedActionsCoversEveryAction()
+    {
+        // allowedActions never lists an action twice, so the number of actions is its true bound.
+        Assert.That(Enum.GetValues<PlanAction>(), Has.Length.EqualTo(PlanLifecycle.MaxAllowedActions));
+    }
 }

@@ -59,7 +59,8 @@ public sealed class ReplaceOfficialScheduleHandler(IApplicationDbContext db, Tim
         var entries = request.Body.Entries.Select(e => new OfficialScheduleEntry(e.Date!.Value, e.Kind, e.Reason)).ToList();
         var now = clock.GetUtcNow();
         OfficialSchedule schedule;
-        if (await db.OfficialSchedules.AnyAsync(s => s.Year == request.Year, cancellationToken))
+        var creating = !await db.OfficialSchedules.AnyAsync(s => s.Year == request.Year, cancellationToken);
+        if (!creating)
         {
             schedule = await db.GetForUpdateAsync(request.Year, request.ExpectedVersion, cancellationToken);
             if (request.ExpectedVersion is null)
@@ -81,7 +82,22 @@ public sealed class ReplaceOfficialScheduleHandler(IApplicationDbContext db, Tim
             db.OfficialSchedules.Add(schedule);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (creating)
+        {
+            // Another request may have created the year's schedule between our check and our insert: then "only if none
+            // exists" failed (412); anything else is not ours to explain.
+            if (await db.OfficialSchedules.AsNoTracking().AnyAsync(s => s.Year == request.Year, cancellationToken))
+            {
+                throw new PreconditionFailedException("Official schedule", request.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
+            }
+
+            throw;
+        }
+
         return new Versioned<OfficialScheduleDto>(OfficialScheduleDto.From(schedule), schedule.Version);
     }
 }
