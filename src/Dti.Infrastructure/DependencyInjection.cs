@@ -52,6 +52,7 @@ public static class DependencyInjection
             .Validate(o => o.MaxAttempts >= 1, $"{OutboxOptions.Section}:MaxAttempts must be at least 1.")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.ClaimDuration > TimeSpan.Zero, $"{OutboxOptions.Section}:PollInterval and ClaimDuration must be positive.")
             .Validate(o => o.RetryDelay >= TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay, $"{OutboxOptions.Section}:RetryDelay must be 0 or more and at most MaxRetryDelay.")
+            .Validate(o => o.ProcessedRetention >= TimeSpan.Zero && o.PurgeInterval > TimeSpan.Zero, $"{OutboxOptions.Section}:ProcessedRetention must be 0 or more and PurgeInterval positive.")
             .ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();

@@ -7,9 +7,11 @@ namespace Dti.Infrastructure.Outbox;
 /// <summary>
 /// Runs <see cref="OutboxDispatcher"/> passes for the life of the host: again at once after a full batch,
 /// otherwise after <see cref="OutboxOptions.PollInterval"/> or as soon as a save in this instance wrote events.
-/// Off when <see cref="OutboxOptions.DispatchInBackground"/> is false.
+/// When idle, at most every <see cref="OutboxOptions.PurgeInterval"/>, it deletes old processed messages (the interval
+/// is only a pace: several instances purging at once is harmless). Off when <see cref="OutboxOptions.DispatchInBackground"/> is false.
 /// </summary>
-public sealed class OutboxDispatchLoop(OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<OutboxOptions> options, ILogger<OutboxDispatchLoop> logger)
+public sealed class OutboxDispatchLoop(
+    OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatchLoop> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,12 +22,19 @@ public sealed class OutboxDispatchLoop(OutboxDispatcher dispatcher, OutboxSignal
             return;
         }
 
+        var nextPurge = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             var taken = 0;
             try
             {
                 taken = await dispatcher.DispatchOnceAsync(stoppingToken);
+                if (taken == 0 && clock.GetUtcNow() >= nextPurge)
+                {
+                    nextPurge = clock.GetUtcNow() + settings.PurgeInterval;
+                    var purged = await dispatcher.PurgeProcessedAsync(stoppingToken);
+                    logger.LogDebug("Deleted {Purged} processed outbox messages older than {Retention}.", purged, settings.ProcessedRetention);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -40,6 +40,19 @@ public sealed class OutboxDispatcher(
         return messages.Count;
     }
 
+    /// <summary>
+    /// Deletes messages processed longer than <see cref="OutboxOptions.ProcessedRetention"/> ago; returns how many. Safe
+    /// on several instances at once (a row already deleted by another is simply not there); failed messages left for
+    /// an operator are never deleted.
+    /// </summary>
+    public async Task<int> PurgeProcessedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
+        var cutoff = clock.GetUtcNow() - options.Value.ProcessedRetention;
+        return await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
     private async Task<List<OutboxMessage>> ClaimAsync(string claim, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -28,6 +28,12 @@ public sealed class OutboxOptions
     /// <summary>The longest wait between retries.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long processed messages are kept (to look into what was published) before they are deleted.</summary>
+    public TimeSpan ProcessedRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often an idle instance deletes processed messages older than <see cref="ProcessedRetention"/>.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The wait after the <paramref name="attempts"/>-th failed attempt.</summary>
     public TimeSpan RetryDelayAfter(int attempts)
     {

@@ -271,4 +271,25 @@ public sealed class OutboxTests(DatabaseProvider provider) : ApiTestBase(provide
 
     private Task<OutboxMessage> Message2027() => InDatabase(db => db.OutboxMessages.AsNoTracking()
         .SingleAsync(m => m.Type == nameof(OfficialScheduleReplaced) && m.Payload.Contains("\"year\":2027")));
+
+    [Test]
+    public async Task ProcessedMessagesAreDeletedAfterTheRetentionAndUnprocessedOnesAreKept()
+    {
+        var put = await Client.PutNew("/api/v1/calendar/years/2035/official-schedule",
+            new { entries = new[] { new { date = "2035-01-02", kind = "DayOff", reason = "Nghỉ bù" } } });
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await _first.Dispatcher().DispatchAllAsync();
+        await Client.SendCurrent(HttpMethod.Delete, "/api/v1/calendar/years/2035/official-schedule");
+        var counts = () => InDatabase(async db => (
+            Processed: await db.OutboxMessages.CountAsync(m => m.ProcessedAt != null),
+            Waiting: await db.OutboxMessages.CountAsync(m => m.ProcessedAt == null)));
+        var before = await counts();
+
+        var keptInsideRetention = await _first.Dispatcher().PurgeProcessedAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        var purged = await _first.Dispatcher().PurgeProcessedAsync(CancellationToken.None);
+
+        Assert.That(before.Processed, Is.GreaterThan(0));
+        Assert.That((keptInsideRetention, purged, await counts()), Is.EqualTo((0, before.Processed, (0, before.Waiting))));
+    }
 }
