@@ -10,6 +10,13 @@ internal static class FrameworkQueries
     public static IQueryable<Framework> WithTree(this IQueryable<Framework> frameworks) =>
         frameworks.Include(f => f.Pillars).Include(f => f.MainIndices).Include(f => f.ComponentIndices);
 
+    /// <summary>
+    /// The frameworks that govern an assessment year (at most one): the query form of <see cref="Framework.Governs"/>,
+    /// written once for every handler that looks a framework up by year.
+    /// </summary>
+    public static IQueryable<Framework> Governing(this IQueryable<Framework> frameworks, int year) =>
+        frameworks.Where(f => f.FirstAssessmentYear <= year && (f.LastAssessmentYear == null || f.LastAssessmentYear >= year));
+
     /// <summary>Loads a framework with its tree for change, or throws 404.</summary>
     public static async Task<Framework> GetForUpdateAsync(this IApplicationDbContext db, string code, int? expectedVersion, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ internal static class PlanQueries
     /// <summary>The framework that governs an assessment year; a plan for a year no framework governs breaks a rule (422).</summary>
     public static async Task<Framework> GoverningFrameworkAsync(this IApplicationDbContext db, int year, CancellationToken cancellationToken) =>
         await db.Frameworks.AsNoTracking().WithTree()
-            .Where(f => f.FirstAssessmentYear <= year && (f.LastAssessmentYear == null || f.LastAssessmentYear >= year))
+            .Governing(year)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainException("plan.no-framework", $"No framework governs assessment year {year.ToString(CultureInfo.InvariantCulture)}.", "firstAssessmentYear");
 

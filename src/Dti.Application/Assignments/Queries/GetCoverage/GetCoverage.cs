@@ -53,7 +53,7 @@ public sealed class GetCoverageHandler(IApplicationDbContext db) : IRequestHandl
     {
         var year = request.Year;
         var framework = await db.Frameworks.AsNoTracking().WithTree()
-            .Where(f => f.FirstAssessmentYear <= year && (f.LastAssessmentYear == null || f.LastAssessmentYear >= year))
+            .Governing(year)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Framework for assessment year", year.ToString(CultureInfo.InvariantCulture));
         var plans = db.Plans

@@ -24,7 +24,7 @@ public sealed class GetFrameworkForYearHandler(IApplicationDbContext db) : IRequ
     {
         var year = request.Year;
         var framework = await db.Frameworks.AsNoTracking().WithTree()
-            .Where(f => f.FirstAssessmentYear <= year && (f.LastAssessmentYear == null || f.LastAssessmentYear >= year))
+            .Governing(year)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Framework for assessment year", year.ToString(CultureInfo.InvariantCulture));
         return new Versioned<FrameworkDto>(FrameworkDto.From(framework), framework.Version);

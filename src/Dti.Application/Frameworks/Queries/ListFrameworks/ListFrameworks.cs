@@ -36,7 +36,7 @@ public sealed class ListFrameworksHandler(IApplicationDbContext db) : IRequestHa
 
         if (request.Year is { } year)
         {
-            query = query.Where(f => f.FirstAssessmentYear <= year && (f.LastAssessmentYear == null || f.LastAssessmentYear >= year));
+            query = query.Governing(year);
         }
 
         query = request.Sort switch
