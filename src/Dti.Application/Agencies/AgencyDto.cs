@@ -20,8 +20,4 @@ public sealed record AgencyDto(
     [property: MaxLength(AgencyLimits.NoteMaxLength), RegularExpression(TextRules.MultiLinePattern)] string? SuccessionNote,
     bool IsSample,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
-{
-    public static AgencyDto From(Agency a) => new(
-        a.Id, a.Code, a.FullName, a.ShortName, a.Kind, a.ParentId, a.ValidFrom, a.ValidTo, a.SuccessorId, a.SuccessionReason, a.SuccessionNote, a.IsSample, a.CreatedAt, a.UpdatedAt);
-}
+    DateTimeOffset UpdatedAt);

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Dti.Application.Common.Validation;
 using Dti.Domain.Agencies;
-using Dti.Domain.Assignments;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 
@@ -21,22 +20,7 @@ public sealed record AssignmentDto(
     decimal? TargetPoints,
     bool IsSample,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
-{
-    public static AssignmentDto From(IndexAssignment a) => new(
-        a.Id,
-        a.PlanId,
-        a.IndexCode,
-        a.LeadAgencyId,
-        [.. a.CooperatorIds().Order()],
-        a.ResponsiblePersonName,
-        a.ResponsiblePersonTitle,
-        a.TargetValue,
-        a.TargetPoints,
-        a.IsSample,
-        a.CreatedAt,
-        a.UpdatedAt);
-}
+    DateTimeOffset UpdatedAt);
 
 /// <summary>An assignment with the plan it belongs to and, when asked per agency, the role that agency plays.</summary>
 public sealed record PlanAssignmentDto(

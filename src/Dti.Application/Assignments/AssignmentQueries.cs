@@ -3,6 +3,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Domain.Agencies;
 using Dti.Domain.Assignments;
 using Dti.Domain.Plans;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Assignments;
@@ -20,7 +21,7 @@ internal static class AssignmentQueries
 
     /// <summary>Assignments with their plan, for the cross-plan queries.</summary>
     public static async Task<List<PlanAssignmentDto>> WithPlansAsync(
-        this IApplicationDbContext db, IQueryable<IndexAssignment> assignments, Func<IndexAssignment, HolderRole?> role, CancellationToken cancellationToken)
+        this IApplicationDbContext db, TypeAdapterConfig config, IQueryable<IndexAssignment> assignments, Func<IndexAssignment, HolderRole?> role, CancellationToken cancellationToken)
     {
         var list = await assignments.AsNoTracking().Include(a => a.Cooperators).ToListAsync(cancellationToken);
         var planIds = list.Select(a => a.PlanId).Distinct().ToList();
@@ -28,7 +29,7 @@ internal static class AssignmentQueries
         return [.. list
             .Select(a => (Assignment: a, Plan: plans[a.PlanId]))
             .OrderBy(r => r.Plan.IssueDate).ThenBy(r => r.Plan.DocumentNumber, StringComparer.Ordinal).ThenBy(r => r.Assignment.IndexCode, StringComparer.Ordinal)
-            .Select(r => new PlanAssignmentDto(AssignmentDto.From(r.Assignment), r.Plan.DocumentNumber, r.Plan.Status, r.Plan.FirstAssessmentYear, r.Plan.LastAssessmentYear, role(r.Assignment)))];
+            .Select(r => new PlanAssignmentDto(r.Assignment.Adapt<AssignmentDto>(config), r.Plan.DocumentNumber, r.Plan.Status, r.Plan.FirstAssessmentYear, r.Plan.LastAssessmentYear, role(r.Assignment)))];
     }
 
     public static IQueryable<Plan> CoveringYear(this IQueryable<Plan> plans, int year) =>

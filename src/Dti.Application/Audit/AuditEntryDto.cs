@@ -16,11 +16,4 @@ public sealed record AuditEntryDto(
     [property: MaxLength(AuditLimits.EntityTypeMaxLength), RegularExpression(TextRules.SingleLinePattern)] string EntityType,
     [property: MaxLength(AuditLimits.EntityIdMaxLength), RegularExpression(TextRules.SingleLinePattern)] string EntityId,
     [property: MaxLength(AuditLimits.RequestIdMaxLength), RegularExpression(TextRules.SingleLinePattern)] string? RequestId,
-    JsonElement Changes)
-{
-    public static AuditEntryDto From(AuditEntry e)
-    {
-        using var changes = JsonDocument.Parse(e.Changes);
-        return new(e.Id, e.OccurredAt, e.ClientId, e.ClientName, e.AgencyId, e.Action, e.EntityType, e.EntityId, e.RequestId, changes.RootElement.Clone());
-    }
-}
+    JsonElement Changes);

@@ -12,13 +12,7 @@ namespace Dti.Application.Calendar;
 public sealed record OfficialScheduleDto(
     [property: Range(WorkingCalendar.MinYear, WorkingCalendar.MaxYear)] int Year,
     [property: MaxLength(OfficialSchedule.MaxEntries)] IReadOnlyList<OfficialScheduleEntryDto> Entries,
-    DateTimeOffset UpdatedAt)
-{
-    public static OfficialScheduleDto From(OfficialSchedule schedule) => new(
-        schedule.Year,
-        [.. schedule.Days.OrderBy(d => d.Date).Select(d => new OfficialScheduleEntryDto(d.Date, d.Kind, d.Reason))],
-        schedule.UpdatedAt);
-}
+    DateTimeOffset UpdatedAt);
 
 /// <param name="Date">The day concerned; it must lie in the schedule's year.</param>
 /// <param name="Kind">DayOff, or WorkingDay for a weekend day swapped into a working day.</param>

@@ -19,11 +19,7 @@ public sealed record ClientDto(
     DateTimeOffset? RevokedAt,
     DateTimeOffset? LastUsedAt,
     [property: MaxLength(ApiKeys.MaxLength), RegularExpression(ApiKeys.DisplayPrefixPattern)] string KeyPrefix,
-    DateTimeOffset? KeyIssuedAt)
-{
-    public static ClientDto From(ApiClient c) => new(
-        c.Id, c.Name, c.Contact, c.Roles, c.AgencyIds, c.CreatedAt, c.ExpiresAt, c.RevokedAt, c.LastUsedAt, ApiKeys.DisplayPrefix(c.KeyId), c.KeyIssuedAt);
-}
+    DateTimeOffset? KeyIssuedAt);
 
 /// <summary>A client together with its new API key. The key is shown this once and cannot be read again.</summary>
 public sealed record ClientWithKeyDto(ClientDto Client, [property: MaxLength(ApiKeys.MaxLength), RegularExpression(ApiKeys.Pattern)] string ApiKey)

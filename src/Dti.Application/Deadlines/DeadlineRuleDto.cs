@@ -18,11 +18,7 @@ public sealed record DeadlineRuleDto(
     [property: MaxLength(DeadlineRuleDefinition.MaxTextLength), RegularExpression(TextRules.SingleLinePattern)] string TextVi,
     [property: MaxLength(DeadlineRuleDefinition.MaxTextLength), RegularExpression(TextRules.SingleLinePattern)] string TextEn,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
-{
-    public static DeadlineRuleDto From(DeadlineRuleDefinition d) => new(
-        d.Id, d.Name, d.Frequency, DueAnchorDto.From(d.Due), d.Boundary, d.Cutoff, d.Adjustment, LegalBasisDto.From(d.LegalBasis), d.TextVi, d.TextEn, d.CreatedAt, d.UpdatedAt);
-}
+    DateTimeOffset UpdatedAt);
 
 /// <summary>A rule read from text and not stored: its parts and both renderings.</summary>
 [LimitsOf(typeof(DeadlineRuleInput))]
@@ -35,12 +31,7 @@ public sealed record ParsedDeadlineRuleDto(
     HolidayAdjustment Adjustment,
     LegalBasisDto? LegalBasis,
     [property: MaxLength(DeadlineRuleDefinition.MaxTextLength), RegularExpression(TextRules.SingleLinePattern)] string TextVi,
-    [property: MaxLength(DeadlineRuleDefinition.MaxTextLength), RegularExpression(TextRules.SingleLinePattern)] string TextEn)
-{
-    public static ParsedDeadlineRuleDto From(DeadlineRule rule) => new(
-        rule.Name, rule.Frequency, DueAnchorDto.From(rule.Due), rule.Boundary, rule.Cutoff, rule.Adjustment, LegalBasisDto.From(rule.LegalBasis),
-        DeadlineRuleText.Format(rule, "vi"), DeadlineRuleText.Format(rule, "en"));
-}
+    [property: MaxLength(DeadlineRuleDefinition.MaxTextLength), RegularExpression(TextRules.SingleLinePattern)] string TextEn);
 
 /// <summary>
 /// Where the deadline nominally falls. <c>DayOfLastMonth</c> uses <see cref="Day"/>; <c>FixedDate</c> uses
@@ -48,21 +39,8 @@ public sealed record ParsedDeadlineRuleDto(
 /// <c>WorkingDaysAfterCutoff</c> uses <see cref="WorkingDays"/>; <c>ExplicitDate</c> (one-off rules) uses <see cref="Date"/>.
 /// </summary>
 [LimitsOf(typeof(DueAnchorInput))]
-public sealed record DueAnchorDto(DueAnchorKind Kind, int? Day, int? Month, bool? FollowingYear, int? WorkingDays, DateOnly? Date)
-{
-    public static DueAnchorDto From(DueAnchor due) => due switch
-    {
-        DueAnchor.DayOfLastMonth d => new DueAnchorDto(DueAnchorKind.DayOfLastMonth, d.Day, null, null, null, null),
-        DueAnchor.FixedDate f => new DueAnchorDto(DueAnchorKind.FixedDate, f.Day, f.Month, f.FollowingYear, null, null),
-        DueAnchor.WorkingDaysAfterCutoff w => new DueAnchorDto(DueAnchorKind.WorkingDaysAfterCutoff, null, null, null, w.WorkingDays, null),
-        DueAnchor.ExplicitDate e => new DueAnchorDto(DueAnchorKind.ExplicitDate, null, null, null, null, e.Date),
-        _ => throw new InvalidOperationException($"Unknown anchor {due}."),
-    };
-}
+public sealed record DueAnchorDto(DueAnchorKind Kind, int? Day, int? Month, bool? FollowingYear, int? WorkingDays, DateOnly? Date);
 
 /// <summary>The legal document a rule comes from, e.g. 170/KH-UBND issued 2023-08-11.</summary>
 [LimitsOf(typeof(LegalBasisInput))]
-public sealed record LegalBasisDto(string DocumentNumber, DateOnly IssuedOn)
-{
-    public static LegalBasisDto? From(LegalBasis? basis) => basis is null ? null : new LegalBasisDto(basis.DocumentNumber, basis.IssuedOn);
-}
+public sealed record LegalBasisDto(string DocumentNumber, DateOnly IssuedOn);

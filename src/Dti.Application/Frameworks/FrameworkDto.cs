@@ -22,26 +22,7 @@ public sealed record FrameworkDto(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PublishedAt,
     IReadOnlyList<PillarDto> Pillars,
-    IReadOnlyList<MainIndexDto> MainIndices)
-{
-    public static FrameworkDto From(Framework f) => new(
-        f.Id,
-        f.Code,
-        f.DecisionNumber,
-        f.IssuingMinistry,
-        f.IssueDate,
-        f.FirstAssessmentYear,
-        f.LastAssessmentYear,
-        f.TitleVi,
-        f.TitleEn,
-        f.Status,
-        f.MainIndices.Where(m => m.IsScored).Sum(m => m.MaxPoints ?? 0),
-        f.CreatedAt,
-        f.UpdatedAt,
-        f.PublishedAt,
-        [.. f.Pillars.OrderBy(p => p.Order).ThenBy(p => p.Code, StringComparer.Ordinal).Select(p => new PillarDto(p.Code, p.Order, p.NameVi, p.NameEn))],
-        [.. f.MainIndices.OrderBy(m => m.Order).ThenBy(m => m.Code, StringComparer.Ordinal).Select(m => MainIndexDto.From(m, f.ComponentIndices))]);
-}
+    IReadOnlyList<MainIndexDto> MainIndices);
 
 [LimitsOf(typeof(PillarInput))]
 public sealed record PillarDto(string Code, int Order, string NameVi, string? NameEn);
@@ -56,20 +37,7 @@ public sealed record MainIndexDto(
     bool IsScored,
     IndexGroup Group,
     string? PillarCode,
-    [property: MaxLength(FrameworkLimits.MaxComponentIndices)] IReadOnlyList<ComponentIndexDto> ComponentIndices)
-{
-    public static MainIndexDto From(MainIndex m, IEnumerable<ComponentIndex> all) => new(
-        m.Code,
-        m.Order,
-        m.NameVi,
-        m.NameEn,
-        m.MaxPoints,
-        m.IsScored,
-        m.Group,
-        m.PillarCode,
-        [.. all.Where(c => string.Equals(c.MainIndexCode, m.Code, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(c => c.Order).ThenBy(c => c.Code, StringComparer.Ordinal).Select(ComponentIndexDto.From)]);
-}
+    [property: MaxLength(FrameworkLimits.MaxComponentIndices)] IReadOnlyList<ComponentIndexDto> ComponentIndices);
 
 [LimitsOf(typeof(ComponentIndexInput))]
 public sealed record ComponentIndexDto(
@@ -83,11 +51,7 @@ public sealed record ComponentIndexDto(
     string? Unit,
     bool EvidenceRequired,
     string? DataSource,
-    bool IsSample)
-{
-    public static ComponentIndexDto From(ComponentIndex c) =>
-        new(c.Code, c.MainIndexCode, c.Order, c.NameVi, c.NameEn, c.MaxPoints, c.MeasureType, c.Unit, c.EvidenceRequired, c.DataSource, c.IsSample);
-}
+    bool IsSample);
 
 /// <summary>One row of the framework list.</summary>
 [LimitsOf(typeof(FrameworkInput))]

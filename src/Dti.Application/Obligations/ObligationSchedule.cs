@@ -5,6 +5,7 @@ using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Obligations;
 using Dti.Domain.Plans;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Obligations;
@@ -27,7 +28,7 @@ internal static class ObligationSchedule
     private const int YearsOfLateDeadlines = 2;
 
     public static async Task<List<ObligationDto>> ComputeAsync(
-        IApplicationDbContext db, WorkingCalendar calendar, ObligationFilter filter, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken)
+        IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, ObligationFilter filter, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken)
     {
         var plans = db.Plans.AsNoTracking()
             .Where(p => p.Status == PlanStatus.Issued
@@ -51,15 +52,15 @@ internal static class ObligationSchedule
         }
 
         var agencyIds = holders.Select(h => h.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id))
-            .Select(a => new ObligationAgencyDto(a.Id, a.Code, a.ShortName))
+        var agencies = await db.Agencies.Where(a => agencyIds.Contains(a.Id))
+            .ProjectToType<ObligationAgencyDto>(config)
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         var ruleIds = holders.SelectMany(h => planRules[h.PlanId]).Distinct().ToList();
         var definitions = await db.DeadlineRules.AsNoTracking().Where(r => ruleIds.Contains(r.Id)).ToListAsync(cancellationToken);
 
         // Once per rule, however many plans and agencies follow it.
         var occurrences = definitions.ToDictionary(d => d.Id, d => DeadlineCalculator.Occurrences(d.ToRule(), filter.From, filter.To, calendar));
-        var rules = definitions.ToDictionary(d => d.Id, d => new ObligationRuleDto(d.Id, d.Name));
+        var rules = definitions.ToDictionary(d => d.Id, d => d.Adapt<ObligationRuleDto>(config));
 
         var result = new List<ObligationDto>();
         foreach (var planHolders in holders.GroupBy(h => h.PlanId))

@@ -23,26 +23,7 @@ public sealed record TaskDto(
     DateOnly? ProgressAsOf,
     bool Overdue,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
-{
-    public static TaskDto From(PlanTask t, DateOnly today) => new(
-        t.Id,
-        t.PlanId,
-        t.Title,
-        t.Description,
-        t.LeadAgencyId,
-        [.. t.CooperatorIds().Order()],
-        t.DueDate,
-        t.DueMonth,
-        t.IndexCodeList,
-        t.Status,
-        t.ProgressPercent,
-        t.ProgressNote,
-        t.ProgressAsOf,
-        t.IsOverdueOn(today),
-        t.CreatedAt,
-        t.UpdatedAt);
-}
+    DateTimeOffset UpdatedAt);
 
 /// <summary>One progress report of a task.</summary>
 [LimitsOf(typeof(ProgressInput))]

@@ -32,33 +32,7 @@ public sealed record PlanDto(
     Guid? ParentPlanId,
     bool IsSample,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
-{
-    public static PlanDto From(Plan p) => new(
-        p.Id,
-        p.Kind,
-        p.DocumentNumber,
-        p.IssuerAgencyId,
-        p.IssueDate,
-        p.Title,
-        p.Summary,
-        p.PeriodStart,
-        p.PeriodEnd,
-        p.FirstAssessmentYear,
-        p.LastAssessmentYear,
-        p.TargetTotalScore,
-        p.TargetRank,
-        p.TargetRankGroup,
-        [.. p.IndexTargets.OrderBy(t => t.MainIndexCode, StringComparer.Ordinal).Select(t => new IndexTargetDto(t.MainIndexCode, t.TargetValue, t.TargetPoints))],
-        [.. p.SolutionGroups.OrderBy(g => g.Order).ThenBy(g => g.MainIndexCode, StringComparer.Ordinal).Select(g => new SolutionGroupDto(g.Order, g.Title, g.MainIndexCode))],
-        p.Status,
-        PlanLifecycle.Table.AllowedFrom(p.Status),
-        p.SupersededById,
-        p.ParentPlanId,
-        p.IsSample,
-        p.CreatedAt,
-        p.UpdatedAt);
-}
+    DateTimeOffset UpdatedAt);
 
 [LimitsOf(typeof(IndexTargetInput))]
 public sealed record IndexTargetDto(string MainIndexCode, decimal? TargetValue, decimal? TargetPoints);

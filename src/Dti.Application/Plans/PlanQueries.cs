@@ -5,6 +5,7 @@ using Dti.Application.Frameworks;
 using Dti.Domain.Common;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Plans;
@@ -27,6 +28,18 @@ internal static class PlanQueries
     public static async Task<Plan> GetPlanAsync(this IApplicationDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException("Plan", id.ToString());
+
+    /// <summary>The deadline rules a plan reports by, by name.</summary>
+    public static async Task<PlanReportingRulesDto> ReadReportingRulesAsync(this IApplicationDbContext db, TypeAdapterConfig config, Guid planId, CancellationToken cancellationToken)
+    {
+        var ruleIds = db.Plans.Where(p => p.Id == planId).SelectMany(p => p.ReportingRules).Select(r => r.DeadlineRuleId);
+        var rules = await db.DeadlineRules
+            .Where(r => ruleIds.Contains(r.Id))
+            .OrderBy(r => r.Name)
+            .ProjectToType<PlanReportingRuleDto>(config)
+            .ToListAsync(cancellationToken);
+        return new PlanReportingRulesDto(planId, rules);
+    }
 
     /// <summary>The framework that governs an assessment year; a plan for a year no framework governs breaks a rule (422).</summary>
     public static async Task<Framework> GoverningFrameworkAsync(this IApplicationDbContext db, int year, CancellationToken cancellationToken) =>

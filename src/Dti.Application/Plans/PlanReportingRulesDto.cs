@@ -1,29 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Validation;
 using Dti.Application.Deadlines;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Plans;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Plans;
 
 /// <summary>The deadline rules a plan's lead agencies report by.</summary>
 /// <param name="PlanId">The plan.</param>
 /// <param name="Rules">The rules, by name.</param>
-public sealed record PlanReportingRulesDto(Guid PlanId, [property: MaxLength(PlanLimits.MaxReportingRules)] IReadOnlyList<PlanReportingRuleDto> Rules)
-{
-    public static async Task<PlanReportingRulesDto> ReadAsync(IApplicationDbContext db, Guid planId, CancellationToken cancellationToken)
-    {
-        var ruleIds = db.Plans.Where(p => p.Id == planId).SelectMany(p => p.ReportingRules).Select(r => r.DeadlineRuleId);
-        var rules = await db.DeadlineRules.AsNoTracking()
-            .Where(r => ruleIds.Contains(r.Id))
-            .OrderBy(r => r.Name)
-            .Select(r => new PlanReportingRuleDto(r.Id, r.Name, r.Frequency, r.TextVi, r.TextEn))
-            .ToListAsync(cancellationToken);
-        return new PlanReportingRulesDto(planId, rules);
-    }
-}
+public sealed record PlanReportingRulesDto(Guid PlanId, [property: MaxLength(PlanLimits.MaxReportingRules)] IReadOnlyList<PlanReportingRuleDto> Rules);
 
 /// <param name="Id">The deadline rule's id.</param>
 /// <param name="Name">The rule's name.</param>

@@ -67,6 +67,13 @@ public sealed partial class Framework
         return framework;
     }
 
+    /// <summary>The component indices under <paramref name="main"/>, in no particular order.</summary>
+    public IEnumerable<ComponentIndex> ComponentsOf(MainIndex main) =>
+        _componentIndices.Where(c => string.Equals(c.MainIndexCode, main.Code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The points of the scored main indices; one without points yet counts none.</summary>
+    public decimal ScoredPoints() => _mainIndices.Where(m => m.IsScored).Sum(m => m.MaxPoints ?? 0);
+
     public bool Governs(int year) => year >= FirstAssessmentYear && (LastAssessmentYear is null || year <= LastAssessmentYear);
 
     public bool OverlapsYears(int first, int? last) =>
@@ -264,7 +271,7 @@ public sealed partial class Framework
                 Add($"mainIndices[{i}].maxPoints", $"Scored main index '{main.Code}' has no maxPoints.");
             }
 
-            var components = _componentIndices.Where(c => string.Equals(c.MainIndexCode, main.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+            var components = ComponentsOf(main).ToList();
             if (components.Count == 0 || components.All(c => c.MaxPoints is null) || main.MaxPoints is null)
             {
                 continue;
@@ -281,7 +288,7 @@ public sealed partial class Framework
             }
         }
 
-        var scoredTotal = _mainIndices.Where(m => m.IsScored).Sum(m => m.MaxPoints ?? 0);
+        var scoredTotal = ScoredPoints();
         if (_mainIndices.Count > 0 && _mainIndices.Where(m => m.IsScored).All(m => m.MaxPoints is not null) && scoredTotal != FrameworkLimits.TotalPoints)
         {
             Add("mainIndices", $"Scored main indices add up to {scoredTotal:0.##} points, not {FrameworkLimits.TotalPoints:0}.");

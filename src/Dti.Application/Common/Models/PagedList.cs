@@ -22,6 +22,9 @@ public sealed record PagedList<T>(
         return new PagedList<T>(items, paging.Page, paging.PageSize, total);
     }
 
+    /// <summary>The same page holding other items: the DTOs its entities were mapped to.</summary>
+    public PagedList<TOut> WithItems<TOut>(IReadOnlyList<TOut> items) => new(items, Page, PageSize, TotalCount);
+
     /// <summary>One page of a list computed in memory (a history, a schedule of deadlines).</summary>
     public static PagedList<T> Of(IReadOnlyList<T> all, PageRequest paging) =>
         new([.. all.Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize)], paging.Page, paging.PageSize, all.Count);

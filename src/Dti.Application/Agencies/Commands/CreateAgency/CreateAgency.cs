@@ -2,6 +2,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Domain.Agencies;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Agencies.Commands.CreateAgency;
@@ -14,7 +15,7 @@ public sealed class CreateAgencyValidator : AbstractValidator<CreateAgencyComman
     public CreateAgencyValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new AgencyInputValidator());
 }
 
-public sealed class CreateAgencyHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CreateAgencyCommand, Versioned<AgencyDto>>
+public sealed class CreateAgencyHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<CreateAgencyCommand, Versioned<AgencyDto>>
 {
     public async Task<Versioned<AgencyDto>> Handle(CreateAgencyCommand request, CancellationToken cancellationToken)
     {
@@ -23,6 +24,6 @@ public sealed class CreateAgencyHandler(IApplicationDbContext db, TimeProvider c
         await db.EnsureCodeFreeAsync(agency.Code, null, cancellationToken);
         db.Agencies.Add(agency);
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<AgencyDto>(AgencyDto.From(agency), agency.Version);
+        return agency.Adapt<Versioned<AgencyDto>>(config);
     }
 }

@@ -5,6 +5,7 @@ using Dti.Application.Common.Validation;
 using Dti.Domain.Agencies;
 using Dti.Domain.Plans;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +39,7 @@ public sealed class SuccessionInputValidator : AbstractValidator<SuccessionInput
     }
 }
 
-public sealed class RecordSuccessionHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<RecordSuccessionCommand, Versioned<SuccessionDto>>
+public sealed class RecordSuccessionHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<RecordSuccessionCommand, Versioned<SuccessionDto>>
 {
     public async Task<Versioned<SuccessionDto>> Handle(RecordSuccessionCommand request, CancellationToken cancellationToken)
     {
@@ -69,6 +70,6 @@ public sealed class RecordSuccessionHandler(IApplicationDbContext db, TimeProvid
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<SuccessionDto>(new SuccessionDto(AgencyDto.From(agency), assignments.Count, tasks.Count), agency.Version);
+        return new Versioned<SuccessionDto>(new SuccessionDto(agency.Adapt<AgencyDto>(config), assignments.Count, tasks.Count), agency.Version);
     }
 }

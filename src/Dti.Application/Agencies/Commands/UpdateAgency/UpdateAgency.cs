@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Agencies.Commands.UpdateAgency;
@@ -13,7 +14,7 @@ public sealed class UpdateAgencyValidator : AbstractValidator<UpdateAgencyComman
     public UpdateAgencyValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new AgencyInputValidator());
 }
 
-public sealed class UpdateAgencyHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<UpdateAgencyCommand, Versioned<AgencyDto>>
+public sealed class UpdateAgencyHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<UpdateAgencyCommand, Versioned<AgencyDto>>
 {
     public async Task<Versioned<AgencyDto>> Handle(UpdateAgencyCommand request, CancellationToken cancellationToken)
     {
@@ -22,6 +23,6 @@ public sealed class UpdateAgencyHandler(IApplicationDbContext db, TimeProvider c
         await db.EnsureParentExistsAsync(agency.ParentId, cancellationToken);
         await db.EnsureCodeFreeAsync(agency.Code, agency.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<AgencyDto>(AgencyDto.From(agency), agency.Version);
+        return agency.Adapt<Versioned<AgencyDto>>(config);
     }
 }

@@ -1,6 +1,7 @@
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,12 +9,9 @@ namespace Dti.Application.Agencies.Queries.GetAgency;
 
 public sealed record GetAgencyQuery(Guid Id) : IRequest<Versioned<AgencyDto>>;
 
-public sealed class GetAgencyHandler(IApplicationDbContext db) : IRequestHandler<GetAgencyQuery, Versioned<AgencyDto>>
+public sealed class GetAgencyHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<GetAgencyQuery, Versioned<AgencyDto>>
 {
-    public async Task<Versioned<AgencyDto>> Handle(GetAgencyQuery request, CancellationToken cancellationToken)
-    {
-        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.Id, cancellationToken)
+    public async Task<Versioned<AgencyDto>> Handle(GetAgencyQuery request, CancellationToken cancellationToken) =>
+        await db.Agencies.Where(a => a.Id == request.Id).ProjectToType<Versioned<AgencyDto>>(config).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Agency", request.Id.ToString());
-        return new Versioned<AgencyDto>(AgencyDto.From(agency), agency.Version);
-    }
 }

@@ -4,6 +4,7 @@ using Dti.Application.Common.Validation;
 using Dti.Domain.Agencies;
 using Dti.Domain.Common;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public sealed class ListAgenciesValidator : AbstractValidator<ListAgenciesQuery>
     }
 }
 
-public sealed class ListAgenciesHandler(IApplicationDbContext db) : IRequestHandler<ListAgenciesQuery, PagedList<AgencyDto>>
+public sealed class ListAgenciesHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<ListAgenciesQuery, PagedList<AgencyDto>>
 {
     public Task<PagedList<AgencyDto>> Handle(ListAgenciesQuery request, CancellationToken cancellationToken)
     {
@@ -68,8 +69,6 @@ public sealed class ListAgenciesHandler(IApplicationDbContext db) : IRequestHand
             _ => query.OrderBy(a => a.SearchName).ThenBy(a => a.Code),
         };
 
-        var rows = query.Select(a => new AgencyDto(
-            a.Id, a.Code, a.FullName, a.ShortName, a.Kind, a.ParentId, a.ValidFrom, a.ValidTo, a.SuccessorId, a.SuccessionReason, a.SuccessionNote, a.IsSample, a.CreatedAt, a.UpdatedAt));
-        return PagedList<AgencyDto>.CreateAsync(rows, request.Paging, cancellationToken);
+        return PagedList<AgencyDto>.CreateAsync(query.ProjectToType<AgencyDto>(config), request.Paging, cancellationToken);
     }
 }

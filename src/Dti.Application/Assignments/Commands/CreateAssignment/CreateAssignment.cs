@@ -5,6 +5,7 @@ using Dti.Application.Plans;
 using Dti.Domain.Assignments;
 using Dti.Domain.Common;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class CreateAssignmentValidator : AbstractValidator<CreateAssignme
     public CreateAssignmentValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new AssignmentInputValidator());
 }
 
-public sealed class CreateAssignmentHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CreateAssignmentCommand, Versioned<AssignmentDto>>
+public sealed class CreateAssignmentHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<CreateAssignmentCommand, Versioned<AssignmentDto>>
 {
     public async Task<Versioned<AssignmentDto>> Handle(CreateAssignmentCommand request, CancellationToken cancellationToken)
     {
@@ -37,6 +38,6 @@ public sealed class CreateAssignmentHandler(IApplicationDbContext db, TimeProvid
         await db.RequireActiveAsync(AgencyQueries.HolderFields(body.LeadAgencyId, body.CooperatingAgencyIds), VietnamClock.Today(clock), cancellationToken);
         db.IndexAssignments.Add(assignment);
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<AssignmentDto>(AssignmentDto.From(assignment), assignment.Version);
+        return assignment.Adapt<Versioned<AssignmentDto>>(config);
     }
 }

@@ -4,6 +4,7 @@ using Dti.Application.Common.Models;
 using Dti.Application.Plans;
 using Dti.Domain.Common;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Assignments.Commands.ReassignAssignment;
@@ -16,7 +17,7 @@ public sealed class ReassignAssignmentValidator : AbstractValidator<ReassignAssi
     public ReassignAssignmentValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new ReassignInputValidator());
 }
 
-public sealed class ReassignAssignmentHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<ReassignAssignmentCommand, Versioned<AssignmentDto>>
+public sealed class ReassignAssignmentHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<ReassignAssignmentCommand, Versioned<AssignmentDto>>
 {
     public async Task<Versioned<AssignmentDto>> Handle(ReassignAssignmentCommand request, CancellationToken cancellationToken)
     {
@@ -33,6 +34,6 @@ public sealed class ReassignAssignmentHandler(IApplicationDbContext db, TimeProv
         await db.RequireActiveAsync(named, VietnamClock.Today(clock), cancellationToken);
         assignment.Reassign(plan, body.LeadAgencyId, body.CooperatingAgencyIds, body.Reason, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<AssignmentDto>(AssignmentDto.From(assignment), assignment.Version);
+        return assignment.Adapt<Versioned<AssignmentDto>>(config);
     }
 }

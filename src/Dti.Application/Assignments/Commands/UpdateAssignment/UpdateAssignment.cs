@@ -2,6 +2,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Plans;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Assignments.Commands.UpdateAssignment;
@@ -14,7 +15,7 @@ public sealed class UpdateAssignmentValidator : AbstractValidator<UpdateAssignme
     public UpdateAssignmentValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new AssignmentTermsInputValidator());
 }
 
-public sealed class UpdateAssignmentHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<UpdateAssignmentCommand, Versioned<AssignmentDto>>
+public sealed class UpdateAssignmentHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<UpdateAssignmentCommand, Versioned<AssignmentDto>>
 {
     public async Task<Versioned<AssignmentDto>> Handle(UpdateAssignmentCommand request, CancellationToken cancellationToken)
     {
@@ -23,6 +24,6 @@ public sealed class UpdateAssignmentHandler(IApplicationDbContext db, TimeProvid
         var governing = await db.GoverningFrameworkAsync(plan.FirstAssessmentYear, cancellationToken);
         assignment.Amend(plan, governing, request.Body.Terms(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<AssignmentDto>(AssignmentDto.From(assignment), assignment.Version);
+        return assignment.Adapt<Versioned<AssignmentDto>>(config);
     }
 }

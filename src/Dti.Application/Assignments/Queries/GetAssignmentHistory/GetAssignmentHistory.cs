@@ -1,5 +1,6 @@
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Dti.Application.Common.Models;
@@ -15,7 +16,7 @@ public sealed class GetAssignmentHistoryValidator : AbstractValidator<GetAssignm
     public GetAssignmentHistoryValidator() => RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
 }
 
-public sealed class GetAssignmentHistoryHandler(IApplicationDbContext db) : IRequestHandler<GetAssignmentHistoryQuery, PagedList<HolderChangeDto>>
+public sealed class GetAssignmentHistoryHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<GetAssignmentHistoryQuery, PagedList<HolderChangeDto>>
 {
     public async Task<PagedList<HolderChangeDto>> Handle(GetAssignmentHistoryQuery request, CancellationToken cancellationToken)
     {
@@ -23,8 +24,7 @@ public sealed class GetAssignmentHistoryHandler(IApplicationDbContext db) : IReq
             .SingleOrDefaultAsync(a => a.Id == request.Id && a.PlanId == request.PlanId, cancellationToken)
             ?? throw new NotFoundException("Assignment", request.Id.ToString());
         return PagedList<HolderChangeDto>.Of(
-            [.. assignment.History.OrderBy(h => h.RecordedAt).ThenBy(h => h.Role).ThenBy(h => h.Id)
-                .Select(h => new HolderChangeDto(h.RecordedAt, h.Kind, h.Role, h.PreviousAgencyId, h.NewAgencyId, h.Reason))],
+            assignment.History.OrderBy(h => h.RecordedAt).ThenBy(h => h.Role).ThenBy(h => h.Id).Adapt<List<HolderChangeDto>>(config),
             request.Paging);
     }
 }

@@ -3,6 +3,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Domain.Agencies;
 using Dti.Domain.Frameworks;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Dti.Application.Common.Models;
@@ -21,7 +22,7 @@ public sealed class ListAgencyAssignmentsValidator : AbstractValidator<ListAgenc
     }
 }
 
-public sealed class ListAgencyAssignmentsHandler(IApplicationDbContext db) : IRequestHandler<ListAgencyAssignmentsQuery, PagedList<PlanAssignmentDto>>
+public sealed class ListAgencyAssignmentsHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<ListAgencyAssignmentsQuery, PagedList<PlanAssignmentDto>>
 {
     public async Task<PagedList<PlanAssignmentDto>> Handle(ListAgencyAssignmentsQuery request, CancellationToken cancellationToken)
     {
@@ -39,6 +40,6 @@ public sealed class ListAgencyAssignmentsHandler(IApplicationDbContext db) : IRe
         }
 
         return PagedList<PlanAssignmentDto>.Of(
-            await db.WithPlansAsync(assignments, a => a.LeadAgencyId == id ? HolderRole.Lead : HolderRole.Cooperating, cancellationToken), request.Paging);
+            await db.WithPlansAsync(config, assignments, a => a.LeadAgencyId == id ? HolderRole.Lead : HolderRole.Cooperating, cancellationToken), request.Paging);
     }
 }

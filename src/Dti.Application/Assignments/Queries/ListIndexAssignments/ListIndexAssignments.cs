@@ -2,6 +2,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Frameworks;
 using Dti.Domain.Frameworks;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Dti.Application.Common.Models;
 
@@ -20,12 +21,12 @@ public sealed class ListIndexAssignmentsValidator : AbstractValidator<ListIndexA
     }
 }
 
-public sealed class ListIndexAssignmentsHandler(IApplicationDbContext db) : IRequestHandler<ListIndexAssignmentsQuery, PagedList<PlanAssignmentDto>>
+public sealed class ListIndexAssignmentsHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<ListIndexAssignmentsQuery, PagedList<PlanAssignmentDto>>
 {
     public async Task<PagedList<PlanAssignmentDto>> Handle(ListIndexAssignmentsQuery request, CancellationToken cancellationToken)
     {
         var plans = db.Plans.CoveringYear(request.Year).Select(p => p.Id);
         var assignments = db.IndexAssignments.Where(a => a.IndexCode == request.IndexCode && plans.Contains(a.PlanId));
-        return PagedList<PlanAssignmentDto>.Of(await db.WithPlansAsync(assignments, _ => null, cancellationToken), request.Paging);
+        return PagedList<PlanAssignmentDto>.Of(await db.WithPlansAsync(config, assignments, _ => null, cancellationToken), request.Paging);
     }
 }

@@ -4,6 +4,7 @@ using Dti.Application.Common.Validation;
 using Dti.Application.Frameworks;
 using Dti.Application.Plans;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public sealed class ListPlanAssignmentsValidator : AbstractValidator<ListPlanAss
     }
 }
 
-public sealed class ListPlanAssignmentsHandler(IApplicationDbContext db) : IRequestHandler<ListPlanAssignmentsQuery, PagedList<AssignmentDto>>
+public sealed class ListPlanAssignmentsHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<ListPlanAssignmentsQuery, PagedList<AssignmentDto>>
 {
     public async Task<PagedList<AssignmentDto>> Handle(ListPlanAssignmentsQuery request, CancellationToken cancellationToken)
     {
@@ -42,6 +43,6 @@ public sealed class ListPlanAssignmentsHandler(IApplicationDbContext db) : IRequ
 
         query = request.Sort == "-indexCode" ? query.OrderByDescending(a => a.IndexCode) : query.OrderBy(a => a.IndexCode);
         var page = await PagedList<Dti.Domain.Assignments.IndexAssignment>.CreateAsync(query, request.Paging, cancellationToken);
-        return new PagedList<AssignmentDto>([.. page.Items.Select(AssignmentDto.From)], page.Page, page.PageSize, page.TotalCount);
+        return page.WithItems(page.Items.Adapt<List<AssignmentDto>>(config));
     }
 }

@@ -2,6 +2,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Domain.Auditing;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Dti.Application.Common.Validation;
@@ -26,9 +27,9 @@ public sealed class ListAuditEntriesValidator : AbstractValidator<ListAuditEntri
     }
 }
 
-public sealed class ListAuditEntriesHandler(IApplicationDbContext db) : IRequestHandler<ListAuditEntriesQuery, PagedList<AuditEntryDto>>
+public sealed class ListAuditEntriesHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<ListAuditEntriesQuery, PagedList<AuditEntryDto>>
 {
-    public async Task<PagedList<AuditEntryDto>> Handle(ListAuditEntriesQuery request, CancellationToken cancellationToken)
+    public Task<PagedList<AuditEntryDto>> Handle(ListAuditEntriesQuery request, CancellationToken cancellationToken)
     {
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(request.EntityType))
@@ -61,7 +62,7 @@ public sealed class ListAuditEntriesHandler(IApplicationDbContext db) : IRequest
             query = query.Where(e => e.OccurredAt <= to);
         }
 
-        var page = await PagedList<AuditEntry>.CreateAsync(query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id), request.Paging, cancellationToken);
-        return new PagedList<AuditEntryDto>([.. page.Items.Select(AuditEntryDto.From)], page.Page, page.PageSize, page.TotalCount);
+        var rows = query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).ProjectToType<AuditEntryDto>(config);
+        return PagedList<AuditEntryDto>.CreateAsync(rows, request.Paging, cancellationToken);
     }
 }

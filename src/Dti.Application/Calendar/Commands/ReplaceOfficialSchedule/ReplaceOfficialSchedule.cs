@@ -4,6 +4,7 @@ using Dti.Application.Common.Models;
 using Dti.Application.Common.Validation;
 using Dti.Domain.Calendar;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,7 +52,7 @@ public sealed class OfficialScheduleEntryInputValidator : AbstractValidator<Offi
     }
 }
 
-public sealed class ReplaceOfficialScheduleHandler(IApplicationDbContext db, TimeProvider clock)
+public sealed class ReplaceOfficialScheduleHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config)
     : IRequestHandler<ReplaceOfficialScheduleCommand, Versioned<OfficialScheduleDto>>
 {
     public async Task<Versioned<OfficialScheduleDto>> Handle(ReplaceOfficialScheduleCommand request, CancellationToken cancellationToken)
@@ -98,6 +99,6 @@ public sealed class ReplaceOfficialScheduleHandler(IApplicationDbContext db, Tim
             throw;
         }
 
-        return new Versioned<OfficialScheduleDto>(OfficialScheduleDto.From(schedule), schedule.Version);
+        return schedule.Adapt<Versioned<OfficialScheduleDto>>(config);
     }
 }

@@ -3,6 +3,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Validation;
 using Dti.Domain.Calendar;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Calendar.Queries.GetHolidays;
@@ -33,12 +34,12 @@ public sealed class GetHolidaysValidator : AbstractValidator<GetHolidaysQuery>
     public GetHolidaysValidator() => RuleFor(q => q.Year).WithinCalendar();
 }
 
-public sealed class GetHolidaysHandler(IApplicationDbContext db, WorkingCalendarSource calendars) : IRequestHandler<GetHolidaysQuery, YearHolidaysDto>
+public sealed class GetHolidaysHandler(IApplicationDbContext db, WorkingCalendarSource calendars, TypeAdapterConfig config) : IRequestHandler<GetHolidaysQuery, YearHolidaysDto>
 {
     public async Task<YearHolidaysDto> Handle(GetHolidaysQuery request, CancellationToken cancellationToken)
     {
         var calendar = await calendars.GetAsync(db, cancellationToken);
-        var holidays = calendar.HolidaysOf(request.Year).Select(h => new HolidayDto(h.Date, h.Name, h.Source, h.Reason)).ToList();
+        var holidays = calendar.HolidaysOf(request.Year).Adapt<List<HolidayDto>>(config);
         var workingWeekends = new List<WorkingWeekendDayDto>();
         for (var day = new DateOnly(request.Year, 1, 1); day.Year == request.Year; day = day.AddDays(1))
         {

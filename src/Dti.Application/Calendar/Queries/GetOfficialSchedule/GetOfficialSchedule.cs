@@ -3,6 +3,7 @@ using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,12 +17,12 @@ public sealed class GetOfficialScheduleValidator : AbstractValidator<GetOfficial
     public GetOfficialScheduleValidator() => RuleFor(q => q.Year).WithinCalendar();
 }
 
-public sealed class GetOfficialScheduleHandler(IApplicationDbContext db) : IRequestHandler<GetOfficialScheduleQuery, Versioned<OfficialScheduleDto>>
+public sealed class GetOfficialScheduleHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<GetOfficialScheduleQuery, Versioned<OfficialScheduleDto>>
 {
     public async Task<Versioned<OfficialScheduleDto>> Handle(GetOfficialScheduleQuery request, CancellationToken cancellationToken)
     {
         var schedule = await db.OfficialSchedules.AsNoTracking().Include(s => s.Days).SingleOrDefaultAsync(s => s.Year == request.Year, cancellationToken)
             ?? throw new NotFoundException("Official schedule", request.Year.ToString(CultureInfo.InvariantCulture));
-        return new Versioned<OfficialScheduleDto>(OfficialScheduleDto.From(schedule), schedule.Version);
+        return schedule.Adapt<Versioned<OfficialScheduleDto>>(config);
     }
 }

@@ -4,6 +4,7 @@ using Dti.Application.Common.Security;
 using Dti.Application.Common.Validation;
 using Dti.Domain.Clients;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Clients.Commands.CreateClient;
@@ -36,7 +37,7 @@ public sealed class CreateClientInputValidator : AbstractValidator<CreateClientI
     }
 }
 
-public sealed class CreateClientHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CreateClientCommand, Versioned<ClientWithKeyDto>>
+public sealed class CreateClientHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<CreateClientCommand, Versioned<ClientWithKeyDto>>
 {
     public async Task<Versioned<ClientWithKeyDto>> Handle(CreateClientCommand request, CancellationToken cancellationToken)
     {
@@ -45,6 +46,6 @@ public sealed class CreateClientHandler(IApplicationDbContext db, TimeProvider c
         var client = ApiClient.Register(body.Name, body.Contact, body.Roles, body.AgencyIds ?? [], body.ExpiresAt, issued, clock.GetUtcNow());
         db.Clients.Add(client);
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<ClientWithKeyDto>(new ClientWithKeyDto(ClientDto.From(client), key), client.Version);
+        return new Versioned<ClientWithKeyDto>(new ClientWithKeyDto(client.Adapt<ClientDto>(config), key), client.Version);
     }
 }

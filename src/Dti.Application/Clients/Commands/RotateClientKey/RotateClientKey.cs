@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Common.Security;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Clients.Commands.RotateClientKey;
@@ -8,7 +9,7 @@ namespace Dti.Application.Clients.Commands.RotateClientKey;
 /// <summary>Issues a new key for a client; the old key stops working at once. <paramref name="ExpectedVersion"/> comes from If-Match.</summary>
 public sealed record RotateClientKeyCommand(Guid Id, int? ExpectedVersion) : IRequest<Versioned<ClientWithKeyDto>>;
 
-public sealed class RotateClientKeyHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<RotateClientKeyCommand, Versioned<ClientWithKeyDto>>
+public sealed class RotateClientKeyHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<RotateClientKeyCommand, Versioned<ClientWithKeyDto>>
 {
     public async Task<Versioned<ClientWithKeyDto>> Handle(RotateClientKeyCommand request, CancellationToken cancellationToken)
     {
@@ -16,6 +17,6 @@ public sealed class RotateClientKeyHandler(IApplicationDbContext db, TimeProvide
         var (key, issued) = ApiKeys.Issue();
         client.RotateKey(issued, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<ClientWithKeyDto>(new ClientWithKeyDto(ClientDto.From(client), key), client.Version);
+        return new Versioned<ClientWithKeyDto>(new ClientWithKeyDto(client.Adapt<ClientDto>(config), key), client.Version);
     }
 }

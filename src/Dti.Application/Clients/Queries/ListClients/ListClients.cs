@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed class ListClientsValidator : AbstractValidator<ListClientsQuery>
     public ListClientsValidator() => RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
 }
 
-public sealed class ListClientsHandler(IApplicationDbContext db) : IRequestHandler<ListClientsQuery, PagedList<ClientDto>>
+public sealed class ListClientsHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<ListClientsQuery, PagedList<ClientDto>>
 {
     public async Task<PagedList<ClientDto>> Handle(ListClientsQuery request, CancellationToken cancellationToken)
     {
@@ -26,6 +27,6 @@ public sealed class ListClientsHandler(IApplicationDbContext db) : IRequestHandl
 
         // Roles and agency ids are stored converted; the page is mapped after it is read.
         var page = await PagedList<Domain.Clients.ApiClient>.CreateAsync(query.OrderBy(c => c.Name).ThenBy(c => c.Id), request.Paging, cancellationToken);
-        return new PagedList<ClientDto>([.. page.Items.Select(ClientDto.From)], page.Page, page.PageSize, page.TotalCount);
+        return page.WithItems(page.Items.Adapt<List<ClientDto>>(config));
     }
 }

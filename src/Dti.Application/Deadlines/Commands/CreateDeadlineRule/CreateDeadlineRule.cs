@@ -2,6 +2,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Domain.Deadlines;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Deadlines.Commands.CreateDeadlineRule;
@@ -14,7 +15,7 @@ public sealed class CreateDeadlineRuleValidator : AbstractValidator<CreateDeadli
     public CreateDeadlineRuleValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new DeadlineRuleInputValidator());
 }
 
-public sealed class CreateDeadlineRuleHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CreateDeadlineRuleCommand, Versioned<DeadlineRuleDto>>
+public sealed class CreateDeadlineRuleHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<CreateDeadlineRuleCommand, Versioned<DeadlineRuleDto>>
 {
     public async Task<Versioned<DeadlineRuleDto>> Handle(CreateDeadlineRuleCommand request, CancellationToken cancellationToken)
     {
@@ -22,6 +23,6 @@ public sealed class CreateDeadlineRuleHandler(IApplicationDbContext db, TimeProv
         await db.EnsureNameFreeAsync(rule.Name, null, cancellationToken);
         db.DeadlineRules.Add(rule);
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<DeadlineRuleDto>(DeadlineRuleDto.From(rule), rule.Version);
+        return rule.Adapt<Versioned<DeadlineRuleDto>>(config);
     }
 }

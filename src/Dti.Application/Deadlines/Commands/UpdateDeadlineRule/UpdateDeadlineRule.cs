@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Deadlines.Commands.UpdateDeadlineRule;
@@ -13,7 +14,7 @@ public sealed class UpdateDeadlineRuleValidator : AbstractValidator<UpdateDeadli
     public UpdateDeadlineRuleValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new DeadlineRuleInputValidator());
 }
 
-public sealed class UpdateDeadlineRuleHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<UpdateDeadlineRuleCommand, Versioned<DeadlineRuleDto>>
+public sealed class UpdateDeadlineRuleHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<UpdateDeadlineRuleCommand, Versioned<DeadlineRuleDto>>
 {
     public async Task<Versioned<DeadlineRuleDto>> Handle(UpdateDeadlineRuleCommand request, CancellationToken cancellationToken)
     {
@@ -22,6 +23,6 @@ public sealed class UpdateDeadlineRuleHandler(IApplicationDbContext db, TimeProv
         await db.EnsureNameFreeAsync(rule.Name, definition.Id, cancellationToken);
         definition.Redefine(rule, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<DeadlineRuleDto>(DeadlineRuleDto.From(definition), definition.Version);
+        return definition.Adapt<Versioned<DeadlineRuleDto>>(config);
     }
 }

@@ -5,6 +5,7 @@ using Dti.Application.Common.Validation;
 using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.Extensions.Options;
 
@@ -54,7 +55,8 @@ public sealed class GetDeadlineOccurrencesValidator : AbstractValidator<GetDeadl
     public GetDeadlineOccurrencesValidator() => Include(new DeadlineRangeValidator());
 }
 
-public sealed class GetDeadlineOccurrencesHandler(IApplicationDbContext db, WorkingCalendarSource calendars, TimeProvider clock, IOptions<DeadlineOptions> options)
+public sealed class GetDeadlineOccurrencesHandler(
+    IApplicationDbContext db, WorkingCalendarSource calendars, TimeProvider clock, IOptions<DeadlineOptions> options, TypeAdapterConfig config)
     : IRequestHandler<GetDeadlineOccurrencesQuery, DeadlineOccurrencesDto>
 {
     public async Task<DeadlineOccurrencesDto> Handle(GetDeadlineOccurrencesQuery request, CancellationToken cancellationToken)
@@ -64,14 +66,7 @@ public sealed class GetDeadlineOccurrencesHandler(IApplicationDbContext db, Work
         var now = clock.GetUtcNow().ToOffset(DeadlineCalculator.VietnamOffset);
         var horizon = options.Value.DueSoonWorkingDays;
         var occurrences = DeadlineCalculator.Occurrences(definition.ToRule(), request.From, request.To, calendar)
-            .Select(o => new DeadlineOccurrenceDto(
-                o.PeriodId,
-                o.DataWindow,
-                o.NominalDate,
-                o.LastAllowedDay,
-                o.LastAllowedInstant,
-                ObligationStatuses.Of(o.LastAllowedInstant, now, horizon, calendar),
-                o.Steps))
+            .Select(o => o.Adapt<DeadlineOccurrenceDto>(config) with { Status = ObligationStatuses.Of(o.LastAllowedInstant, now, horizon, calendar) })
             .ToList();
         return new DeadlineOccurrencesDto(definition.Id, definition.Name, request.From, request.To, now, horizon, occurrences);
     }

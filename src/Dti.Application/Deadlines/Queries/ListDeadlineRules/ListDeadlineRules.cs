@@ -2,6 +2,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Domain.Deadlines;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,9 +20,9 @@ public sealed class ListDeadlineRulesValidator : AbstractValidator<ListDeadlineR
     }
 }
 
-public sealed class ListDeadlineRulesHandler(IApplicationDbContext db) : IRequestHandler<ListDeadlineRulesQuery, PagedList<DeadlineRuleDto>>
+public sealed class ListDeadlineRulesHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<ListDeadlineRulesQuery, PagedList<DeadlineRuleDto>>
 {
-    public async Task<PagedList<DeadlineRuleDto>> Handle(ListDeadlineRulesQuery request, CancellationToken cancellationToken)
+    public Task<PagedList<DeadlineRuleDto>> Handle(ListDeadlineRulesQuery request, CancellationToken cancellationToken)
     {
         var query = db.DeadlineRules.AsNoTracking();
         if (request.Frequency is { } frequency)
@@ -29,7 +30,6 @@ public sealed class ListDeadlineRulesHandler(IApplicationDbContext db) : IReques
             query = query.Where(r => r.Frequency == frequency);
         }
 
-        var page = await PagedList<DeadlineRuleDefinition>.CreateAsync(query.OrderBy(r => r.Name).ThenBy(r => r.Id), request.Paging, cancellationToken);
-        return new PagedList<DeadlineRuleDto>([.. page.Items.Select(DeadlineRuleDto.From)], page.Page, page.PageSize, page.TotalCount);
+        return PagedList<DeadlineRuleDto>.CreateAsync(query.OrderBy(r => r.Name).ThenBy(r => r.Id).ProjectToType<DeadlineRuleDto>(config), request.Paging, cancellationToken);
     }
 }

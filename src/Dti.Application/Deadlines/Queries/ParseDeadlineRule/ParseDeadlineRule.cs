@@ -1,5 +1,6 @@
 using Dti.Domain.Deadlines;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Dti.Application.Common.Validation;
 
@@ -25,8 +26,8 @@ public sealed class ParseDeadlineRuleInputValidator : AbstractValidator<ParseDea
     }
 }
 
-public sealed class ParseDeadlineRuleHandler : IRequestHandler<ParseDeadlineRuleQuery, ParsedDeadlineRuleDto>
+public sealed class ParseDeadlineRuleHandler(TypeAdapterConfig config) : IRequestHandler<ParseDeadlineRuleQuery, ParsedDeadlineRuleDto>
 {
     public Task<ParsedDeadlineRuleDto> Handle(ParseDeadlineRuleQuery request, CancellationToken cancellationToken) =>
-        Task.FromResult(ParsedDeadlineRuleDto.From(DeadlineRuleText.Parse(request.Body.Text, string.IsNullOrWhiteSpace(request.Body.Name) ? null : request.Body.Name)));
+        Task.FromResult(DeadlineRuleText.Parse(request.Body.Text, string.IsNullOrWhiteSpace(request.Body.Name) ? null : request.Body.Name).Adapt<ParsedDeadlineRuleDto>(config));
 }

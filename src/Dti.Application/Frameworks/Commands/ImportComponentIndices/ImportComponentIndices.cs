@@ -5,6 +5,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Domain.Frameworks;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using ValidationException = Dti.Application.Common.Exceptions.ValidationException;
 
@@ -22,7 +23,7 @@ public sealed class ImportComponentIndicesValidator : AbstractValidator<ImportCo
     public ImportComponentIndicesValidator() => RuleFor(c => c.Code).FrameworkCode();
 }
 
-public sealed class ImportComponentIndicesHandler(IApplicationDbContext db, TimeProvider clock)
+public sealed class ImportComponentIndicesHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config)
     : IRequestHandler<ImportComponentIndicesCommand, Versioned<FrameworkDto>>
 {
     public static readonly string[] Columns =
@@ -44,7 +45,7 @@ public sealed class ImportComponentIndicesHandler(IApplicationDbContext db, Time
 
         framework.ImportComponentIndices([.. rows.Select(r => r.ToSpec())], clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<FrameworkDto>(FrameworkDto.From(framework), framework.Version);
+        return framework.Adapt<Versioned<FrameworkDto>>(config);
     }
 
     private static List<ComponentIndexInput> Parse(string csv)

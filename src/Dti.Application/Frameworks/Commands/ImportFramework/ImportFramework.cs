@@ -3,6 +3,7 @@ using Dti.Application.Common.Models;
 using Dti.Domain.Common;
 using Dti.Domain.Frameworks;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed class ImportFrameworkValidator : AbstractValidator<ImportFramework
     public ImportFrameworkValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new FrameworkInputValidator());
 }
 
-public sealed class ImportFrameworkHandler(IApplicationDbContext db, TimeProvider clock)
+public sealed class ImportFrameworkHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config)
     : IRequestHandler<ImportFrameworkCommand, Versioned<FrameworkDto>>
 {
     public async Task<Versioned<FrameworkDto>> Handle(ImportFrameworkCommand request, CancellationToken cancellationToken)
@@ -30,6 +31,6 @@ public sealed class ImportFrameworkHandler(IApplicationDbContext db, TimeProvide
         await db.EnsureNoYearOverlapAsync(null, framework.FirstAssessmentYear, framework.LastAssessmentYear, cancellationToken);
         db.Frameworks.Add(framework);
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<FrameworkDto>(FrameworkDto.From(framework), framework.Version);
+        return framework.Adapt<Versioned<FrameworkDto>>(config);
     }
 }

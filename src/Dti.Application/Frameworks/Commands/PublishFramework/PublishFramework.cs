@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Frameworks.Commands.PublishFramework;
@@ -13,7 +14,7 @@ public sealed class PublishFrameworkValidator : AbstractValidator<PublishFramewo
     public PublishFrameworkValidator() => RuleFor(c => c.Code).FrameworkCode();
 }
 
-public sealed class PublishFrameworkHandler(IApplicationDbContext db, TimeProvider clock)
+public sealed class PublishFrameworkHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config)
     : IRequestHandler<PublishFrameworkCommand, Versioned<FrameworkDto>>
 {
     public async Task<Versioned<FrameworkDto>> Handle(PublishFrameworkCommand request, CancellationToken cancellationToken)
@@ -21,6 +22,6 @@ public sealed class PublishFrameworkHandler(IApplicationDbContext db, TimeProvid
         var framework = await db.GetForUpdateAsync(request.Code, request.ExpectedVersion, cancellationToken);
         framework.Publish(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<FrameworkDto>(FrameworkDto.From(framework), framework.Version);
+        return framework.Adapt<Versioned<FrameworkDto>>(config);
     }
 }

@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Frameworks.Commands.UpdateFramework;
@@ -17,7 +18,7 @@ public sealed class UpdateFrameworkValidator : AbstractValidator<UpdateFramework
     }
 }
 
-public sealed class UpdateFrameworkHandler(IApplicationDbContext db, TimeProvider clock)
+public sealed class UpdateFrameworkHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config)
     : IRequestHandler<UpdateFrameworkCommand, Versioned<FrameworkDto>>
 {
     public async Task<Versioned<FrameworkDto>> Handle(UpdateFrameworkCommand request, CancellationToken cancellationToken)
@@ -26,6 +27,6 @@ public sealed class UpdateFrameworkHandler(IApplicationDbContext db, TimeProvide
         framework.Redefine(request.Body.ToSpec(), clock.GetUtcNow());
         await db.EnsureNoYearOverlapAsync(framework.Id, framework.FirstAssessmentYear, framework.LastAssessmentYear, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<FrameworkDto>(FrameworkDto.From(framework), framework.Version);
+        return framework.Adapt<Versioned<FrameworkDto>>(config);
     }
 }

@@ -2,6 +2,7 @@ using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,12 +16,12 @@ public sealed class GetFrameworkValidator : AbstractValidator<GetFrameworkQuery>
     public GetFrameworkValidator() => RuleFor(q => q.Code).FrameworkCode();
 }
 
-public sealed class GetFrameworkHandler(IApplicationDbContext db) : IRequestHandler<GetFrameworkQuery, Versioned<FrameworkDto>>
+public sealed class GetFrameworkHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<GetFrameworkQuery, Versioned<FrameworkDto>>
 {
     public async Task<Versioned<FrameworkDto>> Handle(GetFrameworkQuery request, CancellationToken cancellationToken)
     {
         var framework = await db.Frameworks.AsNoTracking().WithTree().SingleOrDefaultAsync(f => f.Code == request.Code, cancellationToken)
             ?? throw new NotFoundException("Framework", request.Code);
-        return new Versioned<FrameworkDto>(FrameworkDto.From(framework), framework.Version);
+        return framework.Adapt<Versioned<FrameworkDto>>(config);
     }
 }

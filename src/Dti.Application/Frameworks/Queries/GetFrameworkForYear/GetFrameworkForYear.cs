@@ -4,6 +4,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Domain.Frameworks;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class GetFrameworkForYearValidator : AbstractValidator<GetFramewor
         RuleFor(q => q.Year).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
 }
 
-public sealed class GetFrameworkForYearHandler(IApplicationDbContext db) : IRequestHandler<GetFrameworkForYearQuery, Versioned<FrameworkDto>>
+public sealed class GetFrameworkForYearHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<GetFrameworkForYearQuery, Versioned<FrameworkDto>>
 {
     public async Task<Versioned<FrameworkDto>> Handle(GetFrameworkForYearQuery request, CancellationToken cancellationToken)
     {
@@ -27,6 +28,6 @@ public sealed class GetFrameworkForYearHandler(IApplicationDbContext db) : IRequ
             .Governing(year)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Framework for assessment year", year.ToString(CultureInfo.InvariantCulture));
-        return new Versioned<FrameworkDto>(FrameworkDto.From(framework), framework.Version);
+        return framework.Adapt<Versioned<FrameworkDto>>(config);
     }
 }

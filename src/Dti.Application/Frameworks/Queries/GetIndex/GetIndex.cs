@@ -4,6 +4,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Validation;
 using Dti.Domain.Frameworks;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,7 +48,7 @@ public enum IndexLevel
     Component,
 }
 
-public sealed class GetIndexHandler(IApplicationDbContext db) : IRequestHandler<GetIndexQuery, IndexDto>
+public sealed class GetIndexHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<GetIndexQuery, IndexDto>
 {
     public async Task<IndexDto> Handle(GetIndexQuery request, CancellationToken cancellationToken)
     {
@@ -56,7 +57,7 @@ public sealed class GetIndexHandler(IApplicationDbContext db) : IRequestHandler<
         var main = framework.MainIndices.SingleOrDefault(m => string.Equals(m.Code, request.IndexCode, StringComparison.OrdinalIgnoreCase));
         if (main is not null)
         {
-            var dto = MainIndexDto.From(main, framework.ComponentIndices);
+            var dto = new MainIndexWithComponents(main, framework.ComponentsOf(main)).Adapt<MainIndexDto>(config);
             return new IndexDto(framework.Code, main.Code, IndexLevel.Main, null, main.NameVi, main.NameEn, main.MaxPoints, main.IsScored, main.Group, main.PillarCode, null, null, null, null, false, dto.ComponentIndices);
         }
 

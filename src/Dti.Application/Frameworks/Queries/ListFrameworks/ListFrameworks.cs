@@ -3,6 +3,7 @@ using Dti.Application.Common.Models;
 using Dti.Application.Common.Validation;
 using Dti.Domain.Frameworks;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public sealed class ListFrameworksValidator : AbstractValidator<ListFrameworksQu
     }
 }
 
-public sealed class ListFrameworksHandler(IApplicationDbContext db) : IRequestHandler<ListFrameworksQuery, PagedList<FrameworkSummaryDto>>
+public sealed class ListFrameworksHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<ListFrameworksQuery, PagedList<FrameworkSummaryDto>>
 {
     public Task<PagedList<FrameworkSummaryDto>> Handle(ListFrameworksQuery request, CancellationToken cancellationToken)
     {
@@ -49,9 +50,6 @@ public sealed class ListFrameworksHandler(IApplicationDbContext db) : IRequestHa
             _ => query.OrderByDescending(f => f.FirstAssessmentYear).ThenBy(f => f.Code),
         };
 
-        var rows = query.Select(f => new FrameworkSummaryDto(
-            f.Id, f.Code, f.DecisionNumber, f.IssueDate, f.FirstAssessmentYear, f.LastAssessmentYear, f.TitleVi, f.TitleEn, f.Status,
-            f.MainIndices.Count, f.ComponentIndices.Count));
-        return PagedList<FrameworkSummaryDto>.CreateAsync(rows, request.Paging, cancellationToken);
+        return PagedList<FrameworkSummaryDto>.CreateAsync(query.ProjectToType<FrameworkSummaryDto>(config), request.Paging, cancellationToken);
     }
 }

@@ -8,6 +8,7 @@ using Dti.Application.Deadlines.Queries;
 using Dti.Domain.Common;
 using Dti.Domain.Deadlines;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ public sealed class GetAgencyObligationCalendarValidator : AbstractValidator<Get
 }
 
 public sealed class GetAgencyObligationCalendarHandler(
-    IApplicationDbContext db, WorkingCalendarSource calendars, TimeProvider clock, IOptions<DeadlineOptions> options)
+    IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendarSource calendars, TimeProvider clock, IOptions<DeadlineOptions> options)
     : IRequestHandler<GetAgencyObligationCalendarQuery, string>
 {
     public async Task<string> Handle(GetAgencyObligationCalendarQuery request, CancellationToken cancellationToken)
@@ -46,7 +47,7 @@ public sealed class GetAgencyObligationCalendarHandler(
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var now = clock.GetUtcNow().ToOffset(DeadlineCalculator.VietnamOffset);
         var filter = new ObligationFilter(range.From, range.To, [request.AgencyId], null, IncludeCooperating: false);
-        var obligations = await ObligationSchedule.ComputeAsync(db, calendar, filter, now, options.Value.DueSoonWorkingDays, cancellationToken);
+        var obligations = await ObligationSchedule.ComputeAsync(db, config, calendar, filter, now, options.Value.DueSoonWorkingDays, cancellationToken);
         var events = obligations.Select(o => new IcsEvent(
             $"{o.Agency.Id:N}-{o.Plan.Id:N}-{o.Rule.Id:N}-{o.PeriodId}@dti-api",
             o.LastAllowedDay,

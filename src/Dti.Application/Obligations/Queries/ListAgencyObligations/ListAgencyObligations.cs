@@ -7,6 +7,7 @@ using Dti.Application.Deadlines.Queries;
 using Dti.Domain.Common;
 using Dti.Domain.Deadlines;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.Extensions.Options;
 using Dti.Application.Common.Models;
@@ -35,7 +36,7 @@ public sealed class ListAgencyObligationsValidator : AbstractValidator<ListAgenc
 }
 
 public sealed class ListAgencyObligationsHandler(
-    IApplicationDbContext db, WorkingCalendarSource calendars, TimeProvider clock, IOptions<DeadlineOptions> options)
+    IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendarSource calendars, TimeProvider clock, IOptions<DeadlineOptions> options)
     : IRequestHandler<ListAgencyObligationsQuery, AgencyObligationsDto>
 {
     public async Task<AgencyObligationsDto> Handle(ListAgencyObligationsQuery request, CancellationToken cancellationToken)
@@ -46,7 +47,7 @@ public sealed class ListAgencyObligationsHandler(
         var horizon = options.Value.DueSoonWorkingDays;
         var range = request.Range(VietnamClock.Today(clock));
         var filter = new ObligationFilter(range.From, range.To, [request.AgencyId], null, request.IncludeCooperating);
-        var obligations = await ObligationSchedule.ComputeAsync(db, calendar, filter, now, horizon, cancellationToken);
+        var obligations = await ObligationSchedule.ComputeAsync(db, config, calendar, filter, now, horizon, cancellationToken);
         var page = PagedList<ObligationDto>.Of(obligations, request.Paging);
         return new AgencyObligationsDto(request.AgencyId, range.From, range.To, now, horizon, page.Items, page.Page, page.PageSize, page.TotalCount, page.TotalPages);
     }

@@ -7,6 +7,7 @@ using Dti.Application.Deadlines.Queries;
 using Dti.Domain.Common;
 using Dti.Domain.Deadlines;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,7 @@ public sealed class ListObligationsValidator : AbstractValidator<ListObligations
 }
 
 public sealed class ListObligationsHandler(
-    IApplicationDbContext db, WorkingCalendarSource calendars, AgencyContext context, TimeProvider clock, IOptions<DeadlineOptions> options)
+    IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendarSource calendars, AgencyContext context, TimeProvider clock, IOptions<DeadlineOptions> options)
     : IRequestHandler<ListObligationsQuery, ObligationPageDto>
 {
     public async Task<ObligationPageDto> Handle(ListObligationsQuery request, CancellationToken cancellationToken)
@@ -50,7 +51,7 @@ public sealed class ListObligationsHandler(
         var horizon = options.Value.DueSoonWorkingDays;
         var range = request.Range(VietnamClock.Today(clock));
         var filter = new ObligationFilter(range.From, range.To, agencies, request.PlanId, request.IncludeCooperating);
-        var all = await ObligationSchedule.ComputeAsync(db, calendar, filter, now, horizon, cancellationToken);
+        var all = await ObligationSchedule.ComputeAsync(db, config, calendar, filter, now, horizon, cancellationToken);
         var matching = request.Status is { } status ? all.Where(o => o.Status == status).ToList() : all;
 
         var page = PagedList<ObligationDto>.Of(matching, request.Paging);

@@ -5,6 +5,7 @@ using Dti.Application.Plans;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.PlanTasks.Commands.CreateTask;
@@ -17,7 +18,7 @@ public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
     public CreateTaskValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new TaskInputValidator());
 }
 
-public sealed class CreateTaskHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CreateTaskCommand, Versioned<TaskDto>>
+public sealed class CreateTaskHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<CreateTaskCommand, Versioned<TaskDto>>
 {
     public async Task<Versioned<TaskDto>> Handle(CreateTaskCommand request, CancellationToken cancellationToken)
     {
@@ -28,6 +29,6 @@ public sealed class CreateTaskHandler(IApplicationDbContext db, TimeProvider clo
         await db.RequireActiveAsync(AgencyQueries.HolderFields(request.Body.LeadAgencyId, request.Body.CooperatingAgencyIds), today, cancellationToken);
         db.PlanTasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<TaskDto>(TaskDto.From(task, today), task.Version);
+        return task.BuildAdapter(config).AddParameters(TaskMappings.Today, today).AdaptToType<Versioned<TaskDto>>();
     }
 }

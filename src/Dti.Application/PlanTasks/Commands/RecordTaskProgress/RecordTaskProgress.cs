@@ -5,6 +5,7 @@ using Dti.Application.Plans;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Dti.Application.Common.Validation;
 
@@ -36,7 +37,7 @@ public sealed class ProgressInputValidator : AbstractValidator<ProgressInput>
     }
 }
 
-public sealed class RecordTaskProgressHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<RecordTaskProgressCommand, Versioned<TaskDto>>
+public sealed class RecordTaskProgressHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<RecordTaskProgressCommand, Versioned<TaskDto>>
 {
     public async Task<Versioned<TaskDto>> Handle(RecordTaskProgressCommand request, CancellationToken cancellationToken)
     {
@@ -46,6 +47,6 @@ public sealed class RecordTaskProgressHandler(IApplicationDbContext db, TimeProv
         var body = request.Body;
         task.RecordProgress(plan, body.Status!.Value, body.Percent, body.Note, body.AsOf ?? today, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<TaskDto>(TaskDto.From(task, today), task.Version);
+        return task.BuildAdapter(config).AddParameters(TaskMappings.Today, today).AdaptToType<Versioned<TaskDto>>();
     }
 }

@@ -5,6 +5,7 @@ using Dti.Application.Common.Security;
 using Dti.Application.Plans;
 using Dti.Domain.Common;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.PlanTasks.Commands.UpdateTask;
@@ -20,7 +21,7 @@ public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
     public UpdateTaskValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new TaskInputValidator());
 }
 
-public sealed class UpdateTaskHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<UpdateTaskCommand, Versioned<TaskDto>>
+public sealed class UpdateTaskHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<UpdateTaskCommand, Versioned<TaskDto>>
 {
     public async Task<Versioned<TaskDto>> Handle(UpdateTaskCommand request, CancellationToken cancellationToken)
     {
@@ -31,6 +32,6 @@ public sealed class UpdateTaskHandler(IApplicationDbContext db, TimeProvider clo
         await db.RequireActiveAsync(AgencyQueries.HolderFields(request.Body.LeadAgencyId, request.Body.CooperatingAgencyIds), today, cancellationToken);
         task.Redefine(plan, request.Body.ToSpec(), governing, request.Body.Reason, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<TaskDto>(TaskDto.From(task, today), task.Version);
+        return task.BuildAdapter(config).AddParameters(TaskMappings.Today, today).AdaptToType<Versioned<TaskDto>>();
     }
 }

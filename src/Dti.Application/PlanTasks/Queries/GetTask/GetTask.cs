@@ -3,6 +3,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Common.Security;
 using Dti.Domain.Common;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,13 +14,13 @@ public sealed record GetTaskQuery(Guid PlanId, Guid TaskId) : IRequest<Versioned
     public AgencyScope Scope => AgencyScope.PlanTask(PlanId, TaskId);
 }
 
-public sealed class GetTaskHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<GetTaskQuery, Versioned<TaskDto>>
+public sealed class GetTaskHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<GetTaskQuery, Versioned<TaskDto>>
 {
     public async Task<Versioned<TaskDto>> Handle(GetTaskQuery request, CancellationToken cancellationToken)
     {
         var task = await db.PlanTasks.AsNoTracking().Include(t => t.Cooperators)
             .SingleOrDefaultAsync(t => t.Id == request.TaskId && t.PlanId == request.PlanId, cancellationToken)
             ?? throw new NotFoundException("Task", request.TaskId.ToString());
-        return new Versioned<TaskDto>(TaskDto.From(task, VietnamClock.Today(clock)), task.Version);
+        return task.BuildAdapter(config).AddParameters(TaskMappings.Today, VietnamClock.Today(clock)).AdaptToType<Versioned<TaskDto>>();
     }
 }

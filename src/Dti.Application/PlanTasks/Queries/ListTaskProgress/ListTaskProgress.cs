@@ -1,6 +1,7 @@
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Security;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Dti.Application.Common.Models;
@@ -19,7 +20,7 @@ public sealed class ListTaskProgressValidator : AbstractValidator<ListTaskProgre
     public ListTaskProgressValidator() => RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
 }
 
-public sealed class ListTaskProgressHandler(IApplicationDbContext db) : IRequestHandler<ListTaskProgressQuery, PagedList<TaskProgressDto>>
+public sealed class ListTaskProgressHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<ListTaskProgressQuery, PagedList<TaskProgressDto>>
 {
     public async Task<PagedList<TaskProgressDto>> Handle(ListTaskProgressQuery request, CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ public sealed class ListTaskProgressHandler(IApplicationDbContext db) : IRequest
             .SingleOrDefaultAsync(t => t.Id == request.TaskId && t.PlanId == request.PlanId, cancellationToken)
             ?? throw new NotFoundException("Task", request.TaskId.ToString());
         return PagedList<TaskProgressDto>.Of(
-            [.. task.Progress.OrderBy(p => p.AsOf).ThenBy(p => p.RecordedAt).ThenBy(p => p.Id).Select(p => new TaskProgressDto(p.Status, p.Percent, p.Note, p.AsOf, p.RecordedAt))],
+            task.Progress.OrderBy(p => p.AsOf).ThenBy(p => p.RecordedAt).ThenBy(p => p.Id).Adapt<List<TaskProgressDto>>(config),
             request.Paging);
     }
 }

@@ -6,6 +6,7 @@ using Dti.Application.Plans;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
     }
 }
 
-public sealed class ListTasksHandler(IApplicationDbContext db, AgencyContext agencies, TimeProvider clock) : IRequestHandler<ListTasksQuery, PagedList<TaskDto>>
+public sealed class ListTasksHandler(IApplicationDbContext db, AgencyContext agencies, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<ListTasksQuery, PagedList<TaskDto>>
 {
     public async Task<PagedList<TaskDto>> Handle(ListTasksQuery request, CancellationToken cancellationToken)
     {
@@ -81,6 +82,6 @@ public sealed class ListTasksHandler(IApplicationDbContext db, AgencyContext age
         };
 
         var page = await PagedList<PlanTask>.CreateAsync(query, request.Paging, cancellationToken);
-        return new PagedList<TaskDto>([.. page.Items.Select(t => TaskDto.From(t, today))], page.Page, page.PageSize, page.TotalCount);
+        return page.WithItems(page.Items.BuildAdapter(config).AddParameters(TaskMappings.Today, today).AdaptToType<List<TaskDto>>());
     }
 }

@@ -2,6 +2,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Domain.Plans;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Plans.Commands.CreatePlan;
@@ -14,7 +15,7 @@ public sealed class CreatePlanValidator : AbstractValidator<CreatePlanCommand>
     public CreatePlanValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new PlanInputValidator());
 }
 
-public sealed class CreatePlanHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<CreatePlanCommand, Versioned<PlanDto>>
+public sealed class CreatePlanHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<CreatePlanCommand, Versioned<PlanDto>>
 {
     public async Task<Versioned<PlanDto>> Handle(CreatePlanCommand request, CancellationToken cancellationToken)
     {
@@ -24,6 +25,6 @@ public sealed class CreatePlanHandler(IApplicationDbContext db, TimeProvider clo
         await db.CheckReferencesAsync(plan, cancellationToken);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<PlanDto>(PlanDto.From(plan), plan.Version);
+        return plan.Adapt<Versioned<PlanDto>>(config);
     }
 }

@@ -5,6 +5,7 @@ using Dti.Application.Common.Validation;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public sealed class PlanReportingRulesInputValidator : AbstractValidator<PlanRep
             .WithMessage($"A plan reports by at most {PlanLimits.MaxReportingRules} rules.");
 }
 
-public sealed class SetPlanReportingRulesHandler(IApplicationDbContext db, TimeProvider clock)
+public sealed class SetPlanReportingRulesHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config)
     : IRequestHandler<SetPlanReportingRulesCommand, Versioned<PlanReportingRulesDto>>
 {
     public async Task<Versioned<PlanReportingRulesDto>> Handle(SetPlanReportingRulesCommand request, CancellationToken cancellationToken)
@@ -51,6 +52,6 @@ public sealed class SetPlanReportingRulesHandler(IApplicationDbContext db, TimeP
 
         plan.SetReportingRules(ids, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<PlanReportingRulesDto>(await PlanReportingRulesDto.ReadAsync(db, plan.Id, cancellationToken), plan.Version);
+        return new Versioned<PlanReportingRulesDto>(await db.ReadReportingRulesAsync(config, plan.Id, cancellationToken), plan.Version);
     }
 }

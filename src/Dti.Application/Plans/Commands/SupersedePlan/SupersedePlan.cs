@@ -2,6 +2,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Domain.Common;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed class SupersedeInputValidator : AbstractValidator<SupersedeInput>
     public SupersedeInputValidator() => RuleFor(s => s.SupersededById).NotEmpty();
 }
 
-public sealed class SupersedePlanHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<SupersedePlanCommand, Versioned<PlanDto>>
+public sealed class SupersedePlanHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<SupersedePlanCommand, Versioned<PlanDto>>
 {
     public async Task<Versioned<PlanDto>> Handle(SupersedePlanCommand request, CancellationToken cancellationToken)
     {
@@ -31,6 +32,6 @@ public sealed class SupersedePlanHandler(IApplicationDbContext db, TimeProvider 
             ?? throw new DomainException("plan.unknown-successor", $"Plan '{request.Body.SupersededById}' does not exist.", "supersededById");
         plan.SupersedeBy(newer, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<PlanDto>(PlanDto.From(plan), plan.Version);
+        return plan.Adapt<Versioned<PlanDto>>(config);
     }
 }

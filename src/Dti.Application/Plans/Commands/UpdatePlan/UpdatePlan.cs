@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace Dti.Application.Plans.Commands.UpdatePlan;
@@ -13,7 +14,7 @@ public sealed class UpdatePlanValidator : AbstractValidator<UpdatePlanCommand>
     public UpdatePlanValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new PlanInputValidator());
 }
 
-public sealed class UpdatePlanHandler(IApplicationDbContext db, TimeProvider clock) : IRequestHandler<UpdatePlanCommand, Versioned<PlanDto>>
+public sealed class UpdatePlanHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<UpdatePlanCommand, Versioned<PlanDto>>
 {
     public async Task<Versioned<PlanDto>> Handle(UpdatePlanCommand request, CancellationToken cancellationToken)
     {
@@ -23,6 +24,6 @@ public sealed class UpdatePlanHandler(IApplicationDbContext db, TimeProvider clo
         plan.Redefine(spec, governing, clock.GetUtcNow());
         await db.CheckReferencesAsync(plan, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new Versioned<PlanDto>(PlanDto.From(plan), plan.Version);
+        return plan.Adapt<Versioned<PlanDto>>(config);
     }
 }

@@ -4,6 +4,7 @@ using Dti.Application.Common.Validation;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public sealed class ListPlansValidator : AbstractValidator<ListPlansQuery>
     }
 }
 
-public sealed class ListPlansHandler(IApplicationDbContext db) : IRequestHandler<ListPlansQuery, PagedList<PlanSummaryDto>>
+public sealed class ListPlansHandler(IApplicationDbContext db, TypeAdapterConfig config) : IRequestHandler<ListPlansQuery, PagedList<PlanSummaryDto>>
 {
     public Task<PagedList<PlanSummaryDto>> Handle(ListPlansQuery request, CancellationToken cancellationToken)
     {
@@ -65,8 +66,6 @@ public sealed class ListPlansHandler(IApplicationDbContext db) : IRequestHandler
             _ => query.OrderByDescending(p => p.IssueDate).ThenBy(p => p.DocumentNumber),
         };
 
-        var rows = query.Select(p => new PlanSummaryDto(
-            p.Id, p.Kind, p.DocumentNumber, p.IssuerAgencyId, p.IssueDate, p.Title, p.FirstAssessmentYear, p.LastAssessmentYear, p.Status, p.SolutionGroups.Count, p.IsSample));
-        return PagedList<PlanSummaryDto>.CreateAsync(rows, request.Paging, cancellationToken);
+        return PagedList<PlanSummaryDto>.CreateAsync(query.ProjectToType<PlanSummaryDto>(config), request.Paging, cancellationToken);
     }
 }
