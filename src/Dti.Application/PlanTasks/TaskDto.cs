@@ -34,7 +34,7 @@ public sealed record TaskDto(
         [.. t.CooperatorIds().Order()],
         t.DueDate,
         t.DueMonth,
-        t.IndexCodeList,
+        t.IndexCodes,
         t.Status,
         t.ProgressPercent,
         t.ProgressNote,
