@@ -7,6 +7,9 @@ namespace Dti.Infrastructure.Persistence.Configurations;
 
 internal sealed class ClientConfiguration : IEntityTypeConfiguration<ApiClient>
 {
+    /// <summary>The key column of the client's list tables (a shadow property: the domain's rows do not carry it).</summary>
+    private const string ClientKey = "ClientId";
+
     public void Configure(EntityTypeBuilder<ApiClient> builder)
     {
         builder.ToTable("Clients");
@@ -43,6 +46,4 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<ApiClient>
         builder.Navigation(c => c.RoleGrants).HasField("_roleGrants");
         builder.Navigation(c => c.Agencies).HasField("_agencies");
     }
-
-    private const string ClientKey = "ClientId";
 }
