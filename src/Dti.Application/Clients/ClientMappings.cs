@@ -7,7 +7,7 @@ namespace Dti.Application.Clients;
 
 /// <summary>
 /// How client accounts become DTOs: never the key or its hash, only the key's public prefix. Roles and agency ids are
-/// stored converted, so clients are mapped once read rather than projected.
+/// owned rows kept in their given order, so clients are mapped once read rather than projected.
 /// </summary>
 public sealed class ClientMappings : IRegister
 {

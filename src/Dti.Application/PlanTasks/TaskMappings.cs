@@ -19,7 +19,7 @@ public sealed class TaskMappings : IRegister
     {
         config.NewConfig<PlanTask, TaskDto>()
             .Map(d => d.CooperatingAgencyIds, s => s.CooperatorIds().Order())
-            .Map(d => d.IndexCodes, s => s.IndexCodeList)
+            .Map(d => d.IndexCodes, s => s.IndexCodes)
             .Map(d => d.Overdue, s => s.IsOverdueOn((DateOnly)MapContext.Current!.Parameters[Today]));
         config.NewVersionedConfig<PlanTask, TaskDto>();
         config.NewConfig<TaskProgressEntry, TaskProgressDto>();

@@ -8,6 +8,9 @@ namespace Dti.Domain.Clients;
 /// </summary>
 public sealed class ApiClient
 {
+    private readonly List<ClientRoleGrant> _roleGrants = [];
+    private readonly List<ClientAgency> _agencies = [];
+
     private ApiClient()
     {
     }
@@ -18,10 +21,17 @@ public sealed class ApiClient
 
     public string? Contact { get; private set; }
 
-    public IReadOnlyList<ClientRole> Roles { get; private set; } = [];
+    /// <summary>One row per role, so "clients with role R" is a plain query.</summary>
+    public IReadOnlyCollection<ClientRoleGrant> RoleGrants => _roleGrants;
 
-    /// <summary>The agencies this client acts for (ids of agencies; an AgencyReporter writes only their data).</summary>
-    public IReadOnlyList<Guid> AgencyIds { get; private set; } = [];
+    /// <summary>One row per agency the client acts for, so "clients acting for agency A" is a plain query.</summary>
+    public IReadOnlyCollection<ClientAgency> Agencies => _agencies;
+
+    /// <summary>The client's roles, in the order of <see cref="ClientRole"/>.</summary>
+    public IReadOnlyList<ClientRole> Roles => [.. _roleGrants.OrderBy(r => r.Position).Select(r => r.Role)];
+
+    /// <summary>The agencies this client acts for (ids of agencies; an AgencyReporter writes only their data), in the order given.</summary>
+    public IReadOnlyList<Guid> AgencyIds => [.. _agencies.OrderBy(a => a.Position).Select(a => a.AgencyId)];
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -78,12 +88,12 @@ public sealed class ApiClient
             Id = Guid.CreateVersion7(),
             Name = Guard.Text(name, "name", ClientLimits.NameMaxLength),
             Contact = Guard.OptionalText(contact, "contact", ClientLimits.ContactMaxLength),
-            Roles = roleList,
-            AgencyIds = agencyList,
             CreatedAt = now,
             ExpiresAt = expiresAt,
             Version = 1,
         };
+        client._roleGrants.AddRange(roleList.Select((role, position) => new ClientRoleGrant(role, position)));
+        client._agencies.AddRange(agencyList.Select((agency, position) => new ClientAgency(agency, position)));
         client.UseKey(key, now);
         return client;
     }
@@ -123,6 +133,42 @@ public sealed class ApiClient
         KeyHash = key.Hash;
         KeyIssuedAt = now;
     }
+}
+
+/// <summary>A role of a client; <see cref="Position"/> keeps the list's order.</summary>
+public sealed class ClientRoleGrant
+{
+    private ClientRoleGrant()
+    {
+    }
+
+    internal ClientRoleGrant(ClientRole role, int position)
+    {
+        Role = role;
+        Position = position;
+    }
+
+    public ClientRole Role { get; private set; }
+
+    public int Position { get; private set; }
+}
+
+/// <summary>An agency a client acts for; <see cref="Position"/> keeps the list's order.</summary>
+public sealed class ClientAgency
+{
+    private ClientAgency()
+    {
+    }
+
+    internal ClientAgency(Guid agencyId, int position)
+    {
+        AgencyId = agencyId;
+        Position = position;
+    }
+
+    public Guid AgencyId { get; private set; }
+
+    public int Position { get; private set; }
 }
 
 /// <summary>What the domain keeps of an issued key: its public id and the hash of its secret.</summary>

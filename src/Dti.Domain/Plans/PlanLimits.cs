@@ -21,7 +21,8 @@ public static class PlanLimits
     public const int DescriptionMaxLength = 4000;
     public const int NoteMaxLength = 1000;
     public const int DueMonthLength = 7;
-    public const int IndexCodesMaxLength = 500;
+
+    /// <summary>The indices one task is meant to move.</summary>
     public const int MaxTaskIndexCodes = 20;
     public const int ReasonMaxLength = HolderChange.ReasonMaxLength;
 

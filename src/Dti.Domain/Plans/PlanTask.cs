@@ -15,6 +15,7 @@ public sealed partial class PlanTask : AggregateRoot
     private readonly List<TaskCooperator> _cooperators = [];
     private readonly List<TaskProgressEntry> _progress = [];
     private readonly List<TaskHolderChange> _holderChanges = [];
+    private readonly List<TaskIndex> _indices = [];
 
     private PlanTask()
     {
@@ -36,9 +37,6 @@ public sealed partial class PlanTask : AggregateRoot
     /// <summary>Set when the task is due "in" a month (<c>2023-11</c>) rather than on a day.</summary>
     public string? DueMonth { get; private set; }
 
-    /// <summary>Index codes the task is meant to move, space-separated (e.g. <c>3 7.3</c>).</summary>
-    public string IndexCodes { get; private set; } = string.Empty;
-
     public PlanTaskStatus Status { get; private set; }
 
     public int ProgressPercent { get; private set; }
@@ -59,7 +57,11 @@ public sealed partial class PlanTask : AggregateRoot
 
     public IReadOnlyList<TaskHolderChange> HolderChanges => _holderChanges;
 
-    public IReadOnlyList<string> IndexCodeList => IndexCodes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>The indices the task is meant to move, one row each, so "tasks for index X" is a plain query.</summary>
+    public IReadOnlyCollection<TaskIndex> Indices => _indices;
+
+    /// <summary>The codes of <see cref="Indices"/> in the order they were given (e.g. <c>3</c>, <c>7.3</c>).</summary>
+    public IReadOnlyList<string> IndexCodes => [.. _indices.OrderBy(i => i.Position).Select(i => i.IndexCode)];
 
     public bool IsFinished => Status is PlanTaskStatus.Done or PlanTaskStatus.Cancelled;
 
@@ -138,7 +140,7 @@ public sealed partial class PlanTask : AggregateRoot
         Description = Guard.OptionalText(spec.Description, "description", PlanLimits.DescriptionMaxLength);
         DueDate = dueDate;
         DueMonth = dueMonth;
-        IndexCodes = string.Join(' ', codes);
+        SetIndices(codes);
         SetHolders(spec.LeadAgencyId, cooperators);
         Touch(now);
     }
@@ -167,20 +169,21 @@ public sealed partial class PlanTask : AggregateRoot
 
     private static List<string> CheckIndexCodes(IReadOnlyList<string> codes, Framework governing)
     {
-        var known = governing.MainIndices.Select(m => m.Code).Concat(governing.ComponentIndices.Select(c => c.Code)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var known = governing.MainIndices.Select(m => m.Code).Concat(governing.ComponentIndices.Select(c => c.Code)).ToDictionary(c => c, StringComparer.OrdinalIgnoreCase);
         var list = codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (list.Count > PlanLimits.MaxTaskIndexCodes)
         {
             throw new DomainException("max-count", $"At most {PlanLimits.MaxTaskIndexCodes} index codes.", "indexCodes");
         }
 
-        var unknown = list.FindIndex(c => !known.Contains(c));
+        var unknown = list.FindIndex(c => !known.ContainsKey(c));
         if (unknown >= 0)
         {
             throw new DomainException("task.unknown-index", $"Index '{list[unknown]}' is not in framework '{governing.Code}', which governs the plan's first assessment year.", $"indexCodes[{unknown}]");
         }
 
-        return list;
+        // Stored as the framework spells them, so "tasks for index 7.a" finds the task however its code was typed.
+        return [.. list.Select(c => known[c])];
     }
 
     private void SetHolders(Guid lead, List<Guid> cooperators)
@@ -188,6 +191,24 @@ public sealed partial class PlanTask : AggregateRoot
         LeadAgencyId = lead;
         _cooperators.RemoveAll(c => !cooperators.Contains(c.AgencyId));
         _cooperators.AddRange(cooperators.Where(a => _cooperators.TrueForAll(c => c.AgencyId != a)).Select(a => new TaskCooperator(Id, a)));
+    }
+
+    /// <summary>Keeps the rows of codes that stay (moved to their new place), so an unchanged list writes nothing.</summary>
+    private void SetIndices(List<string> codes)
+    {
+        _indices.RemoveAll(i => !codes.Contains(i.IndexCode));
+        for (var position = 0; position < codes.Count; position++)
+        {
+            var code = codes[position];
+            if (_indices.Find(i => i.IndexCode == code) is { } kept)
+            {
+                kept.MoveTo(position);
+            }
+            else
+            {
+                _indices.Add(new TaskIndex(code, position));
+            }
+        }
     }
 
     private void Record(List<HolderMove> moves, HolderChangeKind kind, string? reason, DateTimeOffset now) =>
@@ -222,6 +243,26 @@ public sealed class TaskCooperator
     public Guid TaskId { get; private set; }
 
     public Guid AgencyId { get; private set; }
+}
+
+/// <summary>An index a task is meant to move; <see cref="Position"/> keeps the list's order.</summary>
+public sealed class TaskIndex
+{
+    private TaskIndex()
+    {
+    }
+
+    internal TaskIndex(string indexCode, int position)
+    {
+        IndexCode = indexCode;
+        Position = position;
+    }
+
+    public string IndexCode { get; private set; } = null!;
+
+    public int Position { get; private set; }
+
+    internal void MoveTo(int position) => Position = position;
 }
 
 /// <summary>One progress report of a task, kept forever.</summary>

@@ -141,10 +141,10 @@ public sealed class StartupTests
             await using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT \"AgencyIds\", \"ExpiresAt\" FROM \"Clients\"";
+            command.CommandText = "SELECT a.\"AgencyId\", c.\"ExpiresAt\" FROM \"Clients\" AS c JOIN \"ClientAgencies\" AS a ON a.\"ClientId\" = c.\"Id\"";
             await using var reader = await command.ExecuteReaderAsync();
             Assert.That(await reader.ReadAsync(), Is.True);
-            Assert.That(reader.GetString(0), Is.EqualTo(agency.ToString()));
+            Assert.That(reader.GetGuid(0), Is.EqualTo(agency));
             Assert.That(reader.GetDateTime(1), Is.EqualTo(new DateTime(2099, 12, 31, 17, 0, 0)), "valid through 31/12 Vietnamese time");
         }
         finally

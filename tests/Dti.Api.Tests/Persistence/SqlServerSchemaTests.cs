@@ -60,6 +60,22 @@ public sealed class SqlServerSchemaTests
     }
 
     [Test]
+    public void EachMigrationScriptedBackParsesAsTSql()
+    {
+        using var db = SqlServerSchema.Context();
+        var migrator = db.GetService<IMigrator>();
+        var ids = db.Database.GetMigrations().Prepend(Migration.InitialDatabase).ToList();
+
+        Assert.Multiple(() =>
+        {
+            for (var i = 1; i < ids.Count; i++)
+            {
+                SqlServerSchema.Parse(migrator.GenerateScript(fromMigration: ids[i], toMigration: ids[i - 1]));
+            }
+        });
+    }
+
+    [Test]
     public void TheMigrationsBuildExactlyTheSchemaTheModelDescribes()
     {
         using var db = SqlServerSchema.Context();

@@ -67,6 +67,20 @@ public sealed class TaskTests(DatabaseProvider provider) : ApiTestBase(provider)
             .AssertProblem(HttpStatusCode.UnprocessableEntity, "indexCodes[1]", "task.unknown-index");
 
     [Test]
+    public async Task IndexCodesAreOneRowEachAndComeBackInTheOrderGiven()
+    {
+        var id = (await Client.CreateTask(_plan, new { title = "Chuyển đổi số trong cơ quan nhà nước", leadAgencyId = _department, indexCodes = new[] { "3", "1" } })).GetProperty("id").GetGuid();
+        var uri = $"/api/v1/plans/{_plan}/tasks/{id}";
+
+        var updated = await ReadJson(await Client.SendCurrent(HttpMethod.Put, uri, new { title = "Chuyển đổi số trong cơ quan nhà nước", leadAgencyId = _department, indexCodes = new[] { "1", "4", "3" } }));
+        var read = await Client.GetFromJsonAsync<System.Text.Json.JsonElement>(uri);
+
+        Assert.That(updated.GetProperty("indexCodes").EnumerateArray().Select(c => c.GetString()), Is.EqualTo(new[] { "1", "4", "3" }));
+        Assert.That(read.GetProperty("indexCodes").EnumerateArray().Select(c => c.GetString()), Is.EqualTo(new[] { "1", "4", "3" }));
+        Assert.That(await InDatabase(db => db.PlanTasks.Where(t => t.Indices.Any(i => i.IndexCode == "4")).Select(t => t.Id).ToListAsync()), Is.EqualTo(new[] { id }), "tasks for index 4");
+    }
+
+    [Test]
     public async Task AnInactiveAgencyCannotTakeATask()
     {
         var closed = (await Client.CreateAgency("000.00.33.H60", "Phòng đã giải thể", "Phòng cũ", validTo: "2024-12-31")).GetProperty("id").GetGuid();

@@ -16,6 +16,8 @@ public class PlanTaskTests
         return (plan, task);
     }
 
+    private static PlanTaskSpec Spec(params string[] indexCodes) => new("Trung tâm Tích hợp dữ liệu", null, Lead, [], null, null, indexCodes);
+
     [TestCase("2023-11", "2023-11-30")]
     [TestCase("2023-12", "2023-12-31")]
     [TestCase("2024-02", "2024-02-29")]
@@ -74,6 +76,39 @@ public class PlanTaskTests
 
         Assert.That(task.CooperatorIds(), Is.EqualTo(new[] { successor }));
         Assert.That(task.HolderChanges.Select(h => (h.PreviousAgencyId, h.NewAgencyId)), Is.EquivalentTo(new[] { ((Guid?)Other, (Guid?)null), ((Guid?)null, (Guid?)successor) }));
+    }
+
+    [Test]
+    public void IndexCodesKeepTheOrderGivenAndAreStoredAsTheFrameworkSpellsThem()
+    {
+        var (plan, task) = Create();
+
+        task.Redefine(plan, Spec(" 7.b ", "1", "7.B", "7.1"), TestFramework.Qd922Like, null, Now);
+
+        Assert.That(task.IndexCodes, Is.EqualTo(new[] { "7.B", "1", "7.1" }));
+        Assert.That(task.Indices.OrderBy(i => i.Position).Select(i => i.Position), Is.EqualTo(new[] { 0, 1, 2 }));
+    }
+
+    [Test]
+    public void RedefiningKeepsTheRowsOfCodesThatStay()
+    {
+        var (plan, task) = Create();
+        var kept = task.Indices.Single(i => i.IndexCode == "7.1");
+
+        task.Redefine(plan, Spec("7.1", "1"), TestFramework.Qd922Like, null, Now);
+
+        Assert.That(task.IndexCodes, Is.EqualTo(new[] { "7.1", "1" }));
+        Assert.That(task.Indices.Single(i => i.IndexCode == "7.1"), Is.SameAs(kept));
+        Assert.That(kept.Position, Is.Zero);
+    }
+
+    [Test]
+    public void AtMostTheLimitOfIndexCodes()
+    {
+        var (plan, task) = Create();
+        var many = Enumerable.Range(0, PlanLimits.MaxTaskIndexCodes + 1).Select(i => $"x{i}").ToArray();
+
+        Assert.That(() => task.Redefine(plan, Spec(many), TestFramework.Qd922Like, null, Now), Throws.TypeOf<DomainException>().With.Property(nameof(DomainException.Field)).EqualTo("indexCodes"));
     }
 
     [Test]

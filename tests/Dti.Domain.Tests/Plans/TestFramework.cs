@@ -3,7 +3,7 @@ using Dti.Domain.Plans;
 
 namespace Dti.Domain.Tests.Plans;
 
-/// <summary>A small framework governing 2021–2023 with the QĐ 922 main-index points and one illustrative component.</summary>
+/// <summary>A small framework governing 2021–2023 with the QĐ 922 main-index points and two illustrative components (one coded with a letter).</summary>
 internal static class TestFramework
 {
     public static Framework Qd922Like { get; } = Framework.Create(
@@ -22,7 +22,10 @@ internal static class TestFramework
                 new MainIndexSpec("6", 6, "Đô thị thông minh", null, 0m, false, IndexGroup.Foundation, null),
                 new MainIndexSpec("7", 7, "Hoạt động chính quyền số", null, 200m, true, IndexGroup.Activity, null),
             ],
-            [new ComponentIndexSpec("7.1", "7", 1, "Thành phần minh họa", null, 20m, MeasureType.Percentage, null, false, null, true)]),
+            [
+                new ComponentIndexSpec("7.1", "7", 1, "Thành phần minh họa", null, 20m, MeasureType.Percentage, null, false, null, true),
+                new ComponentIndexSpec("7.B", "7", 2, "Thành phần có mã chữ", null, null, MeasureType.Percentage, null, false, null, true),
+            ]),
         DateTimeOffset.UnixEpoch);
 
     public static PlanSpec Plan(PlanKind kind = PlanKind.Plan, DateOnly? periodStart = null, DateOnly? periodEnd = null, int? targetRank = null, params SolutionGroupSpec[] groups) => new(

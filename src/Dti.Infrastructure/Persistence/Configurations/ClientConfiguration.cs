@@ -1,13 +1,15 @@
 using Dti.Domain.Clients;
 using Dti.Infrastructure.Persistence.Auditing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dti.Infrastructure.Persistence.Configurations;
 
 internal sealed class ClientConfiguration : IEntityTypeConfiguration<ApiClient>
 {
+    /// <summary>The key column of the client's list tables (a shadow property: the domain's rows do not carry it).</summary>
+    private const string ClientKey = "ClientId";
+
     public void Configure(EntityTypeBuilder<ApiClient> builder)
     {
         builder.ToTable("Clients");
@@ -22,23 +24,26 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<ApiClient>
         // without rebuilding the table, so the model keeps it; the domain sets the version of every new client anyway).
         builder.Property(c => c.Version).IsConcurrencyToken().HasDefaultValue(1);
 
-        // Small lists stored as comma-separated text: the same column on every provider.
-        builder.Property(c => c.Roles)
-            .HasConversion(
-                roles => string.Join(',', roles),
-                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ClientRole>).ToArray(),
-                ListComparer<ClientRole>())
-            .HasMaxLength(ClientLimits.RolesMaxLength);
-        builder.Property(c => c.AgencyIds)
-            .HasConversion(
-                ids => string.Join(',', ids),
-                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToArray(),
-                ListComparer<Guid>())
-            .HasMaxLength(ClientLimits.AgencyIdsMaxLength);
+        // Lists are child tables (owned, so every read of a client brings them): indexable and queryable the same way
+        // on every provider. The ordered views Roles and AgencyIds are the domain's, not columns.
+        builder.Ignore(c => c.Roles);
+        builder.Ignore(c => c.AgencyIds);
+        builder.OwnsMany(c => c.RoleGrants, role =>
+        {
+            role.ToTable("ClientRoles");
+            role.WithOwner().HasForeignKey(ClientKey);
+            role.HasKey(ClientKey, nameof(ClientRoleGrant.Role));
+            role.Property(r => r.Role).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
+        });
+        builder.OwnsMany(c => c.Agencies, agency =>
+        {
+            agency.ToTable("ClientAgencies");
+            agency.WithOwner().HasForeignKey(ClientKey);
+            agency.HasKey(ClientKey, nameof(ClientAgency.AgencyId));
+            agency.Property(a => a.AgencyId).ValueGeneratedNever();
+            agency.HasIndex(a => a.AgencyId);
+        });
+        builder.Navigation(c => c.RoleGrants).HasField("_roleGrants");
+        builder.Navigation(c => c.Agencies).HasField("_agencies");
     }
-
-    private static ValueComparer<IReadOnlyList<T>> ListComparer<T>() => new(
-        (a, b) => a!.SequenceEqual(b!),
-        list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
-        list => list.ToArray());
 }

@@ -1,4 +1,5 @@
 using Dti.Domain.Agencies;
+using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -15,11 +16,10 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         builder.Property(t => t.Title).HasMaxLength(PlanLimits.TitleMaxLength);
         builder.Property(t => t.Description).HasMaxLength(PlanLimits.DescriptionMaxLength);
         builder.Property(t => t.DueMonth).HasMaxLength(PlanLimits.DueMonthLength);
-        builder.Property(t => t.IndexCodes).HasMaxLength(PlanLimits.IndexCodesMaxLength);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
         builder.Property(t => t.ProgressNote).HasMaxLength(PlanLimits.NoteMaxLength);
         builder.Property(t => t.Version).IsConcurrencyToken();
-        builder.Ignore(t => t.IndexCodeList);
+        builder.Ignore(t => t.IndexCodes);
         builder.Ignore(t => t.IsFinished);
         builder.HasOne<Plan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Agency>().WithMany().HasForeignKey(t => t.LeadAgencyId).OnDelete(DeleteBehavior.Restrict);
@@ -30,6 +30,17 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         builder.Navigation(t => t.Cooperators).HasField("_cooperators");
         builder.Navigation(t => t.Progress).HasField("_progress");
         builder.Navigation(t => t.HolderChanges).HasField("_holderChanges");
+
+        // One row per index (owned, so every read of a task brings them), indexed by code for "tasks for index X".
+        builder.OwnsMany(t => t.Indices, index =>
+        {
+            index.ToTable("TaskIndices");
+            index.WithOwner().HasForeignKey("TaskId");
+            index.HasKey("TaskId", nameof(TaskIndex.IndexCode));
+            index.Property(i => i.IndexCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
+            index.HasIndex(i => i.IndexCode);
+        });
+        builder.Navigation(t => t.Indices).HasField("_indices");
     }
 }
 

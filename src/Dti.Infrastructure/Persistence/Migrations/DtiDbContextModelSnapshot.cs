@@ -262,10 +262,6 @@ namespace Dti.Infrastructure.Persistence.Migrations
                 {
                     b.Property<Guid>("Id");
 
-                    b.Property<string>("AgencyIds")
-                        .IsRequired()
-                        .HasMaxLength(740);
-
                     b.Property<string>("Contact")
                         .HasMaxLength(200);
 
@@ -291,10 +287,6 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200);
 
                     b.Property<DateTime?>("RevokedAt");
-
-                    b.Property<string>("Roles")
-                        .IsRequired()
-                        .HasMaxLength(100);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -662,10 +654,6 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.Property<string>("DueMonth")
                         .HasMaxLength(7);
 
-                    b.Property<string>("IndexCodes")
-                        .IsRequired()
-                        .HasMaxLength(500);
-
                     b.Property<Guid>("LeadAgencyId");
 
                     b.Property<Guid>("PlanId");
@@ -901,6 +889,48 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dti.Domain.Clients.ApiClient", b =>
+                {
+                    b.OwnsMany("Dti.Domain.Clients.ClientAgency", "Agencies", b1 =>
+                        {
+                            b1.Property<Guid>("ClientId");
+
+                            b1.Property<Guid>("AgencyId");
+
+                            b1.Property<int>("Position");
+
+                            b1.HasKey("ClientId", "AgencyId");
+
+                            b1.HasIndex("AgencyId");
+
+                            b1.ToTable("ClientAgencies", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientId");
+                        });
+
+                    b.OwnsMany("Dti.Domain.Clients.ClientRoleGrant", "RoleGrants", b1 =>
+                        {
+                            b1.Property<Guid>("ClientId");
+
+                            b1.Property<string>("Role")
+                                .HasMaxLength(20);
+
+                            b1.Property<int>("Position");
+
+                            b1.HasKey("ClientId", "Role");
+
+                            b1.ToTable("ClientRoles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientId");
+                        });
+
+                    b.Navigation("Agencies");
+
+                    b.Navigation("RoleGrants");
+                });
+
             modelBuilder.Entity("Dti.Domain.Frameworks.ComponentIndex", b =>
                 {
                     b.HasOne("Dti.Domain.Frameworks.Framework", null)
@@ -984,6 +1014,27 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Dti.Domain.Plans.TaskIndex", "Indices", b1 =>
+                        {
+                            b1.Property<Guid>("TaskId");
+
+                            b1.Property<string>("IndexCode")
+                                .HasMaxLength(20);
+
+                            b1.Property<int>("Position");
+
+                            b1.HasKey("TaskId", "IndexCode");
+
+                            b1.HasIndex("IndexCode");
+
+                            b1.ToTable("TaskIndices", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskId");
+                        });
+
+                    b.Navigation("Indices");
                 });
 
             modelBuilder.Entity("Dti.Domain.Plans.SolutionGroup", b =>

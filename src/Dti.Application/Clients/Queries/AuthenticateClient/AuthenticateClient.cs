@@ -33,7 +33,9 @@ public sealed class AuthenticateClientHandler(IApplicationDbContext db, TimeProv
             return null;
         }
 
-        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.KeyId == keyId, cancellationToken);
+        // Every request comes here: one round trip brings the client with its roles and agencies (joined, at most
+        // MaxRoles × MaxAgencies rows), instead of a command per list.
+        var client = await db.Clients.AsNoTracking().AsSingleQuery().SingleOrDefaultAsync(c => c.KeyId == keyId, cancellationToken);
         var matches = ApiKeys.Matches(secret, client?.KeyHash ?? UnknownKeyHash);
         var now = clock.GetUtcNow();
         if (client is null || !matches || !client.IsActive(now))

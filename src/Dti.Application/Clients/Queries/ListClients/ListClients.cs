@@ -25,7 +25,7 @@ public sealed class ListClientsHandler(IApplicationDbContext db, TypeAdapterConf
             query = query.Where(c => c.RevokedAt == null);
         }
 
-        // Roles and agency ids are stored converted; the page is mapped after it is read.
+        // The page is read with its roles and agencies (owned rows), then mapped to their ordered lists.
         var page = await PagedList<Domain.Clients.ApiClient>.CreateAsync(query.OrderBy(c => c.Name).ThenBy(c => c.Id), request.Paging, cancellationToken);
         return page.WithItems(page.Items.Adapt<List<ClientDto>>(config));
     }
