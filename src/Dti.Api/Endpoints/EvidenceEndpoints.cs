@@ -54,6 +54,8 @@ internal static class EvidenceEndpoints
             .WithDescription($"`multipart/form-data` with one file in the field `{FileField}` and an optional `{DescriptionField}`. Accepted: {EvidenceFileType.AllCodes}, told by the content (signature; for DOCX/XLSX/ODT/ODS the document's parts), never by the name — and the name's extension must agree with it (422 naming `file`). At most {maxFileBytes} bytes (setting `Evidence:MaxFileBytes`): a larger file is 422 naming `file`, a larger body 413. Bytes uploaded again are stored once (same `sha256`), each upload is a piece of evidence of its own.")
             .DisableAntiforgery()
             .WithRequestBodyLimit(RequestBodyLimits.EvidenceUpload(maxFileBytes))
+            // The form reader's own 128 MB cap per part would otherwise undercut a larger setting.
+            .WithFormOptions(multipartBodyLengthLimit: RequestBodyLimits.EvidenceUpload(maxFileBytes))
             .WithIdempotency()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         evidence.MapPost("/links", AddEvidenceLink).WithName(nameof(AddEvidenceLink))

@@ -162,21 +162,22 @@ public abstract class EvidenceTests(DatabaseProvider provider) : ApiTestBase(pro
         await AssertStoredOnce(Sha256(xlsx));
     }
 
-    [Test]
-    public async Task ADownloadIsByteIdenticalAndKeepsTheVietnameseName()
+    [TestCase("pdf", EvidenceFiles.PdfType)]
+    [TestCase("docx", EvidenceFiles.DocxType)]
+    public async Task ADownloadIsByteIdenticalAndKeepsTheVietnameseName(string extension, string mediaType)
     {
-        var docx = EvidenceFiles.Docx();
-        var id = (await Created(await Client.PostAsync(Evidence(Ict), EvidenceFiles.Upload(docx, "Báo cáo quý 4.docx")))).GetProperty("id").GetGuid();
+        var bytes = extension == "pdf" ? EvidenceFiles.Pdf() : EvidenceFiles.Docx();
+        var id = (await Created(await Client.PostAsync(Evidence(Ict), EvidenceFiles.Upload(bytes, $"Báo cáo quý 4.{extension}")))).GetProperty("id").GetGuid();
 
         var response = await Client.GetAsync($"{Evidence(Ict)}/{id}/content");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(docx));
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(EvidenceFiles.DocxType));
+        Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(bytes));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(mediaType));
         Assert.That(response.Content.Headers.ContentDisposition?.ToString(), Is.EqualTo(
-            "attachment; filename=\"Bao cao quy 4.docx\"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20qu%C3%BD%204.docx"));
-        Assert.That(response.Content.Headers.ContentDisposition?.FileNameStar, Is.EqualTo("Báo cáo quý 4.docx"), "filename* decodes to the uploaded name");
-        Assert.That(response.Headers.ETag?.ToString(), Is.EqualTo($"\"{Sha256(docx)}\""));
+            $"attachment; filename=\"Bao cao quy 4.{extension}\"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20qu%C3%BD%204.{extension}"));
+        Assert.That(response.Content.Headers.ContentDisposition?.FileNameStar, Is.EqualTo($"Báo cáo quý 4.{extension}"), "filename* decodes to the uploaded name");
+        Assert.That(response.Headers.ETag?.ToString(), Is.EqualTo($"\"{Sha256(bytes)}\""));
         Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
 
         using var again = new HttpRequestMessage(HttpMethod.Get, $"{Evidence(Ict)}/{id}/content");
