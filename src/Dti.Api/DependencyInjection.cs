@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using Dti.Api.ErrorHandling;
+using Dti.Api.Idempotency;
 using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Api.Versioning;
@@ -35,7 +36,7 @@ public static class DependencyInjection
             {
                 StatusCodes.Status404NotFound => "No resource at this address. Routes live under /api/v1; see /swagger.",
                 StatusCodes.Status405MethodNotAllowed => "This address does not accept this HTTP method; see /swagger.",
-                StatusCodes.Status415UnsupportedMediaType => "This operation accepts 'application/json' bodies (CSV imports accept 'text/csv').",
+                StatusCodes.Status415UnsupportedMediaType => "This operation accepts 'application/json' bodies (CSV imports accept 'text/csv', evidence uploads 'multipart/form-data').",
                 StatusCodes.Status401Unauthorized => "Missing or invalid credentials. Send a valid API key as 'X-Api-Key: <key>' (or 'Authorization: ApiKey <key>').",
                 StatusCodes.Status403Forbidden => "Your client's role does not allow this operation.",
                 StatusCodes.Status429TooManyRequests => "Too many requests from this client. Retry after the number of seconds in the Retry-After header.",
@@ -56,9 +57,11 @@ public static class DependencyInjection
             o.SchemaFilter<NullabilitySchemaFilter>();
             o.SchemaFilter<ProblemDetailsSchemaFilter>();
             o.OperationFilter<ParameterRulesFilter>();
+            o.OperationFilter<DownloadResponseFilter>();
             o.OperationFilter<StandardResponsesFilter>();
             o.OperationFilter<RequestBodyLimitFilter>();
             o.OperationFilter<IfMatchHeaderFilter>();
+            o.OperationFilter<IdempotencyKeyHeaderFilter>();
             o.DocumentFilter<UnusedSchemasFilter>();
             o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
@@ -121,7 +124,10 @@ public static class DependencyInjection
         Endpoints.TaskEndpoints.MapTaskEndpoints(v1);
         Endpoints.AssignmentEndpoints.MapAssignmentEndpoints(v1);
         Endpoints.ObligationEndpoints.MapObligationEndpoints(v1);
+        Endpoints.EvidenceEndpoints.MapEvidenceEndpoints(v1);
 
+        // Outside the exception handler, so that a key's stored response is the problem a failure became, as sent.
+        app.UseMiddleware<IdempotentResponses>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<NoStoreResponses>();
@@ -137,6 +143,7 @@ public static class DependencyInjection
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseMiddleware<Endpoints.IfMatchPrecondition>();
+        app.UseMiddleware<IdempotentRequests>();
         return app;
     }
 }

@@ -1,4 +1,7 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Evidence;
+using Dti.Infrastructure.Evidence;
+using Dti.Infrastructure.Idempotency;
 using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.Auditing;
@@ -33,6 +36,8 @@ public static class DependencyInjection
             builder.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxInterceptor>());
         });
         services.AddOutbox(configuration);
+        services.AddEvidence(configuration, environment);
+        services.AddIdempotency(configuration);
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<DtiDbContext>());
         services.Configure<SampleDataOptions>(configuration.GetSection(SampleDataOptions.Section));
         services.AddScoped<ReferenceDataSeeder>();
@@ -41,6 +46,54 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<DtiDbContext>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// Evidence settings and the content store they choose: the database (default) or a folder, which must be named
+    /// (<c>Evidence:Folder</c>, relative to the content root).
+    /// </summary>
+    private static void AddEvidence(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(EvidenceOptions.Section);
+        services.AddOptions<EvidenceOptions>()
+            .Bind(section)
+            .Validate(o => o.MaxFileBytes is >= 1 and <= EvidenceOptions.MaxMaxFileBytes, $"{EvidenceOptions.Section}:MaxFileBytes must be 1–{EvidenceOptions.MaxMaxFileBytes}.")
+            .ValidateOnStart();
+        EvidenceOptions settings;
+        try
+        {
+            settings = section.Get<EvidenceOptions>() ?? new EvidenceOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new StartupException($"{EvidenceOptions.Section}:Store is '{section["Store"]}', which is not supported. Use one of: {string.Join(", ", Enum.GetNames<EvidenceStore>())}.");
+        }
+
+        if (settings.Store == EvidenceStore.Folder)
+        {
+            if (string.IsNullOrWhiteSpace(settings.Folder))
+            {
+                throw new StartupException($"{EvidenceOptions.Section}:Folder is not set. {EvidenceOptions.Section}:Store=Folder needs the folder evidence files are kept in.");
+            }
+
+            var root = Path.GetFullPath(settings.Folder, environment.ContentRootPath);
+            services.AddScoped<IEvidenceContentStore>(sp => new FolderContentStore(sp.GetRequiredService<IServiceScopeFactory>(), root));
+        }
+        else
+        {
+            services.AddScoped<IEvidenceContentStore, DatabaseContentStore>();
+        }
+    }
+
+    /// <summary>The Idempotency-Key claims and stored responses, kept in the database.</summary>
+    private static void AddIdempotency(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IdempotencyOptions>()
+            .Bind(configuration.GetSection(IdempotencyOptions.Section))
+            .Validate(o => o.RetentionHours is >= 24 and <= IdempotencyOptions.MaxRetentionHours, $"{IdempotencyOptions.Section}:RetentionHours must be 24–{IdempotencyOptions.MaxRetentionHours}: retries are replayed for at least a day.")
+            .Validate(o => o.ClaimTimeoutSeconds >= 1, $"{IdempotencyOptions.Section}:ClaimTimeoutSeconds must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<IdempotencyStore>();
     }
 
     /// <summary>The dispatcher that publishes stored domain events after commit, and its background loop.</summary>

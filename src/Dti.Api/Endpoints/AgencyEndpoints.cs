@@ -1,3 +1,4 @@
+using Dti.Api.Idempotency;
 using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Agencies;
@@ -31,6 +32,7 @@ internal static class AgencyEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         agencies.MapPost("/", CreateAgency).WithName(nameof(CreateAgency))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .WithIdempotency()
             .WithSummary("Register an agency")
             .WithDescription("`code` is the electronic identifier of QĐ 20/2020/QĐ-TTg (e.g. `000.00.00.H50`) and is unique (409). A parent must exist (422); `validTo`, when given, is not before `validFrom`.")
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -1,3 +1,4 @@
+using Dti.Api.Idempotency;
 using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Assignments;
@@ -35,6 +36,7 @@ internal static class AssignmentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         assignments.MapPost("/", CreateAssignment).WithName(nameof(CreateAssignment))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .WithIdempotency()
             .WithSummary("Assign an index to a lead agency and cooperators")
             .WithDescription("The index (main or component) must be in the framework governing the plan's first assessment year (422 `assignment.unknown-index`); one lead per index per plan (409 `assignment.duplicate-lead`); cooperators never include the lead, agencies are active today, `targetPoints` do not exceed the index's points (422).")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,3 +1,4 @@
+using Dti.Api.Idempotency;
 using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Common.Models;
@@ -34,6 +35,7 @@ internal static class DeadlineRuleEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         rules.MapPost("/", CreateDeadlineRule).WithName(nameof(CreateDeadlineRule))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .WithIdempotency()
             .WithSummary("Create a deadline rule")
             .WithDescription("Either `text` — a sentence such as \"hằng quý trước ngày 25 của tháng cuối quý\" or \"annually no later than 15/01 of the following year\" (422 `deadline-rule.text-not-understood` quotes the part not understood) — or the structured parts. Names are unique (409).")
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -1,3 +1,4 @@
+using Dti.Api.Idempotency;
 using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Common.Models;
@@ -35,6 +36,7 @@ internal static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapPost("/", CreatePlan).WithName(nameof(CreatePlan))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .WithIdempotency()
             .WithSummary("Record a plan as a draft")
             .WithDescription("The document number is unique per issuer (409). The issuer must exist and be active on the issue date; index codes of targets and solution groups must be main indices of the framework governing the first assessment year (422). Campaigns need a period.")
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -1,3 +1,4 @@
+using Dti.Api.Idempotency;
 using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Common.Models;
@@ -41,6 +42,7 @@ internal static class TaskEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         tasks.MapPost("/", CreateTask).WithName(nameof(CreateTask))
             .RequireAuthorization(Policies.CoordinatorOnly)
+            .WithIdempotency()
             .WithSummary("Add a task to a plan")
             .WithDescription("Due on `dueDate` or in `dueMonth` (`2023-11`, meaning its last day), not both. Agencies must exist and be active today; cooperators never include the lead; index codes must be in the framework governing the plan's first assessment year (422). Closed or superseded plans take no tasks (409).")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Dti.Api.Idempotency;
 using Dti.Application.Common.Exceptions;
 using Dti.Domain.Common;
 using Dti.Infrastructure.Persistence;
@@ -46,7 +47,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
             _ => "Bad request",
         }, bad.StatusCode == StatusCodes.Status415UnsupportedMediaType
-            ? "This operation accepts 'application/json' bodies (see the API description for the exact media type)."
+            ? "This operation accepts 'application/json' bodies (CSV imports 'text/csv', evidence uploads 'multipart/form-data'; see the API description)."
             : bad.Message),
         NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
         PreconditionFailedException p => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", p.Message, "version.stale"),
@@ -57,6 +58,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             "The resource was changed by another request at the same time; read it again and retry.",
             "version.stale"),
         DomainException d => Domain(d),
+        IdempotencyKeyException k => WithErrors(
+            Problem(k.Status, k.Status == StatusCodes.Status409Conflict ? "Conflict" : "Idempotency-Key reused", k.Message, k.Rule), IdempotencyKeys.Header, k.Message),
         DbUpdateException duplicate when StorageFailures.IsUniqueViolation(duplicate) =>
             Problem(StatusCodes.Status409Conflict, "Conflict", "The change duplicates data already stored (a code or key that must be unique).", "storage.conflict"),
         _ => Problem(StatusCodes.Status500InternalServerError, "Internal server error", "An unexpected error occurred. Quote the traceId when you report it."),

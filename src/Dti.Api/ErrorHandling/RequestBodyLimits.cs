@@ -24,6 +24,19 @@ internal static class RequestBodyLimits
     public const long CsvImport = 4 * 1024 * 1024;
 
     /// <summary>
+    /// Room in an evidence upload for what surrounds the file: the multipart boundaries, each part's headers (a
+    /// Vietnamese file name percent-encoded in <c>filename*</c> is up to 255 × 9 bytes) and a 2,000-character
+    /// description in UTF-8.
+    /// </summary>
+    public const long MultipartOverhead = 64 * 1024;
+
+    /// <summary>
+    /// An evidence upload (multipart/form-data): the largest file the <c>Evidence:MaxFileBytes</c> setting allows, and
+    /// <see cref="MultipartOverhead"/>. A file over the setting but within this is refused naming <c>file</c> (422).
+    /// </summary>
+    public static long EvidenceUpload(long maxFileBytes) => maxFileBytes + MultipartOverhead;
+
+    /// <summary>
     /// Declares the largest body this endpoint accepts, above or below <see cref="Json"/>. A file upload declares
     /// its tens of megabytes here, e.g. <c>.WithRequestBodyLimit(50 * 1024 * 1024)</c>; routing raises Kestrel's own
     /// 30 MB default for that endpoint alone.

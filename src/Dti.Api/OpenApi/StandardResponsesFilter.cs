@@ -69,7 +69,8 @@ internal sealed class StandardResponsesFilter(IOptions<AuthOptions> auth) : IOpe
 
         if (operation.RequestBody?.Content is { } content)
         {
-            foreach (var media in content.Where(m => !m.Key.Contains("json", StringComparison.Ordinal)))
+            // A text body (CSV) is one string as long as the body limit; a form keeps its fields (ParameterRulesFilter).
+            foreach (var media in content.Where(m => !m.Key.Contains("json", StringComparison.Ordinal) && m.Key != "multipart/form-data"))
             {
                 media.Value.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = (int)Math.Min(int.MaxValue, ErrorHandling.RequestBodyLimits.For(context.ApiDescription.ActionDescriptor.EndpointMetadata)) };
             }

@@ -5,8 +5,10 @@ using Dti.Domain.Auditing;
 using Dti.Domain.Calendar;
 using Dti.Domain.Clients;
 using Dti.Domain.Deadlines;
+using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
+using Dti.Infrastructure.Idempotency;
 using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -36,6 +38,13 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
 
     public DbSet<IndexAssignment> IndexAssignments => Set<IndexAssignment>();
+
+    public DbSet<EvidenceItem> Evidence => Set<EvidenceItem>();
+
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
+
+    /// <summary>Idempotency-Key claims and the responses replayed to retries (see <see cref="IdempotencyStore"/>); not part of the application's unit of work.</summary>
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -18,11 +18,13 @@ public sealed class IfMatchTests(DatabaseProvider provider) : ApiTestBase(provid
     /// <summary>
     /// Changes an existing resource: PUT, PATCH or DELETE, or a POST below a resource (its path has a parameter) that is
     /// not a collection one can also list with GET — an action such as <c>/issue</c>, <c>/revoke</c>, <c>/reassign</c>.
-    /// A POST to a collection creates (<c>/plans</c>, <c>/plans/{id}/tasks</c>, a task's <c>/progress</c> list).
+    /// A POST to a collection creates (<c>/plans</c>, <c>/plans/{id}/tasks</c>, a task's <c>/progress</c> list), and so
+    /// does one that answers 201 Created (<c>/agencies/{id}/evidence/links</c> adds to the agency's evidence).
     /// </summary>
     private static bool ChangesAnExistingResource(ServedOperation operation, IReadOnlyCollection<ServedOperation> all) =>
         operation.Method is "PUT" or "PATCH" or "DELETE"
-        || (operation.Method == "POST" && operation.Route.Contains('{', StringComparison.Ordinal) && !all.Any(o => o.Method == "GET" && o.Route == operation.Route));
+        || (operation.Method == "POST" && operation.Route.Contains('{', StringComparison.Ordinal) && !all.Any(o => o.Method == "GET" && o.Route == operation.Route)
+            && operation.Definition["responses"]?["201"] is null);
 
     private async Task<(List<ServedOperation> Changes, List<ServedOperation> Others)> Operations()
     {
@@ -41,7 +43,7 @@ public sealed class IfMatchTests(DatabaseProvider provider) : ApiTestBase(provid
             "UpdatePlan", "IssuePlan", "ClosePlan", "SupersedePlan", "SetPlanReportingRules", "PublishFramework", "ImportComponentIndices",
             "RevokeClient", "RotateClientKey", "ReassignAssignment", "RecordAgencySuccession", "DeleteDeadlineRule", "ReplaceOfficialSchedule",
         }));
-        Assert.That(others.Select(o => o.OperationId), Is.SupersetOf(new[] { "CreatePlan", "CreateTask", "CreateAssignment", "RecordTaskProgress", "ParseDeadlineRule", "CreateClient" }));
+        Assert.That(others.Select(o => o.OperationId), Is.SupersetOf(new[] { "CreatePlan", "CreateTask", "CreateAssignment", "RecordTaskProgress", "ParseDeadlineRule", "CreateClient", "AddEvidenceLink" }));
     }
 
     [Test]

@@ -134,6 +134,8 @@ public sealed class ContractFuzzTests(DatabaseProvider provider) : ApiTestBase(p
         var framework = await Client.PostAsJsonAsync("/api/v1/frameworks", FrameworkBodies.Complete());
         Assert.That(framework.StatusCode, Is.EqualTo(HttpStatusCode.Created), await framework.Content.ReadAsStringAsync());
         var reader = await CreateApiKeyAsync(ClientRole.Reader, name: "Cổng dữ liệu mở tỉnh Quảng Trị");
+        var evidence = await Client.PostAsync($"/api/v1/agencies/{ict}/evidence", Evidence.EvidenceFiles.Upload(Evidence.EvidenceFiles.Pdf(), "Báo cáo quý 4.pdf"));
+        Assert.That(evidence.StatusCode, Is.EqualTo(HttpStatusCode.Created), await evidence.Content.ReadAsStringAsync());
 
         return new Dictionary<string, Guid[]>(StringComparer.Ordinal)
         {
@@ -143,6 +145,7 @@ public sealed class ContractFuzzTests(DatabaseProvider provider) : ApiTestBase(p
             ["assignments"] = [assignment],
             ["deadline-rules"] = [(await ReadJson(rule)).GetProperty("id").GetGuid()],
             ["clients"] = [reader.Client.Id],
+            ["evidence"] = [(await ReadJson(evidence)).GetProperty("id").GetGuid()],
         };
     }
 

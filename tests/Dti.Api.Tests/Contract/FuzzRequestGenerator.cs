@@ -53,6 +53,18 @@ public sealed class FuzzRequestGenerator(ContractDocument contract, IReadOnlyDic
         "application/json;q=0", "garbage", "",
     ];
 
+    private static readonly string[] IdempotencyKeys =
+    [
+        "fuzz-key-1", "fuzz-key-2", "\"fuzz-key-1\"", "8e03978e-40d5-43e8-bc93-6894a57f9324", "", " ", "\"", "\"\"", "\"a\\b\"", "\"a\"b\"", "khóa",
+        "a\u0000b", new string('k', 255), new string('k', 256), "k1, k2",
+    ];
+
+    private static readonly string[] FileNames =
+    [
+        "Báo cáo quý 4.pdf", "Báo cáo.PDF", "Số liệu.xlsx", "Kế hoạch.docx", "Ảnh.png", "Ảnh.jpg", "setup.exe", "noextension", "", "../../etc/passwd", "a\\b.pdf",
+        "a\u0000b.pdf", new string('x', 300) + ".pdf", "😀.png",
+    ];
+
     private static readonly string[] IfMatches = ["\"1\"", "\"2\"", "*", "garbage", "W/\"1\"", "\"99999999999999999999\"", "\"-1\"", "\"abc\"", "\"1\", \"2\"", "\"\""];
 
     private static readonly string[] Phrases =
@@ -115,11 +127,17 @@ public sealed class FuzzRequestGenerator(ContractDocument contract, IReadOnlyDic
             headers.Add(("If-Match", Pick(IfMatches)));
         }
 
+        if (operation.Parameters.Any(p => p is { In: "header", Name: "Idempotency-Key" }) && Chance(30))
+        {
+            headers.Add(("Idempotency-Key", Pick(IdempotencyKeys)));
+        }
+
         var (body, mediaType) = operation.BodyMediaType switch
         {
             null when Chance(3) => (Encoding.UTF8.GetBytes("{\"unexpected\":true}"), "application/json"),
             null => (null, null),
             "text/csv" => (Encoding.UTF8.GetBytes(Csv()), Chance(90) ? "text/csv" : Pick(OtherMediaTypes)),
+            "multipart/form-data" => Multipart(),
             _ when Chance(5) => (null, null),
             _ => JsonBody(operation.BodySchema!),
         };
@@ -397,6 +415,54 @@ public sealed class FuzzRequestGenerator(ContractDocument contract, IReadOnlyDic
             8 => header + "\n" + row.Replace(",Percentage,", ",Colour,", StringComparison.Ordinal).Replace(",true,true", ",maybe,", StringComparison.Ordinal) + "\n",
             _ => header.Replace(',', ';') + "\n" + row.Replace(',', ';') + "\n" + new string('x', 100_000) + "\n",
         };
+    }
+
+    /// <summary>
+    /// An upload: a real or hostile file under a real or hostile name, sometimes with a description, unknown or repeated
+    /// fields, a part without a file name, a broken or missing boundary, or another media type.
+    /// </summary>
+    private (byte[] Body, string? MediaType) Multipart()
+    {
+        var boundary = $"fuzz{Pick(1_000_000)}";
+        byte[][] files =
+        [
+            Evidence.EvidenceFiles.Pdf(), Evidence.EvidenceFiles.Png(), Evidence.EvidenceFiles.Jpeg(), Evidence.EvidenceFiles.Docx(), Evidence.EvidenceFiles.Ods(),
+            Evidence.EvidenceFiles.Executable(), Evidence.EvidenceFiles.Html(), Evidence.EvidenceFiles.PlainZip(), [], "PK\u0003\u0004garbage"u8.ToArray(),
+            [.. "PK\u0003\u0004"u8, .. new byte[5000], .. "PK\u0005\u0006"u8, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF],
+        ];
+        var body = new MemoryStream();
+        void Part(string headers, byte[] content)
+        {
+            body.Write(Encoding.UTF8.GetBytes($"--{boundary}\r\n{headers}\r\n\r\n"));
+            body.Write(content);
+            body.Write("\r\n"u8);
+        }
+
+        var fieldName = Chance(90) ? "file" : Pick(["File", "upload", "description", ""]);
+        var fileName = Pick(FileNames);
+        Part(Chance(90) ? $"Content-Disposition: form-data; name=\"{fieldName}\"; filename=\"{fileName}\"\r\nContent-Type: {Pick(["application/pdf", "image/png", "text/html", "application/octet-stream"])}" : $"Content-Disposition: form-data; name=\"{fieldName}\"", Pick(files));
+        if (Chance(50))
+        {
+            Part("Content-Disposition: form-data; name=\"description\"", Encoding.UTF8.GetBytes(Chance(80) ? Pick(Phrases) : Pick([new string('x', 3000), "a\u0000b", "\u001b[31m"])));
+        }
+
+        if (Chance(10))
+        {
+            Part($"Content-Disposition: form-data; name=\"{Pick(["descripton", "description", "file", "isAdmin"])}\"", "x"u8.ToArray());
+        }
+
+        if (Chance(90))
+        {
+            body.Write(Encoding.UTF8.GetBytes($"--{boundary}--\r\n"));
+        }
+
+        return (body.ToArray(), Pick(10) switch
+        {
+            0 => "multipart/form-data",
+            1 => $"multipart/form-data; boundary=other{boundary}",
+            2 => Pick(OtherMediaTypes),
+            _ => $"multipart/form-data; boundary={boundary}",
+        });
     }
 
     /// <summary>Replaces one value of the body (a property or an array item, anywhere) with what <paramref name="replace"/> makes of it.</summary>

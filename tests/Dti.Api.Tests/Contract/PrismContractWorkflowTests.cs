@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dti.Api.Tests.Evidence;
 using Dti.Api.Tests.Frameworks;
 using Dti.Api.Tests.Infrastructure;
 using Dti.Infrastructure.Persistence;
@@ -88,6 +89,8 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
             await PlansAndReportingRules();
             await Assignments();
             await Tasks();
+            await Evidence();
+            await RetriedCreations();
             await PlanLifecycle();
             await Obligations();
             await DeadlineRules();
@@ -339,6 +342,47 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_coordinator, $"{url}/{Guid.NewGuid()}/progress", 404);
     }
 
+    /// <summary>
+    /// The ICT department's evidence for index 7: its signed report, a spreadsheet, a link to the portal's statistics.
+    /// Uploads are sent as browsers send them, since Prism's multipart parser stops the proxy on the MIME-encoded file
+    /// names HttpClient writes (<c>filename="=?utf-8?B?…?="</c>), and are PDFs, whose bytes here are ASCII: Prism
+    /// forwards a body as text, which changes other bytes (binary types are tested without Prism, in EvidenceTests).
+    /// </summary>
+    private async Task Evidence()
+    {
+        var url = $"/api/v1/agencies/{_ict}/evidence";
+        var report = await Send(_reporter, HttpMethod.Post, url, 201, EvidenceFiles.BrowserUpload(EvidenceFiles.Pdf(), "Báo cáo quý 4.pdf", "Báo cáo kết quả chuyển đổi số quý 4/2023, bản ký số"), idempotencyKey: "bao-cao-quy-4");
+        await Send(_reporter, HttpMethod.Post, url, 201, EvidenceFiles.BrowserUpload(EvidenceFiles.Pdf(), "Báo cáo quý 4.pdf", "Báo cáo kết quả chuyển đổi số quý 4/2023, bản ký số"), idempotencyKey: "bao-cao-quy-4");
+        await Send(_reporter, HttpMethod.Post, url, 422, EvidenceFiles.BrowserUpload(EvidenceFiles.Pdf("Bao cao quy 3"), "Báo cáo quý 3.pdf"), idempotencyKey: "bao-cao-quy-4");
+        await Send(_reporter, HttpMethod.Post, url, 201, EvidenceFiles.BrowserUpload(EvidenceFiles.Pdf("Ke hoach 170"), "Kế hoạch 170.pdf"));
+        await Send(_reporter, HttpMethod.Post, url, 422, EvidenceFiles.BrowserUpload(EvidenceFiles.Pdf(), "Số liệu.xlsx"));
+        await Send(_reporter, HttpMethod.Post, url, 422, EvidenceFiles.BrowserUpload(EvidenceFiles.Html(), "Báo cáo.html"));
+        await Send(_reporter, HttpMethod.Post, $"/api/v1/agencies/{_home}/evidence", 404, EvidenceFiles.BrowserUpload(EvidenceFiles.Pdf(), "Báo cáo.pdf"));
+        await Send(_reader, HttpMethod.Post, url, 403, EvidenceFiles.BrowserUpload(EvidenceFiles.Pdf(), "Báo cáo.pdf"));
+        var link = await Post(_reporter, $"{url}/links", new { url = "https://dichvucong.quangtri.gov.vn/thong-ke?nam=2023", description = "Thống kê hồ sơ trực tuyến toàn trình năm 2023" }, 201);
+        await Post(_reporter, $"{url}/links", new { url = "ftp://files.quangtri.gov.vn/bao-cao.pdf", description = "Báo cáo" }, 400, breaksContract: true);
+        await Post(_reporter, $"{url}/links", new { url = "https://user:secret@quangtri.gov.vn/", description = "Báo cáo" }, 422);
+
+        await Get(_reporter, $"{url}?kind=File&page=1&pageSize=10", 200);
+        await Get(_coordinator, url, 200);
+        await Get(_reporter, $"/api/v1/agencies/{_home}/evidence", 404);
+        await Get(_reporter, $"{url}/{report.Id}", 200);
+        await Get(_reporter, $"{url}/{Guid.NewGuid()}", 404);
+        await Get(_reporter, $"{url}/{report.Id}/content", 200, accept: "application/pdf");
+        await Get(_reporter, $"{url}/{link.Id}/content", 404);
+        await Get(_ministry, $"{url}/{report.Id}/content", 403);
+    }
+
+    /// <summary>A client retries creations it is not sure went through, under Idempotency-Key.</summary>
+    private async Task RetriedCreations()
+    {
+        var plan = ApiRequests.PlanBody(_province, "171/KH-UBND");
+        await Send(_coordinator, HttpMethod.Post, "/api/v1/plans", 201, JsonContent.Create(plan, options: Json), idempotencyKey: "\"ke-hoach-171\"");
+        await Send(_coordinator, HttpMethod.Post, "/api/v1/plans", 201, JsonContent.Create(plan, options: Json), idempotencyKey: "\"ke-hoach-171\"");
+        await Send(_coordinator, HttpMethod.Post, "/api/v1/plans", 422, JsonContent.Create(ApiRequests.PlanBody(_province, "172/KH-UBND"), options: Json), idempotencyKey: "\"ke-hoach-171\"");
+        await Send(_coordinator, HttpMethod.Post, "/api/v1/plans", 400, JsonContent.Create(plan, options: Json), breaksContract: true, idempotencyKey: new string('k', 300));
+    }
+
     /// <summary>Plan 170 is issued; a detailed plan of the ICT department is issued and closed.</summary>
     private async Task PlanLifecycle()
     {
@@ -521,12 +565,18 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
 
     /// <summary>Sends one request through Prism and records it with Prism's verdict; never throws on a failed step, so every failure is listed.</summary>
     private async Task<Reply> Send(
-        Caller caller, HttpMethod method, string uri, int expected, HttpContent? content, string? ifMatch = null, string? accept = null, bool breaksContract = false)
+        Caller caller, HttpMethod method, string uri, int expected, HttpContent? content, string? ifMatch = null, string? accept = null, bool breaksContract = false,
+        string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, uri) { Content = content };
         if (caller.Key is not null)
         {
             request.Headers.Add(ApiKeyHeader, caller.Key);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
         }
 
         var operation = _contract.Match(method, uri.Split('?')[0]);

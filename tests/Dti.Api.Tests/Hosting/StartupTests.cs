@@ -39,6 +39,15 @@ public sealed class StartupTests
         AssertStoppedCleanly(run, $"Cannot reach the database set by ConnectionStrings:Dti (Database:Provider={provider})");
     }
 
+    [TestCase("Folder", "", "Evidence:Folder is not set")]
+    [TestCase("Cloud", "", "Evidence:Store is 'Cloud', which is not supported")]
+    public async Task AnEvidenceStoreThatCannotWorkStopsStartupNamingTheSetting(string store, string folder, string message)
+    {
+        var run = await Run(new() { ["Evidence__Store"] = store, ["Evidence__Folder"] = folder });
+
+        AssertStoppedCleanly(run, message);
+    }
+
     [Test]
     public async Task ALifecycleForAVersionNotServedStopsStartupNamingTheSetting()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Dti.Api.Tests.Evidence;
 using Dti.Api.Tests.Infrastructure;
 using Dti.Application.Clients.Commands.CreateClient;
 using Dti.Domain.Clients;
@@ -86,6 +87,10 @@ public sealed class SqlServerQueryTests
         ("ListPlanTasks", "/api/v1/plans/{plan}/tasks?agencyId={ict}&dueFrom=2026-01-01&dueTo=2026-12-31&status=InProgress&overdue=false&sort=title"),
         ("GetTask", "/api/v1/plans/{plan}/tasks/{task}"),
         ("ListTaskProgress", "/api/v1/plans/{plan}/tasks/{task}/progress"),
+        ("ListEvidence", "/api/v1/agencies/{ict}/evidence"),
+        ("ListEvidence", "/api/v1/agencies/{ict}/evidence?kind=File&page=1&pageSize=10"),
+        ("GetEvidence", "/api/v1/agencies/{ict}/evidence/{evidence}"),
+        ("GetEvidenceContent", "/api/v1/agencies/{ict}/evidence/{evidence}/content"),
     ];
 
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
@@ -125,7 +130,10 @@ public sealed class SqlServerQueryTests
         await Succeeds(_client.PostAsJsonAsync($"/api/v1/plans/{plan}/tasks/{task}/progress", new { status = "InProgress", percent = 40, asOf = "2026-03-31" }));
         await Succeeds(_client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{plan}/reporting-rules", new { ruleIds = new[] { Guid.Parse(_ids["rule"]) } }));
         await Succeeds(_client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{plan}/issue", resource: $"/api/v1/plans/{plan}"));
-        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task) })
+        var evidence = await _client.PostAsync($"/api/v1/agencies/{ict}/evidence", EvidenceFiles.Upload(EvidenceFiles.Pdf(), "Báo cáo quý 4.pdf"));
+        await Succeeds(Task.FromResult(evidence));
+        var evidenceId = JsonNode.Parse(await evidence.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId) })
         {
             _ids[name] = id.ToString();
         }
@@ -167,6 +175,35 @@ public sealed class SqlServerQueryTests
                 {
                     SqlServerSchema.Parse(SqlServerTranslation.Translate(query, splitting));
                 }
+            }
+        });
+    }
+
+    /// <summary>
+    /// The Idempotency-Key store's statements — claim, replay, mismatch, expired-row clean-up, completion, release — are
+    /// LINQ too (reads, inserts, ExecuteUpdate and ExecuteDelete): each translates for SQL Server.
+    /// </summary>
+    [Test]
+    public async Task TheIdempotencyKeyQueriesTranslateForSqlServer()
+    {
+        var log = _factory.Services.GetRequiredService<QueryLog>();
+        log.Take();
+        var body = new { code = "000.00.40.H50", fullName = "Sở Tư pháp tỉnh Quảng Trị", shortName = "Sở Tư pháp", kind = "Department", validFrom = "2020-01-01" };
+        foreach (var (key, code) in new[] { ("translate-1", body.code), ("translate-1", body.code), ("translate-1", "000.00.41.H50"), ("translate-2", body.code) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/agencies") { Content = JsonContent.Create(body with { code = code }) };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await _client.SendAsync(request);
+            Assert.That((int)response.StatusCode, Is.AnyOf(201, 409, 422), await response.Content.ReadAsStringAsync());
+        }
+
+        var queries = log.Take();
+        Assert.That(queries.Select(q => q.ToString()), Has.Some.Contains("ExecuteUpdate").And.Some.Contains("ExecuteDelete"), "completion, clean-up and release were recorded");
+        Assert.Multiple(() =>
+        {
+            foreach (var query in queries)
+            {
+                SqlServerSchema.Parse(SqlServerTranslation.Translate(query, QuerySplittingBehavior.SplitQuery));
             }
         });
     }

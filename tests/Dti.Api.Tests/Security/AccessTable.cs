@@ -1,4 +1,9 @@
 using System.Text;
+using Dti.Application.Evidence.Commands.AddEvidenceLink;
+using Dti.Application.Evidence.Commands.UploadEvidence;
+using Dti.Application.Evidence.Queries.GetEvidence;
+using Dti.Application.Evidence.Queries.GetEvidenceContent;
+using Dti.Application.Evidence.Queries.ListEvidence;
 using Dti.Application.Obligations.Queries.GetAgencyObligationCalendar;
 using Dti.Application.Obligations.Queries.ListAgencyObligations;
 using Dti.Application.Obligations.Queries.ListObligations;
@@ -109,6 +114,13 @@ public static class AccessTable
         ["ListObligations"] = new(ReadAgencyData, Filtered: typeof(ListObligationsQuery)),
         ["ListAgencyObligations"] = new(ReadAgencyData, Scoped: typeof(ListAgencyObligationsQuery)),
         ["GetAgencyObligationCalendar"] = new(ReadAgencyData, Scoped: typeof(GetAgencyObligationCalendarQuery)),
+
+        // Evidence
+        ["ListEvidence"] = new(WriteAgencyData, Scoped: typeof(ListEvidenceQuery)),
+        ["GetEvidence"] = new(WriteAgencyData, Scoped: typeof(GetEvidenceQuery)),
+        ["GetEvidenceContent"] = new(WriteAgencyData, Scoped: typeof(GetEvidenceContentQuery)),
+        ["UploadEvidence"] = new(WriteAgencyData, Scoped: typeof(UploadEvidenceCommand)),
+        ["AddEvidenceLink"] = new(WriteAgencyData, Scoped: typeof(AddEvidenceLinkCommand)),
 
         // Calendar
         ["GetCalendarDay"] = new(ReadReference),

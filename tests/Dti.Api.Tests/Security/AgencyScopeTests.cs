@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dti.Api.Tests.Evidence;
 using Dti.Api.Tests.Infrastructure;
 using Dti.Domain.Clients;
 using Dti.Infrastructure.Persistence;
@@ -28,6 +29,11 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         ["UpdateTask"] = t => new(HttpMethod.Put, $"/api/v1/plans/{t.Plan}/tasks/{t.Task}") { Content = JsonContent.Create(new { title = "Đổi tên", leadAgencyId = t.Agency, dueMonth = "2026-11" }) },
         ["ListAgencyObligations"] = t => new(HttpMethod.Get, $"/api/v1/agencies/{t.Agency}/obligations?{Year2026}"),
         ["GetAgencyObligationCalendar"] = t => new(HttpMethod.Get, $"/api/v1/agencies/{t.Agency}/calendar.ics?{Year2026}"),
+        ["ListEvidence"] = t => new(HttpMethod.Get, $"/api/v1/agencies/{t.Agency}/evidence"),
+        ["GetEvidence"] = t => new(HttpMethod.Get, $"/api/v1/agencies/{t.Agency}/evidence/{t.Evidence}"),
+        ["GetEvidenceContent"] = t => new(HttpMethod.Get, $"/api/v1/agencies/{t.Agency}/evidence/{t.Evidence}/content"),
+        ["UploadEvidence"] = t => new(HttpMethod.Post, $"/api/v1/agencies/{t.Agency}/evidence") { Content = EvidenceFiles.Upload(EvidenceFiles.Png(), "Ảnh.png") },
+        ["AddEvidenceLink"] = t => new(HttpMethod.Post, $"/api/v1/agencies/{t.Agency}/evidence/links") { Content = JsonContent.Create(new { url = "https://quangtri.gov.vn", description = "Cổng thông tin" }) },
     };
 
     /// <summary>One request per filtered list; <c>agencyId</c> narrows it to one agency when given.</summary>
@@ -58,8 +64,8 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         var healthTask = (await Client.CreateTask(_plan, new { title = "Bệnh án điện tử", leadAgencyId = health, dueMonth = "2026-12" })).GetProperty("id").GetGuid();
         var issued = await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{_plan}/issue", resource: $"/api/v1/plans/{_plan}");
         Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.OK), await issued.Content.ReadAsStringAsync());
-        _own = new Target(ict, _plan, ictTask);
-        _other = new Target(health, _plan, healthTask);
+        _own = new Target(ict, _plan, ictTask, await EvidenceOf(ict));
+        _other = new Target(health, _plan, healthTask, await EvidenceOf(health));
     }
 
     [Test]
@@ -69,7 +75,7 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         Assert.That(scoped.Keys.Except(ScopedRequests.Keys), Is.Empty, "agency-scoped operations in AccessTable.cs that this test does not run; add a request for each");
         Assert.That(ScopedRequests.Keys.Except(scoped.Keys), Is.Empty, "operations this test runs that AccessTable.cs does not mark agency-scoped");
         var reporter = await CreateClientAsync(ClientRole.AgencyReporter, _own.Agency);
-        var missing = new Target(Guid.NewGuid(), _plan, Guid.NewGuid());
+        var missing = new Target(Guid.NewGuid(), _plan, Guid.NewGuid(), Guid.NewGuid());
 
         foreach (var (operation, access) in scoped)
         {
@@ -80,8 +86,8 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
             // A role the policy does not admit is refused before the scope: the same 403 whoever owns the object.
             var admitted = access.Roles.Contains(ClientRole.AgencyReporter);
             var expected = admitted ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden;
-            Assert.That(mine.StatusCode, Is.EqualTo(admitted ? HttpStatusCode.OK : HttpStatusCode.Forbidden),
-                $"{operation} on the reporter's own agency: {await mine.Content.ReadAsStringAsync()}");
+            Assert.That(admitted ? mine.IsSuccessStatusCode : mine.StatusCode == HttpStatusCode.Forbidden, Is.True,
+                $"{operation} on the reporter's own agency: {(int)mine.StatusCode} {await mine.Content.ReadAsStringAsync()}");
             await others.AssertProblem(expected);
             await absent.AssertProblem(expected);
             Assert.That(await Normalised(others, _other), Is.EqualTo(await Normalised(absent, missing)), $"{operation}: another agency's object must answer like a missing one");
@@ -89,6 +95,7 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
 
         var untouched = await InDatabase(db => db.PlanTasks.AsNoTracking().SingleAsync(t => t.Id == _other.Task));
         Assert.That((untouched.Version, untouched.ProgressPercent, untouched.Title), Is.EqualTo((1, 0, "Bệnh án điện tử")), "nothing of the other agency's was written");
+        Assert.That(await InDatabase(db => db.Evidence.CountAsync(e => e.AgencyId == _other.Agency)), Is.EqualTo(1), "no evidence added to the other agency");
     }
 
     [Test]
@@ -138,9 +145,17 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         problem.Remove("traceId");
         return $"{response.Content.Headers.ContentType} {problem.ToJsonString(new JsonSerializerOptions())}"
             .Replace(target.Agency.ToString(), "{agency}", StringComparison.Ordinal)
-            .Replace(target.Task.ToString(), "{task}", StringComparison.Ordinal);
+            .Replace(target.Task.ToString(), "{task}", StringComparison.Ordinal)
+            .Replace(target.Evidence.ToString(), "{evidence}", StringComparison.Ordinal);
     }
 
-    /// <summary>The ids one request addresses: an agency, and a plan's task.</summary>
-    private sealed record Target(Guid Agency, Guid Plan, Guid Task);
+    private async Task<Guid> EvidenceOf(Guid agency)
+    {
+        var response = await Client.PostAsync($"/api/v1/agencies/{agency}/evidence", EvidenceFiles.Upload(EvidenceFiles.Pdf(), "Báo cáo.pdf"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await ReadJson(response)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The ids one request addresses: an agency, a plan's task, and a piece of the agency's evidence.</summary>
+    private sealed record Target(Guid Agency, Guid Plan, Guid Task, Guid Evidence);
 }

@@ -4,6 +4,7 @@ using Dti.Domain.Auditing;
 using Dti.Domain.Calendar;
 using Dti.Domain.Clients;
 using Dti.Domain.Deadlines;
+using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,12 @@ public interface IApplicationDbContext
     DbSet<PlanTask> PlanTasks { get; }
 
     DbSet<IndexAssignment> IndexAssignments { get; }
+
+    /// <summary>Evidence files and links, one row per upload.</summary>
+    DbSet<EvidenceItem> Evidence { get; }
+
+    /// <summary>Uploaded bytes by SHA-256, once each; written by the content store (<see cref="Dti.Application.Evidence.IEvidenceContentStore"/>).</summary>
+    DbSet<EvidenceContent> EvidenceContents { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -51,6 +51,10 @@ public sealed class AgencyScope
         return task.Select(t => t.LeadAgencyId).Concat(task.SelectMany(t => t.Cooperators).Select(c => c.AgencyId));
     });
 
+    /// <summary>A piece of evidence, addressed under its agency (<c>/agencies/{agencyId}/evidence/{id}</c>).</summary>
+    public static AgencyScope Evidence(Guid agencyId, Guid evidenceId) => Owned("Evidence", evidenceId, db =>
+        db.Evidence.Where(e => e.Id == evidenceId && e.AgencyId == agencyId).Select(e => e.AgencyId));
+
     /// <summary>The agencies that own the object; none when it does not exist.</summary>
     internal Task<List<Guid>> OwnersAsync(IApplicationDbContext db, CancellationToken cancellationToken) => _owners(db, cancellationToken);
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Security;
 using Dti.Domain.Auditing;
+using Dti.Infrastructure.Idempotency;
 using Dti.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -52,8 +53,9 @@ public sealed class AuditingInterceptor(ICurrentClient client, AgencyContext age
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            // Outbox messages are the events of the audited changes, not changes of their own.
-            if (entry.Entity is OutboxMessage)
+            // Outbox messages are the events of the audited changes, not changes of their own; idempotency keys are
+            // stored responses to requests whose changes are audited already.
+            if (entry.Entity is OutboxMessage or IdempotencyRecord)
             {
                 continue;
             }

@@ -367,6 +367,68 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.ToTable("DeadlineRules", (string)null);
                 });
 
+            modelBuilder.Entity("Dti.Domain.Evidence.EvidenceContent", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<long>("SizeBytes");
+
+                    b.Property<DateTime>("StoredAt");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("EvidenceContents", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Evidence.EvidenceItem", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<Guid>("AgencyId");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000);
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("MediaType")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64);
+
+                    b.Property<long?>("SizeBytes");
+
+                    b.Property<DateTime>("UploadedAt");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("UploadedByName")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("AgencyId", "UploadedAt");
+
+                    b.ToTable("Evidence", (string)null);
+                });
+
             modelBuilder.Entity("Dti.Domain.Frameworks.ComponentIndex", b =>
                 {
                     b.Property<Guid>("Id");
@@ -784,6 +846,61 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.ToTable("TaskProgressEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Dti.Infrastructure.Evidence.EvidenceBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64);
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasAnnotation("Dti:AuditRedacted", true);
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("EvidenceBlobs", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Infrastructure.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .IsUnicode(false);
+
+                    b.Property<byte[]>("Body");
+
+                    b.Property<Guid>("ClaimToken");
+
+                    b.Property<DateTime>("ClaimedAt");
+
+                    b.Property<DateTime?>("CompletedAt");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(200);
+
+                    b.Property<DateTime>("ExpiresAt");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000);
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int?>("StatusCode");
+
+                    b.HasKey("ClientId", "Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("IdempotencyKeys", (string)null);
+                });
+
             modelBuilder.Entity("Dti.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id");
@@ -931,6 +1048,20 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.Navigation("RoleGrants");
                 });
 
+            modelBuilder.Entity("Dti.Domain.Evidence.EvidenceItem", b =>
+                {
+                    b.HasOne("Dti.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dti.Domain.Evidence.EvidenceContent", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Dti.Domain.Frameworks.ComponentIndex", b =>
                 {
                     b.HasOne("Dti.Domain.Frameworks.Framework", null)
@@ -1075,6 +1206,15 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.HasOne("Dti.Domain.Plans.PlanTask", null)
                         .WithMany("Progress")
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Infrastructure.Evidence.EvidenceBlob", b =>
+                {
+                    b.HasOne("Dti.Domain.Evidence.EvidenceContent", null)
+                        .WithOne()
+                        .HasForeignKey("Dti.Infrastructure.Evidence.EvidenceBlob", "Sha256")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
