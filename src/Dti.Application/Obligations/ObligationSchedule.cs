@@ -1,8 +1,8 @@
-using System.Globalization;
 using Dti.Application.Common.Interfaces;
 using Dti.Domain.Agencies;
 using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
+using Dti.Domain.Frameworks;
 using Dti.Domain.Obligations;
 using Dti.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -131,26 +131,4 @@ internal static class ObligationSchedule
     private sealed record HeldIndex(Guid PlanId, string IndexCode, Guid AgencyId);
 
     private sealed record Holder(Guid PlanId, Guid AgencyId, HolderRole Role, IReadOnlyList<string> IndexCodes);
-
-    /// <summary>"2" before "10", "7.2" before "7.10": numeric parts compare as numbers.</summary>
-    private sealed class IndexCodeOrder : IComparer<string>
-    {
-        public static readonly IndexCodeOrder Instance = new();
-
-        public int Compare(string? x, string? y)
-        {
-            var a = (x ?? string.Empty).Split('.');
-            var b = (y ?? string.Empty).Split('.');
-            for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-            {
-                var order = int.TryParse(a[i], NumberStyles.None, CultureInfo.InvariantCulture, out var m) && int.TryParse(b[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? m.CompareTo(n) : string.CompareOrdinal(a[i], b[i]);
-                if (order != 0)
-                {
-                    return order;
-                }
-            }
-
-            return a.Length.CompareTo(b.Length);
-        }
-    }
 }

@@ -7,6 +7,7 @@ using Dti.Domain.Clients;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
+using Dti.Domain.Reports;
 using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -36,6 +37,12 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
 
     public DbSet<IndexAssignment> IndexAssignments => Set<IndexAssignment>();
+
+    public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+
+    public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
 
     /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

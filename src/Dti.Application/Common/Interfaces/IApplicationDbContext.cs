@@ -6,6 +6,7 @@ using Dti.Domain.Clients;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
+using Dti.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Common.Interfaces;
@@ -31,6 +32,13 @@ public interface IApplicationDbContext
     DbSet<PlanTask> PlanTasks { get; }
 
     DbSet<IndexAssignment> IndexAssignments { get; }
+
+    DbSet<Report> Reports { get; }
+
+    /// <summary>Frozen submissions of reports; added by <see cref="Report.Submit"/>'s caller, never changed but for their review outcome.</summary>
+    DbSet<ReportVersion> ReportVersions { get; }
+
+    DbSet<ReportRequest> ReportRequests { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
