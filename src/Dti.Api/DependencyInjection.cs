@@ -121,6 +121,7 @@ public static class DependencyInjection
         Endpoints.TaskEndpoints.MapTaskEndpoints(v1);
         Endpoints.AssignmentEndpoints.MapAssignmentEndpoints(v1);
         Endpoints.ObligationEndpoints.MapObligationEndpoints(v1);
+        Endpoints.ReportEndpoints.MapReportEndpoints(v1);
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -98,6 +98,26 @@ internal static class ObligationSchedule
     }
 
     /// <summary>
+    /// The one obligation <paramref name="agencyId"/> has as lead under <paramref name="planId"/>'s rule
+    /// <paramref name="deadlineRuleId"/> for <paramref name="period"/>, computed as <see cref="ComputeAsync"/> computes
+    /// every obligation (issued plan, the rule among the plan's, the period owed, the agency leading indices); null when
+    /// there is no such obligation.
+    /// </summary>
+    public static async Task<ObligationDto?> FindAsync(
+        IApplicationDbContext db, WorkingCalendar calendar, Guid agencyId, Guid planId, Guid deadlineRuleId, ReportingPeriod period, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var definition = await db.DeadlineRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == deadlineRuleId, cancellationToken);
+        if (definition is null || definition.Frequency != period.Kind)
+        {
+            return null;
+        }
+
+        var day = DeadlineCalculator.For(definition.ToRule(), period, calendar).LastAllowedDay;
+        var owed = await ComputeAsync(db, calendar, new ObligationFilter(day, day, [agencyId], planId, false), now, 0, cancellationToken);
+        return owed.FirstOrDefault(o => o.Rule.Id == deadlineRuleId && o.PeriodId == period.Id && o.Role == HolderRole.Lead);
+    }
+
+    /// <summary>
     /// Where an obligation stands. The one place its status is decided: when reports arrive (a later issue), a
     /// submitted report will turn this into fulfilled on time or late instead of the deadline-only status.
     /// </summary>

@@ -28,12 +28,12 @@ internal static class PlanQueries
         await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException("Plan", id.ToString());
 
-    /// <summary>The framework that governs an assessment year; a plan for a year no framework governs breaks a rule (422).</summary>
-    public static async Task<Framework> GoverningFrameworkAsync(this IApplicationDbContext db, int year, CancellationToken cancellationToken) =>
+    /// <summary>The framework that governs an assessment year; a plan (or report) for a year no framework governs breaks a rule (422 naming <paramref name="field"/>).</summary>
+    public static async Task<Framework> GoverningFrameworkAsync(this IApplicationDbContext db, int year, CancellationToken cancellationToken, string field = "firstAssessmentYear") =>
         await db.Frameworks.AsNoTracking().WithTree()
             .Where(f => f.FirstAssessmentYear <= year && (f.LastAssessmentYear == null || f.LastAssessmentYear >= year))
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("plan.no-framework", $"No framework governs assessment year {year.ToString(CultureInfo.InvariantCulture)}.", "firstAssessmentYear");
+            ?? throw new DomainException("plan.no-framework", $"No framework governs assessment year {year.ToString(CultureInfo.InvariantCulture)}.", field);
 
     /// <summary>Checks what a plan refers to: its issuer (active on the issue date), its parent plan, and that its number is free for that issuer.</summary>
     public static async Task CheckReferencesAsync(this IApplicationDbContext db, Plan plan, CancellationToken cancellationToken)

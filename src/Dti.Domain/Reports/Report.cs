@@ -194,11 +194,12 @@ public sealed class Report : AggregateRoot
     }
 
     /// <summary>Takes a submitted report back before review; its version is marked withdrawn and stops counting.</summary>
-    public void Withdraw(ReportVersion latest, DateTimeOffset now)
+    public void Withdraw(ReportVersion? latest, DateTimeOffset now)
     {
         var next = Lifecycle.Next(State, ReportAction.Withdraw, Describe());
-        EnsureLatest(latest).Withdraw(now);
-        if (CountedVersionNumber == latest.Number)
+        var version = EnsureLatest(latest);
+        version.Withdraw(now);
+        if (CountedVersionNumber == version.Number)
         {
             CountedVersionNumber = null;
             CountedSubmittedAt = null;
@@ -208,20 +209,21 @@ public sealed class Report : AggregateRoot
 
         State = next;
         Touch(now);
-        Raise(new ReportWithdrawn(Id, AgencyId, Kind, latest.Number));
+        Raise(new ReportWithdrawn(Id, AgencyId, Kind, version.Number));
     }
 
-    public void Accept(ReportVersion latest, ReportActor by, DateTimeOffset now)
+    public void Accept(ReportVersion? latest, ReportActor by, DateTimeOffset now)
     {
         var next = Lifecycle.Next(State, ReportAction.Accept, Describe());
-        EnsureLatest(latest).Accept(by, now);
+        var version = EnsureLatest(latest);
+        version.Accept(by, now);
         State = next;
         Touch(now);
-        Raise(new ReportAccepted(Id, AgencyId, Kind, latest.Number, Revision));
+        Raise(new ReportAccepted(Id, AgencyId, Kind, version.Number, Revision));
     }
 
     /// <summary>Sends the report back with a reason overall and/or per index (at least one of them; an index at most once).</summary>
-    public void Return(ReportVersion latest, ReportActor by, string? reason, IReadOnlyList<(string IndexCode, string Note)> indexNotes, DateTimeOffset now)
+    public void Return(ReportVersion? latest, ReportActor by, string? reason, IReadOnlyList<(string IndexCode, string Note)> indexNotes, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(indexNotes);
         var next = Lifecycle.Next(State, ReportAction.Return, Describe());
@@ -240,10 +242,11 @@ public sealed class Report : AggregateRoot
             throw new DomainException("report.duplicate-index", $"Index '{twice.Key}' has more than one note.", $"indexNotes[{twice.Last().i}].indexCode");
         }
 
-        EnsureLatest(latest).Return(by, why, notes, now);
+        var version = EnsureLatest(latest);
+        version.Return(by, why, notes, now);
         State = next;
         Touch(now);
-        Raise(new ReportReturned(Id, AgencyId, Kind, latest.Number, why, [.. notes.Select(n => n.Code)]));
+        Raise(new ReportReturned(Id, AgencyId, Kind, version.Number, why, [.. notes.Select(n => n.Code)]));
     }
 
     /// <summary>Makes a returned report a draft again, unchanged.</summary>
@@ -276,6 +279,8 @@ public sealed class Report : AggregateRoot
         Revision = 1,
         IsSample = isSample,
         CreatedAt = now,
+        UpdatedAt = now,
+        Version = 1,
     };
 
     private List<ReportEntry> Build(IReadOnlyList<ReportEntrySpec> specs, IReadOnlyDictionary<string, AnswerableIndex> answerable)
@@ -340,12 +345,12 @@ public sealed class Report : AggregateRoot
         }
     }
 
-    private ReportVersion EnsureLatest(ReportVersion latest)
+    /// <summary>The version a review or withdrawal closes: the lifecycle only allows those from Submitted, which always has one.</summary>
+    private ReportVersion EnsureLatest(ReportVersion? latest)
     {
-        ArgumentNullException.ThrowIfNull(latest);
-        if (latest.ReportId != Id || latest.Number != LatestVersionNumber)
+        if (latest is null || latest.ReportId != Id || latest.Number != LatestVersionNumber)
         {
-            throw new InvalidOperationException($"Version {latest.Number} is not the latest version of report {Id}.");
+            throw new InvalidOperationException($"Version {latest?.Number} is not the latest version of report {Id} (version {LatestVersionNumber}).");
         }
 
         return latest;

@@ -67,5 +67,9 @@ public sealed record TaskStateSpec(Guid TaskId, Guid PlanId, string Title, Plans
 /// <summary>Who took an action: the client's id and name, as the audit trail names it.</summary>
 public sealed record ReportActor(string Id, string Name);
 
-/// <summary>The last instant a report is on time (+07:00), from the obligation or the request.</summary>
-public sealed record ReportDeadline(DateTimeOffset LastAllowedInstant);
+/// <summary>The last day a report is on time, from the obligation or the request; it ends at 24:00 in Asia/Ho_Chi_Minh.</summary>
+public sealed record ReportDeadline(DateOnly LastAllowedDay)
+{
+    /// <summary>23:59:59.9999999+07:00 of the last allowed day.</summary>
+    public DateTimeOffset LastAllowedInstant => Deadlines.DeadlineCalculator.EndOfDay(LastAllowedDay);
+}

@@ -143,7 +143,7 @@ public static class ReportTimelinessRule
             return (ReportTimeliness.OnTime, 0);
         }
 
-        var lastDay = DateOnly.FromDateTime(deadline.LastAllowedInstant.ToOffset(VietnamClock.Offset).DateTime);
+        var lastDay = deadline.LastAllowedDay;
         var day = DateOnly.FromDateTime(submittedAt.ToOffset(VietnamClock.Offset).DateTime);
         var received = calendar.IsWorkingDay(day) ? day : calendar.NextWorkingDay(day);
         var late = 0;

@@ -1,5 +1,4 @@
 using Dti.Domain.Common;
-using Dti.Domain.Deadlines;
 
 namespace Dti.Domain.Reports;
 
@@ -69,7 +68,7 @@ public sealed class ReportRequest : AggregateRoot
 
     public IReadOnlyList<ReportRequestIndex> AskedIndices => _askedIndices;
 
-    public ReportDeadline Deadline => new(DeadlineCalculator.EndOfDay(DueDate));
+    public ReportDeadline Deadline => new(DueDate);
 
     /// <summary>
     /// A new request. The index codes are checked by the caller against the framework of <see cref="AssessmentYear"/>

@@ -26,7 +26,7 @@ public sealed class ReportVersion
         SubmittedAt = at;
         SubmittedById = Guard.Text(by.Id, "submittedBy", ReportLimits.ActorIdMaxLength);
         SubmittedByName = Guard.Text(by.Name, "submittedBy", ReportLimits.ActorNameMaxLength);
-        LastAllowedInstant = deadline.LastAllowedInstant;
+        LastAllowedDay = deadline.LastAllowedDay;
         Timeliness = timeliness;
         WorkingDaysLate = workingDaysLate;
         Outcome = ReportVersionOutcome.Pending;
@@ -51,8 +51,8 @@ public sealed class ReportVersion
 
     public string SubmittedByName { get; private set; } = null!;
 
-    /// <summary>The deadline this submission was judged against (+07:00 end of the last allowed day).</summary>
-    public DateTimeOffset LastAllowedInstant { get; private set; }
+    /// <summary>The last allowed day this submission was judged against (on time until its end, 24:00 +07:00).</summary>
+    public DateOnly LastAllowedDay { get; private set; }
 
     public ReportTimeliness Timeliness { get; private set; }
 

@@ -86,6 +86,12 @@ public sealed class SqlServerQueryTests
         ("ListPlanTasks", "/api/v1/plans/{plan}/tasks?agencyId={ict}&dueFrom=2026-01-01&dueTo=2026-12-31&status=InProgress&overdue=false&sort=title"),
         ("GetTask", "/api/v1/plans/{plan}/tasks/{task}"),
         ("ListTaskProgress", "/api/v1/plans/{plan}/tasks/{task}/progress"),
+        ("ListReports", "/api/v1/reports"),
+        ("ListReports", "/api/v1/reports?agencyId={ict}&kind=Periodic&state=Submitted&assessmentYear=2026&periodId=2026Q1&planId={plan}&page=1&pageSize=10"),
+        ("GetReport", "/api/v1/reports/{report}"),
+        ("ListReportVersions", "/api/v1/reports/{report}/versions"),
+        ("GetReportVersion", "/api/v1/reports/{report}/versions/1"),
+        ("GetReportVersionDiff", "/api/v1/reports/{report}/versions/2/diff?against=1"),
     ];
 
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
@@ -112,6 +118,7 @@ public sealed class SqlServerQueryTests
                 new CreateClientCommand(new CreateClientInput("Translation coordinator", null, [ClientRole.Coordinator], null, null)));
             _client.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, coordinator.Value.ApiKey);
             _ids["client"] = coordinator.Value.Client.Id.ToString();
+
             var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
             _ids["rule"] = (await db.DeadlineRules.SingleAsync(r => r.Name == ReferenceDeadlineRules.QuangTriQuarterlyName)).Id.ToString();
         }
@@ -125,10 +132,39 @@ public sealed class SqlServerQueryTests
         await Succeeds(_client.PostAsJsonAsync($"/api/v1/plans/{plan}/tasks/{task}/progress", new { status = "InProgress", percent = 40, asOf = "2026-03-31" }));
         await Succeeds(_client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{plan}/reporting-rules", new { ruleIds = new[] { Guid.Parse(_ids["rule"]) } }));
         await Succeeds(_client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{plan}/issue", resource: $"/api/v1/plans/{plan}"));
-        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task) })
+        var report = await ReportWithTwoVersions(ict, plan);
+        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("report", report) })
         {
             _ids[name] = id.ToString();
         }
+    }
+
+    /// <summary>Sở TT&amp;TT's 2026Q1 report, submitted, returned and submitted again.</summary>
+    private async Task<Guid> ReportWithTwoVersions(Guid ict, Guid plan)
+    {
+        string key;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            key = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+                new CreateClientCommand(new CreateClientInput("Translation reporter", null, [ClientRole.AgencyReporter], [ict], null)))).Value.ApiKey;
+        }
+
+        using var reporter = _factory.CreateClient();
+        reporter.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, key);
+        var created = await reporter.PostAsJsonAsync("/api/v1/reports", new { kind = "Periodic", agencyId = ict, planId = plan, deadlineRuleId = _ids["rule"], periodId = "2026Q1" });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var report = $"/api/v1/reports/{(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]}";
+        foreach (var score in new[] { 60m, 70m })
+        {
+            await Succeeds(reporter.SendCurrent(HttpMethod.Put, report, new { entries = new[] { new { indexCode = "1", numericValue = 0.5m, score } }, results = "Kết quả" }));
+            await Succeeds(reporter.SendCurrent(HttpMethod.Post, $"{report}/submit", resource: report));
+            if (score == 60m)
+            {
+                await Succeeds(_client.SendCurrent(HttpMethod.Post, $"{report}/return", new { reason = "Bổ sung", indexNotes = new[] { new { indexCode = "1", note = "Thiếu minh chứng" } } }, report));
+            }
+        }
+
+        return Guid.Parse(report[(report.LastIndexOf('/') + 1)..]);
     }
 
     [OneTimeTearDown]

@@ -82,7 +82,7 @@ public class ReportLifecycleTests
             return (report, null);
         }
 
-        var version = report.Submit(Answerable, new ReportDeadline(DeadlineCalculator.EndOfDay(new DateOnly(2023, 12, 25))), [], WorkingCalendar.Default, Actor, Now);
+        var version = report.Submit(Answerable, new ReportDeadline(new DateOnly(2023, 12, 25)), [], WorkingCalendar.Default, Actor, Now);
         if (state == ReportState.Returned)
         {
             report.Return(version, Actor, "why", [], Now);
@@ -102,7 +102,7 @@ public class ReportLifecycleTests
         switch (action)
         {
             case ReportAction.Edit: report.ReplaceContent(Content, Answerable, Now); break;
-            case ReportAction.Submit: report.Submit(Answerable, new ReportDeadline(Now), [], WorkingCalendar.Default, Actor, Now); break;
+            case ReportAction.Submit: report.Submit(Answerable, new ReportDeadline(DateOnly.FromDateTime(Now.DateTime)), [], WorkingCalendar.Default, Actor, Now); break;
             case ReportAction.Withdraw: report.Withdraw(version, Now); break;
             case ReportAction.Accept: report.Accept(version, Actor, Now); break;
             case ReportAction.Return: report.Return(version, Actor, "why", [], Now); break;
@@ -116,6 +116,6 @@ public class ReportLifecycleTests
     {
         var other = Report.CreatePeriodic(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), ReportingPeriod.Parse("2023Q4"), false, Now);
         other.ReplaceContent(Content, Answerable, Now);
-        return other.Submit(Answerable, new ReportDeadline(Now), [], WorkingCalendar.Default, Actor, Now);
+        return other.Submit(Answerable, new ReportDeadline(DateOnly.FromDateTime(Now.DateTime)), [], WorkingCalendar.Default, Actor, Now);
     }
 }

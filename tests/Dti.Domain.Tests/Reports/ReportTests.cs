@@ -12,7 +12,7 @@ public class ReportTests
     private static readonly ReportActor Coordinator = new("client-2", "Sở KH&CN");
 
     /// <summary>Q4/2023 under "before the 25th of the quarter's last month": Sunday 24/12/2023 rolls to Monday 25/12.</summary>
-    private static readonly ReportDeadline Q4Deadline = new(DeadlineCalculator.EndOfDay(new DateOnly(2023, 12, 25)));
+    private static readonly ReportDeadline Q4Deadline = new(new DateOnly(2023, 12, 25));
 
     private static readonly IReadOnlyDictionary<string, AnswerableIndex> Answerable = new Dictionary<string, AnswerableIndex>(StringComparer.OrdinalIgnoreCase)
     {

@@ -207,7 +207,7 @@ public sealed class Reports : Migration
                 SubmittedAt = table.Column<DateTime>(nullable: false),
                 SubmittedById = table.Column<string>(maxLength: 200, nullable: false),
                 SubmittedByName = table.Column<string>(maxLength: 200, nullable: false),
-                LastAllowedInstant = table.Column<DateTime>(nullable: false),
+                LastAllowedDay = table.Column<DateOnly>(nullable: false),
                 Timeliness = table.Column<string>(maxLength: 20, nullable: false),
                 WorkingDaysLate = table.Column<int>(nullable: false),
                 Outcome = table.Column<string>(maxLength: 20, nullable: false),

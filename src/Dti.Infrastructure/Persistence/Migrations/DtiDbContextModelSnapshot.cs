@@ -1073,7 +1073,7 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .IsFixedLength();
 
-                    b.Property<DateTime>("LastAllowedInstant");
+                    b.Property<DateOnly>("LastAllowedDay");
 
                     b.Property<int>("Number");
 
