@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Dti.Api.Tests.Frameworks;
 using Dti.Api.Tests.Infrastructure;
+using Dti.Domain.Calendar;
 using Dti.Domain.Clients;
+using Dti.Domain.Reports;
 using Dti.Infrastructure.Persistence;
 
 namespace Dti.Api.Tests.Reports;
@@ -87,6 +89,41 @@ public sealed class ReportRuleTests(DatabaseProvider provider) : ReportFixture(p
         var submitted = await Expect(await Act(IctReporter, explained, "submit"));
         Assert.That(submitted.Json.GetProperty("entries")[0].GetProperty("evidenceIds")[0].GetGuid(), Is.EqualTo(evidence));
         await (await Put(IctReporter, submitted, new { entries = new[] { new { indexCode = "7.1", yesNoValue = true } } })).AssertProblem(HttpStatusCode.Conflict);
+    }
+
+    [Test]
+    public async Task AnAdHocReportAnswersARequestForTheIndicesItAsksByItsDueDate()
+    {
+        // Requests are issued through the domain here (their endpoints come with contributions): the coordinator asks
+        // Sở TT&TT about index 7 on Friday 1/12/2023, within 5 working days — by Friday 8/12.
+        var request = await InDatabase(async db =>
+        {
+            var issued = ReportRequest.Issue(
+                new ReportRequestSpec(ReportRequestKind.AdHoc, Province, "Báo cáo nhanh kết quả dịch vụ công trực tuyến", 2023, new DateOnly(2023, 12, 1), null, 5, [Ict], ["7"], false),
+                WorkingCalendar.Default,
+                DateTimeOffset.UtcNow);
+            db.ReportRequests.Add(issued);
+            await db.SaveChangesAsync();
+            return issued;
+        });
+        Assert.That(request.DueDate, Is.EqualTo(new DateOnly(2023, 12, 8)));
+
+        var created = await IctReporter.PostAsJsonAsync("/api/v1/reports", new { kind = "AdHoc", agencyId = Ict, reportRequestId = request.Id });
+        var draft = await Expect(created, HttpStatusCode.Created);
+        await (await Put(IctReporter, draft, Content(("7", 1m, null), ("5", 1m, null)))).AssertProblem(HttpStatusCode.UnprocessableEntity, "entries[1].indexCode", "report.index-not-answerable");
+        var filled = await Expect(await Put(IctReporter, draft, Content(("7", 1m, null))));
+        Clock.Now = VietnamTime(2023, 12, 9, 10);
+        var submitted = await Expect(await Act(IctReporter, filled, "submit"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((draft.Json.GetProperty("kind").GetString(), draft.Json.GetProperty("reportRequestId").GetGuid()), Is.EqualTo(("AdHoc", request.Id)));
+            Assert.That((submitted.Json.GetProperty("timeliness").GetString(), submitted.Json.GetProperty("workingDaysLate").GetInt32()), Is.EqualTo(("Late", 1)), "Saturday counts as received on Monday 11/12");
+        });
+        var police = await ReporterOf(Police);
+        await (await police.PostAsJsonAsync("/api/v1/reports", new { kind = "AdHoc", agencyId = Police, reportRequestId = request.Id })).AssertProblem(HttpStatusCode.UnprocessableEntity, "agencyId", "report.not-asked");
+        await (await IctReporter.PostAsJsonAsync("/api/v1/reports", new { kind = "Contribution", agencyId = Ict, reportRequestId = request.Id })).AssertProblem(HttpStatusCode.UnprocessableEntity, "kind", "report.kind-mismatch");
+        await (await IctReporter.PostAsJsonAsync("/api/v1/reports", new { kind = "AdHoc", agencyId = Ict, reportRequestId = request.Id, periodId = Q4 })).AssertProblem(HttpStatusCode.BadRequest, "periodId");
     }
 
     [Test]
