@@ -37,6 +37,12 @@ internal static class RequestBodyLimits
     public static long EvidenceUpload(long maxFileBytes) => maxFileBytes + MultipartOverhead;
 
     /// <summary>
+    /// A report's whole content: up to 200 entries with a note, an explanation and a text value of 2,000 characters each
+    /// and 20 evidence ids, and three 20,000-character sections — in Vietnamese (up to 3 bytes a character), about 4 MB.
+    /// </summary>
+    public const long ReportContent = 4 * 1024 * 1024;
+
+    /// <summary>
     /// Declares the largest body this endpoint accepts, above or below <see cref="Json"/>. A file upload declares
     /// its tens of megabytes here, e.g. <c>.WithRequestBodyLimit(50 * 1024 * 1024)</c>; routing raises Kestrel's own
     /// 30 MB default for that endpoint alone.

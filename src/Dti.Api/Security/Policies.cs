@@ -30,6 +30,9 @@ public static class Policies
     /// <summary>Reading consolidated assessments and results.</summary>
     public const string ReadResults = nameof(ReadResults);
 
+    /// <summary>Reading reports: every role; reporters see their own agencies' reports, readers and the ministry accepted ones only.</summary>
+    public const string ReadReports = nameof(ReadReports);
+
     /// <summary>The policy table: which roles each policy admits.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<ClientRole>> Roles = new Dictionary<string, IReadOnlyList<ClientRole>>
     {
@@ -38,6 +41,7 @@ public static class Policies
         [ReadAgencyData] = [ClientRole.Coordinator, ClientRole.AgencyReporter, ClientRole.Reader],
         [WriteAgencyData] = [ClientRole.Coordinator, ClientRole.AgencyReporter],
         [ReadResults] = [ClientRole.Coordinator, ClientRole.Ministry, ClientRole.Reader],
+        [ReadReports] = [ClientRole.Coordinator, ClientRole.AgencyReporter, ClientRole.Ministry, ClientRole.Reader],
     };
 
     /// <summary>

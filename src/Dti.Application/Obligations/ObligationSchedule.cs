@@ -1,8 +1,8 @@
-using System.Globalization;
 using Dti.Application.Common.Interfaces;
 using Dti.Domain.Agencies;
 using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
+using Dti.Domain.Frameworks;
 using Dti.Domain.Obligations;
 using Dti.Domain.Plans;
 using Mapster;
@@ -99,6 +99,26 @@ internal static class ObligationSchedule
     }
 
     /// <summary>
+    /// The one obligation <paramref name="agencyId"/> has as lead under <paramref name="planId"/>'s rule
+    /// <paramref name="deadlineRuleId"/> for <paramref name="period"/>, computed as <see cref="ComputeAsync"/> computes
+    /// every obligation (issued plan, the rule among the plan's, the period owed, the agency leading indices); null when
+    /// there is no such obligation.
+    /// </summary>
+    public static async Task<ObligationDto?> FindAsync(
+        IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, Guid agencyId, Guid planId, Guid deadlineRuleId, ReportingPeriod period, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var definition = await db.DeadlineRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == deadlineRuleId, cancellationToken);
+        if (definition is null || definition.Frequency != period.Kind)
+        {
+            return null;
+        }
+
+        var day = DeadlineCalculator.For(definition.ToRule(), period, calendar).LastAllowedDay;
+        var owed = await ComputeAsync(db, config, calendar, new ObligationFilter(day, day, [agencyId], planId, false), now, 0, cancellationToken);
+        return owed.FirstOrDefault(o => o.Rule.Id == deadlineRuleId && o.PeriodId == period.Id && o.Role == HolderRole.Lead);
+    }
+
+    /// <summary>
     /// Where an obligation stands. The one place its status is decided: when reports arrive (a later issue), a
     /// submitted report will turn this into fulfilled on time or late instead of the deadline-only status.
     /// </summary>
@@ -132,26 +152,4 @@ internal static class ObligationSchedule
     private sealed record HeldIndex(Guid PlanId, string IndexCode, Guid AgencyId);
 
     private sealed record Holder(Guid PlanId, Guid AgencyId, HolderRole Role, IReadOnlyList<string> IndexCodes);
-
-    /// <summary>"2" before "10", "7.2" before "7.10": numeric parts compare as numbers.</summary>
-    private sealed class IndexCodeOrder : IComparer<string>
-    {
-        public static readonly IndexCodeOrder Instance = new();
-
-        public int Compare(string? x, string? y)
-        {
-            var a = (x ?? string.Empty).Split('.');
-            var b = (y ?? string.Empty).Split('.');
-            for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-            {
-                var order = int.TryParse(a[i], NumberStyles.None, CultureInfo.InvariantCulture, out var m) && int.TryParse(b[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? m.CompareTo(n) : string.CompareOrdinal(a[i], b[i]);
-                if (order != 0)
-                {
-                    return order;
-                }
-            }
-
-            return a.Length.CompareTo(b.Length);
-        }
-    }
 }

@@ -41,12 +41,12 @@ internal static class PlanQueries
         return new PlanReportingRulesDto(planId, rules);
     }
 
-    /// <summary>The framework that governs an assessment year; a plan for a year no framework governs breaks a rule (422).</summary>
-    public static async Task<Framework> GoverningFrameworkAsync(this IApplicationDbContext db, int year, CancellationToken cancellationToken) =>
+    /// <summary>The framework that governs an assessment year; a plan (or report) for a year no framework governs breaks a rule (422 naming <paramref name="field"/>).</summary>
+    public static async Task<Framework> GoverningFrameworkAsync(this IApplicationDbContext db, int year, CancellationToken cancellationToken, string field = "firstAssessmentYear") =>
         await db.Frameworks.AsNoTracking().WithTree()
             .Governing(year)
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("plan.no-framework", $"No framework governs assessment year {year.ToString(CultureInfo.InvariantCulture)}.", "firstAssessmentYear");
+            ?? throw new DomainException("plan.no-framework", $"No framework governs assessment year {year.ToString(CultureInfo.InvariantCulture)}.", field);
 
     /// <summary>Checks what a plan refers to: its issuer (active on the issue date), its parent plan, and that its number is free for that issuer.</summary>
     public static async Task CheckReferencesAsync(this IApplicationDbContext db, Plan plan, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Dti.Infrastructure.Idempotency;
+using Dti.Domain.Reports;
 using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -45,6 +46,11 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
 
     /// <summary>Idempotency-Key claims and the responses replayed to retries (see <see cref="IdempotencyStore"/>); not part of the application's unit of work.</summary>
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+
+    public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
 
     /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dti.Api.Tests.Infrastructure;
+using Dti.Api.Tests.Security;
+using Dti.Domain.Clients;
 using Dti.Domain.Plans;
 using Dti.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -42,25 +44,30 @@ public sealed class IfMatchTests(DatabaseProvider provider) : ApiTestBase(provid
         {
             "UpdatePlan", "IssuePlan", "ClosePlan", "SupersedePlan", "SetPlanReportingRules", "PublishFramework", "ImportComponentIndices",
             "RevokeClient", "RotateClientKey", "ReassignAssignment", "RecordAgencySuccession", "DeleteDeadlineRule", "ReplaceOfficialSchedule",
+            "UpdateReportContent", "SubmitReport", "WithdrawReport", "AcceptReport", "ReturnReport", "ReopenReport", "ReviseReport",
         }));
-        Assert.That(others.Select(o => o.OperationId), Is.SupersetOf(new[] { "CreatePlan", "CreateTask", "CreateAssignment", "RecordTaskProgress", "ParseDeadlineRule", "CreateClient", "AddEvidenceLink" }));
+        Assert.That(others.Select(o => o.OperationId), Is.SupersetOf(new[] { "CreatePlan", "CreateTask", "CreateAssignment", "RecordTaskProgress", "ParseDeadlineRule", "CreateClient", "AddEvidenceLink", "CreateReport" }));
     }
 
     [Test]
     public async Task EveryUpdateTransitionAndDeleteAnswers428WithoutIfMatch()
     {
         var (changes, _) = await Operations();
+        var reporter = await CreateClientAsync(ClientRole.AgencyReporter, await Client.CreateAgencyId("000.00.31.H50", "Sở TT&TT"));
 
         Assert.Multiple(async () =>
         {
             foreach (var operation in changes)
             {
-                var problem = await (await Client.SendAsync(operation.Request())).AssertProblem(HttpStatusCode.PreconditionRequired, "If-Match", "version.required");
+                // Authorisation comes first: each operation is called by a role its policy admits (agency actions on
+                // reports admit reporters only).
+                var caller = AccessTable.Operations[operation.OperationId].Roles.Contains(ClientRole.Coordinator) ? Client : reporter;
+                var problem = await (await caller.SendAsync(operation.Request())).AssertProblem(HttpStatusCode.PreconditionRequired, "If-Match", "version.required");
                 Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("ETag").And.Contain("If-Match"), operation.ToString());
 
                 using var star = operation.Request();
                 star.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
-                await (await Client.SendAsync(star)).AssertProblem(HttpStatusCode.PreconditionRequired, "If-Match", "version.required");
+                await (await caller.SendAsync(star)).AssertProblem(HttpStatusCode.PreconditionRequired, "If-Match", "version.required");
             }
         });
     }

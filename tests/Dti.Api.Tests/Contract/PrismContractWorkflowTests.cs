@@ -93,6 +93,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
             await RetriedCreations();
             await PlanLifecycle();
             await Obligations();
+            await Reports();
             await DeadlineRules();
             await WorkingCalendar();
             await AuditAndMediaTypes();
@@ -433,6 +434,68 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_anonymous, $"/api/v1/agencies/{_ict}/calendar.ics?{year2023}&access_key={Uri.EscapeDataString(_reporter.Key!)}", 200, accept: "text/calendar");
         await Get(_coordinator, $"/api/v1/agencies/{Guid.NewGuid()}/calendar.ics", 404, accept: "text/calendar");
         await Get(_coordinator, $"/api/v1/agencies/{Guid.NewGuid()}/calendar.ics", 404);
+    }
+
+    /// <summary>
+    /// Sở TT&amp;TT reports Q4/2023 under Plan 170: a draft, a return with reasons, a resubmission, a withdrawal, acceptance and
+    /// a revision; its versions and the difference between two of them.
+    /// </summary>
+    private async Task Reports()
+    {
+        const string reports = "/api/v1/reports";
+        var quarterly = await RuleId("Quarterly", ReferenceDeadlineRules.QuangTriQuarterlyName);
+        object Obligation(Guid agency, string period) => new { kind = "Periodic", agencyId = agency, planId = _plan170, deadlineRuleId = quarterly, periodId = period };
+        var id = (await Post(_reporter, reports, Obligation(_ict, "2023Q4"), 201)).Id;
+        await Post(_reporter, reports, Obligation(_ict, "2023Q4"), 409);
+        await Post(_reporter, reports, Obligation(_ict, "2023Q1"), 422);
+        await Post(_reporter, reports, Obligation(_home, "2023Q4"), 404);
+        await Post(_reporter, reports, new { agencyId = _ict, periodId = "2023Q4" }, 400, breaksContract: true);
+        await Post(_coordinator, reports, Obligation(_ict, "2023Q4"), 403);
+
+        var report = $"{reports}/{id}";
+        object Content(decimal value) => new
+        {
+            entries = new[] { new { indexCode = "7", numericValue = value, score = 150m, note = "Số liệu từ Hệ thống thông tin giải quyết thủ tục hành chính tỉnh", asOf = "2023-12-14", evidenceIds = new[] { Guid.NewGuid() } } },
+            results = "Hoàn thành Trung tâm Tích hợp dữ liệu tỉnh trên nền tảng điện toán đám mây.",
+            difficulties = "Nhân lực chuyên trách về chuyển đổi số còn thiếu.",
+            proposals = "Bổ sung kinh phí đào tạo kỹ năng số.",
+        };
+        var draft = await Put(_reporter, report, Content(152.5m), 200);
+        await Put(_reporter, report, Content(152.5m), 412, "\"1\"");
+        await Put(_reporter, report, new { entries = new[] { new { indexCode = "7", numericValue = 1m, score = 200.5m } } }, 422);
+        await Put(_reporter, $"{reports}/{Guid.NewGuid()}", Content(1m), 404);
+        await Post(_reporter, $"{report}/submit", null, 200, draft.ETag);
+        await Post(_reporter, $"{report}/submit", null, 412, draft.ETag);
+        await Post(_reporter, $"{report}/submit", null, 409);
+        await Post(_reporter, $"{report}/accept", null, 403);
+        await Post(_coordinator, $"{report}/return", new { reason = "Bổ sung số liệu quý IV", indexNotes = new[] { new { indexCode = "7", note = "Số liệu chưa khớp hệ thống một cửa" } } }, 200);
+        await Post(_coordinator, $"{report}/return", new { reason = "Lần nữa" }, 409);
+        await Post(_reporter, $"{report}/reopen", null, 200);
+        await Put(_reporter, report, Content(160m), 200);
+        await Post(_reporter, $"{report}/submit", null, 200);
+        await Post(_reporter, $"{report}/withdraw", null, 200);
+        await Post(_reporter, $"{report}/submit", null, 200);
+        await Post(_coordinator, $"{report}/accept", null, 200);
+        await Get(_ministry, $"{report}/versions", 200);
+        await Post(_reporter, $"{report}/revise", null, 200);
+        await Post(_coordinator, $"{report}/accept", null, 409);
+        await Post(_reporter, $"{reports}/{Guid.NewGuid()}/withdraw", null, 404);
+
+        await Get(_coordinator, $"{reports}?agencyId={_ict}&kind=Periodic&state=Draft&assessmentYear=2023&periodId=2023Q4&planId={_plan170}&page=1&pageSize=20", 200);
+        await Get(_reader, reports, 200);
+        await Get(_coordinator, $"{reports}?periodId=2023-Q4", 400, breaksContract: true);
+        await Get(_reporter, report, 200);
+        await Get(_reader, report, 404);
+        await Get(_coordinator, $"{reports}/{Guid.NewGuid()}", 404);
+        await Get(_reporter, $"{report}/versions", 200);
+        await Get(_coordinator, $"{reports}/{Guid.NewGuid()}/versions", 404);
+        await Get(_reporter, $"{report}/versions/1", 200);
+        await Get(_reporter, $"{report}/versions/9", 404);
+        await Get(_reporter, $"{report}/versions/0", 400, breaksContract: true);
+        await Get(_reporter, $"{report}/versions/3/diff?against=1", 200);
+        await Get(_reporter, $"{report}/versions/2/diff", 200);
+        await Get(_reporter, $"{report}/versions/1/diff", 400);
+        await Get(_reporter, $"{report}/versions/9/diff", 404);
     }
 
     /// <summary>Rules written in words or as parts, their deadlines on the working calendar, and their feed.</summary>

@@ -1,19 +1,22 @@
 using Dti.Api.Tests.Infrastructure;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
+using Dti.Domain.Reports;
 
 namespace Dti.Api.Tests.Lifecycles;
 
 /// <summary>
 /// The lifecycle tables printed in the docs are the ones in the code: each doc holds its table between
 /// <c>&lt;!-- lifecycle:{subject} --&gt;</c> and <c>&lt;!-- /lifecycle:{subject} --&gt;</c>, and this test fails, printing the
-/// table to paste, when they differ. A new lifecycle (reports) adds one case.
+/// table to paste, when they differ. A new lifecycle adds one case.
 /// </summary>
 public sealed class LifecycleDocumentationTests
 {
     private static IEnumerable<TestCaseData> Documented()
     {
         yield return new TestCaseData("docs/agencies-plans-assignments.md", PlanLifecycle.Table.Subject, Render(PlanLifecycle.Table)).SetName("Plan lifecycle");
+        yield return new TestCaseData("docs/reports.md", ReportLifecycle.Table.Subject, Render(ReportLifecycle.Table)).SetName("Report lifecycle");
+        yield return new TestCaseData("docs/reports.md", ReportLifecycle.ContributionTable.Subject, Render(ReportLifecycle.ContributionTable)).SetName("Contribution lifecycle");
     }
 
     [TestCaseSource(nameof(Documented))]

@@ -91,6 +91,12 @@ public sealed class SqlServerQueryTests
         ("ListEvidence", "/api/v1/agencies/{ict}/evidence?kind=File&page=1&pageSize=10"),
         ("GetEvidence", "/api/v1/agencies/{ict}/evidence/{evidence}"),
         ("GetEvidenceContent", "/api/v1/agencies/{ict}/evidence/{evidence}/content"),
+        ("ListReports", "/api/v1/reports"),
+        ("ListReports", "/api/v1/reports?agencyId={ict}&kind=Periodic&state=Submitted&assessmentYear=2026&periodId=2026Q1&planId={plan}&page=1&pageSize=10"),
+        ("GetReport", "/api/v1/reports/{report}"),
+        ("ListReportVersions", "/api/v1/reports/{report}/versions"),
+        ("GetReportVersion", "/api/v1/reports/{report}/versions/1"),
+        ("GetReportVersionDiff", "/api/v1/reports/{report}/versions/2/diff?against=1"),
     ];
 
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
@@ -117,6 +123,7 @@ public sealed class SqlServerQueryTests
                 new CreateClientCommand(new CreateClientInput("Translation coordinator", null, [ClientRole.Coordinator], null, null)));
             _client.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, coordinator.Value.ApiKey);
             _ids["client"] = coordinator.Value.Client.Id.ToString();
+
             var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
             _ids["rule"] = (await db.DeadlineRules.SingleAsync(r => r.Name == ReferenceDeadlineRules.QuangTriQuarterlyName)).Id.ToString();
         }
@@ -133,10 +140,39 @@ public sealed class SqlServerQueryTests
         var evidence = await _client.PostAsync($"/api/v1/agencies/{ict}/evidence", EvidenceFiles.Upload(EvidenceFiles.Pdf(), "Báo cáo quý 4.pdf"));
         await Succeeds(Task.FromResult(evidence));
         var evidenceId = JsonNode.Parse(await evidence.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
-        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId) })
+        var report = await ReportWithTwoVersions(ict, plan);
+        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report) })
         {
             _ids[name] = id.ToString();
         }
+    }
+
+    /// <summary>Sở TT&amp;TT's 2026Q1 report, submitted, returned and submitted again.</summary>
+    private async Task<Guid> ReportWithTwoVersions(Guid ict, Guid plan)
+    {
+        string key;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            key = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+                new CreateClientCommand(new CreateClientInput("Translation reporter", null, [ClientRole.AgencyReporter], [ict], null)))).Value.ApiKey;
+        }
+
+        using var reporter = _factory.CreateClient();
+        reporter.DefaultRequestHeaders.Add(ApiTestBase.ApiKeyHeader, key);
+        var created = await reporter.PostAsJsonAsync("/api/v1/reports", new { kind = "Periodic", agencyId = ict, planId = plan, deadlineRuleId = _ids["rule"], periodId = "2026Q1" });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var report = $"/api/v1/reports/{(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]}";
+        foreach (var score in new[] { 60m, 70m })
+        {
+            await Succeeds(reporter.SendCurrent(HttpMethod.Put, report, new { entries = new[] { new { indexCode = "1", numericValue = 0.5m, score } }, results = "Kết quả" }));
+            await Succeeds(reporter.SendCurrent(HttpMethod.Post, $"{report}/submit", resource: report));
+            if (score == 60m)
+            {
+                await Succeeds(_client.SendCurrent(HttpMethod.Post, $"{report}/return", new { reason = "Bổ sung", indexNotes = new[] { new { indexCode = "1", note = "Thiếu minh chứng" } } }, report));
+            }
+        }
+
+        return Guid.Parse(report[(report.LastIndexOf('/') + 1)..]);
     }
 
     [OneTimeTearDown]

@@ -12,6 +12,19 @@ using Dti.Application.PlanTasks.Commands.UpdateTask;
 using Dti.Application.PlanTasks.Queries.GetTask;
 using Dti.Application.PlanTasks.Queries.ListTaskProgress;
 using Dti.Application.PlanTasks.Queries.ListTasks;
+using Dti.Application.Reports.Commands.AcceptReport;
+using Dti.Application.Reports.Commands.CreateReport;
+using Dti.Application.Reports.Commands.ReopenReport;
+using Dti.Application.Reports.Commands.ReturnReport;
+using Dti.Application.Reports.Commands.ReviseReport;
+using Dti.Application.Reports.Commands.SubmitReport;
+using Dti.Application.Reports.Commands.UpdateReportContent;
+using Dti.Application.Reports.Commands.WithdrawReport;
+using Dti.Application.Reports.Queries.GetReport;
+using Dti.Application.Reports.Queries.GetReportVersion;
+using Dti.Application.Reports.Queries.GetReportVersionDiff;
+using Dti.Application.Reports.Queries.ListReports;
+using Dti.Application.Reports.Queries.ListReportVersions;
 using Dti.Domain.Clients;
 
 namespace Dti.Api.Tests.Security;
@@ -51,6 +64,12 @@ public static class AccessTable
 
     /// <summary>Policies.ReadResults: consolidated assessments and results.</summary>
     public static readonly ClientRole[] ReadResults = [ClientRole.Coordinator, ClientRole.Ministry, ClientRole.Reader];
+
+    /// <summary>Policies.ReadReports: every role (readers and the ministry see accepted reports only).</summary>
+    public static readonly ClientRole[] ReadReports = Everyone;
+
+    /// <summary>The report lifecycle's agency actions (edit, submit, withdraw, reopen, revise): the reporting agency's reporters.</summary>
+    public static readonly ClientRole[] ReportAuthor = [ClientRole.AgencyReporter];
 
     /// <summary>Policies.CoordinatorOnly.</summary>
     public static readonly ClientRole[] CoordinatorOnly = [ClientRole.Coordinator];
@@ -121,6 +140,21 @@ public static class AccessTable
         ["GetEvidenceContent"] = new(WriteAgencyData, Scoped: typeof(GetEvidenceContentQuery)),
         ["UploadEvidence"] = new(WriteAgencyData, Scoped: typeof(UploadEvidenceCommand)),
         ["AddEvidenceLink"] = new(WriteAgencyData, Scoped: typeof(AddEvidenceLinkCommand)),
+
+        // Reports
+        ["ListReports"] = new(ReadReports, Filtered: typeof(ListReportsQuery)),
+        ["GetReport"] = new(ReadReports, Scoped: typeof(GetReportQuery)),
+        ["CreateReport"] = new(ReportAuthor, Scoped: typeof(CreateReportCommand)),
+        ["UpdateReportContent"] = new(ReportAuthor, Scoped: typeof(UpdateReportContentCommand)),
+        ["SubmitReport"] = new(ReportAuthor, Scoped: typeof(SubmitReportCommand)),
+        ["WithdrawReport"] = new(ReportAuthor, Scoped: typeof(WithdrawReportCommand)),
+        ["AcceptReport"] = new(CoordinatorOnly, Scoped: typeof(AcceptReportCommand)),
+        ["ReturnReport"] = new(CoordinatorOnly, Scoped: typeof(ReturnReportCommand)),
+        ["ReopenReport"] = new(ReportAuthor, Scoped: typeof(ReopenReportCommand)),
+        ["ReviseReport"] = new(ReportAuthor, Scoped: typeof(ReviseReportCommand)),
+        ["ListReportVersions"] = new(ReadReports, Scoped: typeof(ListReportVersionsQuery)),
+        ["GetReportVersion"] = new(ReadReports, Scoped: typeof(GetReportVersionQuery)),
+        ["GetReportVersionDiff"] = new(ReadReports, Scoped: typeof(GetReportVersionDiffQuery)),
 
         // Calendar
         ["GetCalendarDay"] = new(ReadReference),

@@ -6,7 +6,7 @@ using MediatR;
 namespace Dti.Application.Common.Behaviours;
 
 /// <summary>
-/// The one place per-agency access is decided (OWASP API1, BOLA). Coordinators and province-wide readers see every
+/// The one place per-agency access is decided (OWASP API1, BOLA). Coordinators, province-wide readers and the ministry see every
 /// agency's objects; other clients only their own agencies'. A request outside the caller's agencies gets exactly the
 /// 404 a missing object gets, so other agencies' ids cannot be probed. Runs before validation: the scope needs only
 /// the ids of the route, and a refused caller learns nothing from validation messages either.
@@ -29,7 +29,11 @@ public sealed class AgencyScopeBehaviour<TRequest, TResponse>(ICurrentClient cli
         return await next();
     }
 
-    private bool SeesAllAgencies => client.IsCoordinator || client.Roles.Contains(ClientRole.Reader);
+    /// <summary>
+    /// Province-wide callers: the coordinator, readers and the ministry (which reads every agency's results; its policies
+    /// keep it to results, and reports show it accepted ones only).
+    /// </summary>
+    private bool SeesAllAgencies => client.IsCoordinator || client.Roles.Contains(ClientRole.Reader) || client.Roles.Contains(ClientRole.Ministry);
 
     private async Task EnterAsync(AgencyScope scope, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using Dti.Domain.Deadlines;
 using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
+using Dti.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Common.Interfaces;
@@ -38,6 +39,13 @@ public interface IApplicationDbContext
 
     /// <summary>Uploaded bytes by SHA-256, once each; written by the content store (<see cref="Dti.Application.Evidence.IEvidenceContentStore"/>).</summary>
     DbSet<EvidenceContent> EvidenceContents { get; }
+
+    DbSet<Report> Reports { get; }
+
+    /// <summary>Frozen submissions of reports; added by <see cref="Report.Submit"/>'s caller, never changed but for their review outcome.</summary>
+    DbSet<ReportVersion> ReportVersions { get; }
+
+    DbSet<ReportRequest> ReportRequests { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

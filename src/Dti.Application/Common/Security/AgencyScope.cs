@@ -22,8 +22,7 @@ public interface IAgencyFiltered;
 
 /// <summary>
 /// Which agencies own what a request addresses. One factory per kind of agency-owned object, so this file is the list
-/// of them; a new kind is one line, e.g. a report:
-/// <c>public static AgencyScope Report(Guid id) => Owned("Report", id, db => db.Reports.Where(r => r.Id == id).Select(r => r.AgencyId));</c>
+/// of them; a new kind is one line.
 /// </summary>
 public sealed class AgencyScope
 {
@@ -54,6 +53,9 @@ public sealed class AgencyScope
     /// <summary>A piece of evidence, addressed under its agency (<c>/agencies/{agencyId}/evidence/{id}</c>).</summary>
     public static AgencyScope Evidence(Guid agencyId, Guid evidenceId) => Owned("Evidence", evidenceId, db =>
         db.Evidence.Where(e => e.Id == evidenceId && e.AgencyId == agencyId).Select(e => e.AgencyId));
+
+    /// <summary>A report: its reporting agency.</summary>
+    public static AgencyScope Report(Guid id) => Owned("Report", id, db => db.Reports.Where(r => r.Id == id).Select(r => r.AgencyId));
 
     /// <summary>The agencies that own the object; none when it does not exist.</summary>
     internal Task<List<Guid>> OwnersAsync(IApplicationDbContext db, CancellationToken cancellationToken) => _owners(db, cancellationToken);

@@ -846,6 +846,330 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.ToTable("TaskProgressEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Dti.Domain.Reports.Report", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<Guid>("AgencyId");
+
+                    b.Property<int>("AssessmentYear");
+
+                    b.Property<DateTime?>("CountedSubmittedAt");
+
+                    b.Property<string>("CountedTimeliness")
+                        .HasMaxLength(20);
+
+                    b.Property<int?>("CountedVersionNumber");
+
+                    b.Property<int?>("CountedWorkingDaysLate");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<Guid?>("DeadlineRuleId");
+
+                    b.Property<string>("Difficulties")
+                        .HasMaxLength(20000);
+
+                    b.Property<bool>("IsSample");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<int>("LatestVersionNumber");
+
+                    b.Property<string>("PeriodId")
+                        .HasMaxLength(7);
+
+                    b.Property<Guid?>("PlanId");
+
+                    b.Property<string>("Proposals")
+                        .HasMaxLength(20000);
+
+                    b.Property<Guid?>("ReportRequestId");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(20000);
+
+                    b.Property<int>("Revision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime>("UpdatedAt");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeadlineRuleId");
+
+                    b.HasIndex("ReportRequestId");
+
+                    b.HasIndex("AgencyId", "SubjectKey")
+                        .IsUnique();
+
+                    b.HasIndex("AssessmentYear", "State");
+
+                    b.HasIndex("PlanId", "PeriodId");
+
+                    b.ToTable("Reports", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportEntry", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<DateOnly?>("AsOf");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000);
+
+                    b.Property<string>("IndexCode")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000);
+
+                    b.Property<decimal?>("NumericValue")
+                        .HasPrecision(18, 4);
+
+                    b.Property<int>("Position");
+
+                    b.Property<Guid>("ReportId");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(9, 2);
+
+                    b.Property<string>("TextValue")
+                        .HasMaxLength(2000);
+
+                    b.Property<bool?>("YesNoValue");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "IndexCode")
+                        .IsUnique();
+
+                    b.ToTable("ReportEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportEntryEvidence", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<Guid>("EntryId");
+
+                    b.Property<Guid>("EvidenceId");
+
+                    b.Property<int>("Position");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvidenceId");
+
+                    b.HasIndex("EntryId", "EvidenceId")
+                        .IsUnique();
+
+                    b.ToTable("ReportEntryEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportRequest", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("AssessmentYear");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<DateOnly>("DueDate");
+
+                    b.Property<int?>("DueWorkingDays");
+
+                    b.Property<bool>("IsSample");
+
+                    b.Property<DateOnly>("IssuedOn");
+
+                    b.Property<Guid>("IssuerAgencyId");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500);
+
+                    b.Property<DateTime>("UpdatedAt");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerAgencyId");
+
+                    b.HasIndex("AssessmentYear", "Kind");
+
+                    b.ToTable("ReportRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportRequestAgency", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<Guid>("AgencyId");
+
+                    b.Property<Guid>("RequestId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("RequestId", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("ReportRequestAgencies", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportRequestIndex", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<string>("IndexCode")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<Guid>("RequestId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "IndexCode")
+                        .IsUnique();
+
+                    b.ToTable("ReportRequestIndices", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportReturnNote", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<string>("IndexCode")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.Property<Guid>("VersionId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "IndexCode")
+                        .IsUnique();
+
+                    b.ToTable("ReportReturnNotes", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportTaskState", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<DateOnly?>("DueDate");
+
+                    b.Property<Guid>("PlanId");
+
+                    b.Property<DateOnly?>("ProgressAsOf");
+
+                    b.Property<int>("ProgressPercent");
+
+                    b.Property<Guid>("ReportId");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<Guid>("TaskId");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "TaskId")
+                        .IsUnique();
+
+                    b.ToTable("ReportTaskStates", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportVersion", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<string>("Content")
+                        .IsRequired();
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("LastAllowedDay");
+
+                    b.Property<int>("Number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<Guid>("ReportId");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000);
+
+                    b.Property<DateTime?>("ReviewedAt");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(200);
+
+                    b.Property<int>("Revision");
+
+                    b.Property<DateTime>("SubmittedAt");
+
+                    b.Property<string>("SubmittedById")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("SubmittedByName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Timeliness")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<int>("WorkingDaysLate");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReportVersions", (string)null);
+                });
+
             modelBuilder.Entity("Dti.Infrastructure.Evidence.EvidenceBlob", b =>
                 {
                     b.Property<string>("Sha256")
@@ -1210,6 +1534,108 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dti.Domain.Reports.Report", b =>
+                {
+                    b.HasOne("Dti.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dti.Domain.Deadlines.DeadlineRuleDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("DeadlineRuleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dti.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dti.Domain.Reports.ReportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ReportRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportEntry", b =>
+                {
+                    b.HasOne("Dti.Domain.Reports.Report", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportEntryEvidence", b =>
+                {
+                    b.HasOne("Dti.Domain.Reports.ReportEntry", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportRequest", b =>
+                {
+                    b.HasOne("Dti.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportRequestAgency", b =>
+                {
+                    b.HasOne("Dti.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dti.Domain.Reports.ReportRequest", null)
+                        .WithMany("AskedAgencies")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportRequestIndex", b =>
+                {
+                    b.HasOne("Dti.Domain.Reports.ReportRequest", null)
+                        .WithMany("AskedIndices")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportReturnNote", b =>
+                {
+                    b.HasOne("Dti.Domain.Reports.ReportVersion", null)
+                        .WithMany("IndexNotes")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportTaskState", b =>
+                {
+                    b.HasOne("Dti.Domain.Reports.Report", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportVersion", b =>
+                {
+                    b.HasOne("Dti.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dti.Infrastructure.Evidence.EvidenceBlob", b =>
                 {
                     b.HasOne("Dti.Domain.Evidence.EvidenceContent", null)
@@ -1256,6 +1682,30 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.Navigation("HolderChanges");
 
                     b.Navigation("Progress");
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.Report", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportEntry", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportRequest", b =>
+                {
+                    b.Navigation("AskedAgencies");
+
+                    b.Navigation("AskedIndices");
+                });
+
+            modelBuilder.Entity("Dti.Domain.Reports.ReportVersion", b =>
+                {
+                    b.Navigation("IndexNotes");
                 });
 #pragma warning restore 612, 618
         }

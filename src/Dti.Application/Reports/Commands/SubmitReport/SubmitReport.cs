@@ -1,0 +1,35 @@
+using Dti.Application.Calendar;
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Application.Common.Security;
+using Mapster;
+using MediatR;
+
+namespace Dti.Application.Reports.Commands.SubmitReport;
+
+/// <summary>
+/// Draft → Submitted: checks the entries against what the agency answers for and the evidence rule, captures the
+/// agency's plan tasks, and freezes the content as a new version judged against the obligation's (or request's) last
+/// allowed instant.
+/// </summary>
+public sealed record SubmitReportCommand(Guid Id, int? ExpectedVersion) : IRequest<Versioned<ReportDto>>, IAgencyScoped
+{
+    public AgencyScope Scope => AgencyScope.Report(Id);
+}
+
+public sealed class SubmitReportHandler(
+    IApplicationDbContext db, WorkingCalendarSource calendars, ICurrentClient client, TypeAdapterConfig config, TimeProvider clock)
+    : IRequestHandler<SubmitReportCommand, Versioned<ReportDto>>
+{
+    public async Task<Versioned<ReportDto>> Handle(SubmitReportCommand request, CancellationToken cancellationToken)
+    {
+        var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
+        var now = clock.GetUtcNow();
+        var terms = await db.TermsAsync(config, calendars, report, now, cancellationToken);
+        var tasks = await db.TaskStatesAsync(report, cancellationToken);
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        db.ReportVersions.Add(report.Submit(terms.Answerable, terms.Deadline, tasks, calendar, client.Actor(), now));
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ToDtoAsync(report, config, cancellationToken);
+    }
+}

@@ -1,0 +1,37 @@
+using Dti.Application.Calendar;
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Application.Common.Security;
+using FluentValidation;
+using Mapster;
+using MediatR;
+
+namespace Dti.Application.Reports.Commands.UpdateReportContent;
+
+/// <summary>
+/// Replaces a draft's (or a returned report's) entries and sections; a returned report becomes a draft again. Entries
+/// are checked against what the agency answers for now. <paramref name="ExpectedVersion"/> comes from If-Match.
+/// </summary>
+public sealed record UpdateReportContentCommand(Guid Id, ReportContentInput Body, int? ExpectedVersion) : IRequest<Versioned<ReportDto>>, IAgencyScoped
+{
+    public AgencyScope Scope => AgencyScope.Report(Id);
+}
+
+public sealed class UpdateReportContentValidator : AbstractValidator<UpdateReportContentCommand>
+{
+    public UpdateReportContentValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new ReportContentInputValidator());
+}
+
+public sealed class UpdateReportContentHandler(IApplicationDbContext db, WorkingCalendarSource calendars, TypeAdapterConfig config, TimeProvider clock)
+    : IRequestHandler<UpdateReportContentCommand, Versioned<ReportDto>>
+{
+    public async Task<Versioned<ReportDto>> Handle(UpdateReportContentCommand request, CancellationToken cancellationToken)
+    {
+        var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
+        var now = clock.GetUtcNow();
+        var terms = await db.TermsAsync(config, calendars, report, now, cancellationToken);
+        report.ReplaceContent(request.Body.ToSpec(), terms.Answerable, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ToDtoAsync(report, config, cancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Application.Common.Security;
+using Mapster;
+using MediatR;
+
+namespace Dti.Application.Reports.Queries.GetReport;
+
+/// <summary>A report with its content; readers and the ministry see accepted reports only (404 otherwise).</summary>
+public sealed record GetReportQuery(Guid Id) : IRequest<Versioned<ReportDto>>, IAgencyScoped
+{
+    public AgencyScope Scope => AgencyScope.Report(Id);
+}
+
+public sealed class GetReportHandler(IApplicationDbContext db, ICurrentClient client, TypeAdapterConfig config) : IRequestHandler<GetReportQuery, Versioned<ReportDto>>
+{
+    public async Task<Versioned<ReportDto>> Handle(GetReportQuery request, CancellationToken cancellationToken)
+    {
+        var report = await db.GetVisibleReportAsync(client, request.Id, cancellationToken);
+        return await db.ToDtoAsync(report, config, cancellationToken);
+    }
+}

@@ -1,0 +1,46 @@
+using Dti.Domain.Deadlines;
+using Dti.Domain.Reports;
+using Mapster;
+
+namespace Dti.Application.Reports;
+
+/// <summary>How reports, their versions and their differences become DTOs (fields of the same name map by themselves).</summary>
+public sealed class ReportMappings : IRegister
+{
+    public void Register(TypeAdapterConfig config)
+    {
+        config.NewConfig<Report, ReportDto>()
+            .Map(d => d.AllowedActions, s => s.AllowedActions())
+            .Map(d => d.Entries, s => s.Entries.OrderBy(e => e.Position))
+            .Map(d => d.Tasks, s => s.Tasks.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Title))
+            .Map(d => d.SubmittedAt, s => s.CountedSubmittedAt)
+            .Map(d => d.Timeliness, s => s.CountedTimeliness)
+            .Map(d => d.WorkingDaysLate, s => s.CountedWorkingDaysLate)
+            .Ignore(d => d.LastReview!);
+
+        // The parts of a report, live (entries, task states, return notes) and frozen in a version's document.
+        config.NewConfig<ReportEntry, ReportEntryDto>();
+        config.NewConfig<ReportTaskState, ReportTaskDto>();
+        config.NewConfig<ReportReturnNote, IndexNoteDto>();
+        config.NewConfig<ReportEntrySpec, ReportEntryDto>();
+        config.NewConfig<TaskStateSpec, ReportTaskDto>();
+        config.NewConfig<ReportDocument, ReportContentDto>();
+        config.NewConfig<ReportChange, ReportChangeDto>();
+
+        // Lists are projected in the database: only these columns are read.
+        config.NewConfig<Report, ReportSummaryDto>()
+            .Map(d => d.SubmittedAt, s => s.CountedSubmittedAt)
+            .Map(d => d.Timeliness, s => s.CountedTimeliness)
+            .Map(d => d.WorkingDaysLate, s => s.CountedWorkingDaysLate)
+            .Map(d => d.EntryCount, s => s.Entries.Count);
+
+        config.NewConfig<ReportVersion, ReportReviewDto>()
+            .Map(d => d.VersionNumber, s => s.Number)
+            .Map(d => d.Reason, s => s.ReturnReason);
+
+        // Whether a version counts depends on its report: the query sets it after mapping.
+        config.NewConfig<ReportVersion, ReportVersionSummaryDto>()
+            .Map(d => d.LastAllowedInstant, s => DeadlineCalculator.EndOfDay(s.LastAllowedDay))
+            .Ignore(d => d.CountsForTimeliness);
+    }
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using Dti.Application.Calendar;
+using Dti.Application.Common.Exceptions;
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Application.Obligations;
+using Dti.Application.Plans;
+using Dti.Domain.Calendar;
+using Dti.Domain.Clients;
+using Dti.Domain.Common;
+using Dti.Domain.Plans;
+using Dti.Domain.Reports;
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.Reports;
+
+/// <summary>What a report may hold and by when it is due: the indices its agency answers for, and its deadline.</summary>
+internal sealed record ReportTerms(IReadOnlyDictionary<string, AnswerableIndex> Answerable, ReportDeadline Deadline);
+
+internal static class ReportQueries
+{
+    /// <summary>The name writes are recorded under when no client is calling (the command line, sample data).</summary>
+    private const string SystemActor = "Dti.Api (system)";
+
+    /// <summary>
+    /// A report with its entries, their evidence and its task snapshot, tracked. The tasks come in a second query (fixed up
+    /// into the report by the change tracker): joined with the entries they would multiply the rows.
+    /// </summary>
+    public static async Task<Report?> FindReportAsync(this IApplicationDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.Include(r => r.Entries).ThenInclude(e => e.Evidence).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is not null)
+        {
+            await db.Reports.Where(r => r.Id == id).SelectMany(r => r.Tasks).LoadAsync(cancellationToken);
+        }
+
+        return report;
+    }
+
+    /// <summary>Loads a report with its content for change, or throws 404; a stale If-Match throws 412.</summary>
+    public static async Task<Report> GetReportForUpdateAsync(this IApplicationDbContext db, Guid id, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var report = await db.FindReportAsync(id, cancellationToken)
+            ?? throw new NotFoundException("Report", id.ToString());
+        PreconditionFailedException.ThrowIfStale("Report", id.ToString(), report.Version, expectedVersion);
+        return report;
+    }
+
+    /// <summary>The report's latest version, tracked (a review or withdrawal records its outcome on it); null before the first submission.</summary>
+    public static Task<ReportVersion?> LatestVersionAsync(this IApplicationDbContext db, Report report, CancellationToken cancellationToken) =>
+        db.ReportVersions.Include(v => v.IndexNotes)
+            .SingleOrDefaultAsync(v => v.ReportId == report.Id && v.Number == report.LatestVersionNumber, cancellationToken);
+
+    /// <summary>
+    /// A report the caller may read, or 404. The agency scope has let the caller reach the report's agency; readers and the
+    /// ministry reach only accepted reports (<see cref="SeesWorkOf"/>).
+    /// </summary>
+    public static async Task<Report> GetVisibleReportAsync(this IApplicationDbContext db, ICurrentClient client, Guid id, CancellationToken cancellationToken)
+    {
+        var report = await db.FindReportAsync(id, cancellationToken);
+        return report is not null && (report.State == ReportState.Accepted || client.SeesWorkOf(report.AgencyId))
+            ? report
+            : throw new NotFoundException("Report", id.ToString());
+    }
+
+    /// <summary>
+    /// Whether the caller sees a report's work in progress — drafts, submissions, returns and every version: the
+    /// coordinator, and the reporters of the report's own agency. Readers and the ministry see accepted reports and
+    /// accepted versions only.
+    /// </summary>
+    public static bool SeesWorkOf(this ICurrentClient client, Guid agencyId) =>
+        client.IsCoordinator || (client.Roles.Contains(ClientRole.AgencyReporter) && client.AgencyIds.Contains(agencyId));
+
+    /// <summary>The reports a list may show the caller (on top of the agency filter): see <see cref="SeesWorkOf"/>.</summary>
+    public static IQueryable<Report> VisibleTo(this IQueryable<Report> reports, ICurrentClient client)
+    {
+        if (client.IsCoordinator)
+        {
+            return reports;
+        }
+
+        if (!client.Roles.Contains(ClientRole.AgencyReporter))
+        {
+            return reports.Where(r => r.State == ReportState.Accepted);
+        }
+
+        var own = client.AgencyIds.ToList();
+        return reports.Where(r => r.State == ReportState.Accepted || own.Contains(r.AgencyId));
+    }
+
+    /// <summary>
+    /// What the report may hold and by when: for a periodic report the obligation as <c>/obligations</c> computes it (the
+    /// indices the agency leads under the plan, the last allowed instant); for a request, the indices and the date it
+    /// asks. 422 when the obligation is gone (the plan closed, the indices reassigned).
+    /// </summary>
+    public static async Task<ReportTerms> TermsAsync(this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendarSource calendars, Report report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var framework = await db.GoverningFrameworkAsync(report.AssessmentYear, cancellationToken, "assessmentYear");
+        if (report.ReportRequestId is { } requestId)
+        {
+            var request = await db.ReportRequests.AsNoTracking().Include(r => r.AskedIndices).SingleAsync(r => r.Id == requestId, cancellationToken);
+            return new ReportTerms(AnswerableIndex.Of(framework, request.AskedIndexCodes), request.Deadline);
+        }
+
+        var calendar = await calendars.GetAsync(db, cancellationToken);
+        var obligation = await db.ObligationOfAsync(config, calendar, report.AgencyId, report.PlanId!.Value, report.DeadlineRuleId!.Value, report.PeriodId!, now, cancellationToken);
+        return new ReportTerms(AnswerableIndex.Of(framework, obligation.IndexCodes), new ReportDeadline(obligation.LastAllowedDay));
+    }
+
+    /// <summary>The periodic obligation a report answers (422 naming <c>periodId</c> when there is none).</summary>
+    public static async Task<ObligationDto> ObligationOfAsync(
+        this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, Guid agencyId, Guid planId, Guid deadlineRuleId, string periodId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var period = ReportingPeriod(periodId);
+        return await ObligationSchedule.FindAsync(db, config, calendar, agencyId, planId, deadlineRuleId, period, now, cancellationToken)
+            ?? throw new DomainException(
+                "report.no-obligation",
+                $"The agency owes no report for period {period.Id} under this plan's reporting rule: the plan must be issued and report by the rule, the period must be one the plan asks for, and the agency must lead indices of the plan (see /obligations).",
+                "periodId");
+    }
+
+    /// <summary>The agency's plan tasks as they stand: under the report's plan, or (for requests) under every issued plan of the assessment year; soonest due first, at most <see cref="ReportLimits.MaxTasks"/>.</summary>
+    public static async Task<List<TaskStateSpec>> TaskStatesAsync(this IApplicationDbContext db, Report report, CancellationToken cancellationToken)
+    {
+        var tasks = db.PlanTasks.AsNoTracking().Where(t => t.LeadAgencyId == report.AgencyId);
+        if (report.PlanId is { } planId)
+        {
+            tasks = tasks.Where(t => t.PlanId == planId);
+        }
+        else
+        {
+            var year = report.AssessmentYear;
+            var plans = db.Plans.Where(p => p.Status == PlanStatus.Issued && p.FirstAssessmentYear <= year && p.LastAssessmentYear >= year).Select(p => p.Id);
+            tasks = tasks.Where(t => plans.Contains(t.PlanId));
+        }
+
+        return await tasks
+            .OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Title).ThenBy(t => t.Id)
+            .Take(ReportLimits.MaxTasks)
+            .Select(t => new TaskStateSpec(t.Id, t.PlanId, t.Title, t.Status, t.ProgressPercent, t.DueDate, t.ProgressAsOf))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Version <paramref name="number"/> of a report the caller reads, or 404 naming it; readers and the ministry reach
+    /// accepted versions only.
+    /// </summary>
+    public static async Task<ReportVersion> GetVisibleVersionAsync(
+        this IApplicationDbContext db, ICurrentClient client, Report report, int number, string field, CancellationToken cancellationToken)
+    {
+        var version = await db.ReportVersions.AsNoTracking().Include(v => v.IndexNotes)
+            .SingleOrDefaultAsync(v => v.ReportId == report.Id && v.Number == number, cancellationToken);
+        return version is not null && (version.Outcome == ReportVersionOutcome.Accepted || client.SeesWorkOf(report.AgencyId))
+            ? version
+            : throw new NotFoundException($"Version {number.ToString(CultureInfo.InvariantCulture)} ({field}) of report", report.Id.ToString());
+    }
+
+    /// <summary>A version as lists show it; whether it counts for timeliness is the report's to say.</summary>
+    public static ReportVersionSummaryDto Summary(this ReportVersion version, Report report, TypeAdapterConfig config) =>
+        version.Adapt<ReportVersionSummaryDto>(config) with { CountsForTimeliness = version.Number == report.CountedVersionNumber };
+
+    /// <summary>Who is acting, as the versions record it.</summary>
+    public static ReportActor Actor(this ICurrentClient client) => new(client.ClientId ?? SystemActor, client.Name ?? SystemActor);
+
+    /// <summary>The report as the API shows it, with what became of its latest version, and its version for the ETag.</summary>
+    public static async Task<Versioned<ReportDto>> ToDtoAsync(this IApplicationDbContext db, Report report, TypeAdapterConfig config, CancellationToken cancellationToken)
+    {
+        var latest = await db.ReportVersions.AsNoTracking().Include(v => v.IndexNotes)
+            .SingleOrDefaultAsync(v => v.ReportId == report.Id && v.Number == report.LatestVersionNumber, cancellationToken);
+        var dto = report.Adapt<ReportDto>(config) with
+        {
+            LastReview = latest is { Outcome: not ReportVersionOutcome.Pending } ? latest.Adapt<ReportReviewDto>(config) : null,
+        };
+        return new Versioned<ReportDto>(dto, report.Version);
+    }
+
+    private static Domain.Deadlines.ReportingPeriod ReportingPeriod(string periodId)
+    {
+        try
+        {
+            return Domain.Deadlines.ReportingPeriod.Parse(periodId);
+        }
+        catch (DomainException e)
+        {
+            throw new DomainException(e.Rule, e.Message, "periodId");
+        }
+    }
+}

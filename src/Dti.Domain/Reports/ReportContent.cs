@@ -1,0 +1,75 @@
+using Dti.Domain.Frameworks;
+
+namespace Dti.Domain.Reports;
+
+/// <summary>What an agency reports on one index. The value goes in the field its measure type asks for (see <see cref="AnswerableIndex"/>).</summary>
+/// <param name="IndexCode">The main or component index, e.g. <c>7.3</c>.</param>
+/// <param name="NumericValue">Percentage, count or score measures (a main index is measured as a score).</param>
+/// <param name="YesNoValue">Yes/no measures.</param>
+/// <param name="TextValue">Text measures.</param>
+/// <param name="Score">The self-assessed points (tự đánh giá), not above the index's maximum.</param>
+/// <param name="Note">Anything the reviewer should know.</param>
+/// <param name="AsOf">The day the data is as of.</param>
+/// <param name="EvidenceIds">Evidence documents (tài liệu kiểm chứng) backing the value and score.</param>
+/// <param name="Explanation">Why there is no evidence where the framework requires it.</param>
+public sealed record ReportEntrySpec(
+    string IndexCode,
+    decimal? NumericValue,
+    bool? YesNoValue,
+    string? TextValue,
+    decimal? Score,
+    string? Note,
+    DateOnly? AsOf,
+    IReadOnlyList<Guid> EvidenceIds,
+    string? Explanation);
+
+/// <summary>The whole content of a report, as a PUT replaces it.</summary>
+public sealed record ReportContentSpec(IReadOnlyList<ReportEntrySpec> Entries, string? Results, string? Difficulties, string? Proposals);
+
+/// <summary>
+/// An index the reporting agency answers for in the report's assessment year, with what the framework says about it:
+/// how it is measured, its maximum points and whether its score needs evidence.
+/// </summary>
+public sealed record AnswerableIndex(string Code, MeasureType MeasureType, decimal? MaxPoints, bool EvidenceRequired)
+{
+    /// <summary>
+    /// The indices among <paramref name="codes"/> that <paramref name="framework"/> defines, keyed case-insensitively.
+    /// A main index is measured as a score, has its maximum points and needs no evidence of its own (its components do).
+    /// </summary>
+    public static IReadOnlyDictionary<string, AnswerableIndex> Of(Framework framework, IEnumerable<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        var result = new Dictionary<string, AnswerableIndex>(StringComparer.OrdinalIgnoreCase);
+        foreach (var code in codes)
+        {
+            var main = framework.MainIndices.FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase));
+            var component = framework.ComponentIndices.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
+            if (main is not null)
+            {
+                result[main.Code] = new AnswerableIndex(main.Code, MeasureType.Score, main.MaxPoints, false);
+            }
+            else if (component is not null)
+            {
+                result[component.Code] = new AnswerableIndex(component.Code, component.MeasureType, component.MaxPoints, component.EvidenceRequired);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The most points a score may give: the index's maximum, or the framework-wide bound where the framework gives none.</summary>
+    public decimal ScoreLimit => MaxPoints ?? FrameworkLimits.MaxIndexPoints;
+}
+
+/// <summary>One of the agency's plan tasks as it stood when a report was submitted.</summary>
+public sealed record TaskStateSpec(Guid TaskId, Guid PlanId, string Title, Plans.PlanTaskStatus Status, int ProgressPercent, DateOnly? DueDate, DateOnly? ProgressAsOf);
+
+/// <summary>Who took an action: the client's id and name, as the audit trail names it.</summary>
+public sealed record ReportActor(string Id, string Name);
+
+/// <summary>The last day a report is on time, from the obligation or the request; it ends at 24:00 in Asia/Ho_Chi_Minh.</summary>
+public sealed record ReportDeadline(DateOnly LastAllowedDay)
+{
+    /// <summary>23:59:59.9999999+07:00 of the last allowed day.</summary>
+    public DateTimeOffset LastAllowedInstant => Deadlines.DeadlineCalculator.EndOfDay(LastAllowedDay);
+}

@@ -1,0 +1,175 @@
+using Dti.Domain.Agencies;
+using Dti.Domain.Common;
+using Dti.Domain.Deadlines;
+using Dti.Domain.Frameworks;
+using Dti.Domain.Plans;
+using Dti.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dti.Infrastructure.Persistence.Configurations;
+
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> builder)
+    {
+        builder.ToTable("Reports");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
+        builder.Property(r => r.PeriodId).HasMaxLength(ReportingPeriod.IdMaxLength);
+        builder.Property(r => r.SubjectKey).HasMaxLength(ReportLimits.SubjectKeyMaxLength);
+        builder.Property(r => r.State).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
+        builder.Property(r => r.Results).HasMaxLength(ReportLimits.SectionMaxLength);
+        builder.Property(r => r.Difficulties).HasMaxLength(ReportLimits.SectionMaxLength);
+        builder.Property(r => r.Proposals).HasMaxLength(ReportLimits.SectionMaxLength);
+        builder.Property(r => r.CountedTimeliness).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.Lifecycle);
+
+        // An agency answers each obligation or request once; retries and races meet this index (409).
+        builder.HasIndex(r => new { r.AgencyId, r.SubjectKey }).IsUnique();
+        builder.HasIndex(r => new { r.PlanId, r.PeriodId });
+        builder.HasIndex(r => new { r.AssessmentYear, r.State });
+        builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DeadlineRuleDefinition>().WithMany().HasForeignKey(r => r.DeadlineRuleId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ReportRequest>().WithMany().HasForeignKey(r => r.ReportRequestId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(r => r.Entries).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Tasks).WithOne().HasForeignKey(t => t.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Entries).HasField("_entries");
+        builder.Navigation(r => r.Tasks).HasField("_tasks");
+    }
+}
+
+internal sealed class ReportEntryConfiguration : IEntityTypeConfiguration<ReportEntry>
+{
+    public void Configure(EntityTypeBuilder<ReportEntry> builder)
+    {
+        builder.ToTable("ReportEntries");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.IndexCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
+        builder.Property(e => e.NumericValue).HasPrecision(DecimalKind.IndexValue);
+        builder.Property(e => e.TextValue).HasMaxLength(ReportLimits.TextValueMaxLength);
+        builder.Property(e => e.Score).HasPrecision(DecimalKind.Points);
+        builder.Property(e => e.Note).HasMaxLength(ReportLimits.NoteMaxLength);
+        builder.Property(e => e.Explanation).HasMaxLength(ReportLimits.ExplanationMaxLength);
+        builder.Ignore(e => e.EvidenceIds);
+        builder.HasIndex(e => new { e.ReportId, e.IndexCode }).IsUnique();
+        builder.HasMany(e => e.Evidence).WithOne().HasForeignKey(v => v.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Evidence).HasField("_evidence");
+    }
+}
+
+internal sealed class ReportEntryEvidenceConfiguration : IEntityTypeConfiguration<ReportEntryEvidence>
+{
+    public void Configure(EntityTypeBuilder<ReportEntryEvidence> builder)
+    {
+        // EvidenceId points at a stored evidence document; the evidence store adds its foreign key when it arrives.
+        builder.ToTable("ReportEntryEvidence");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasIndex(v => new { v.EntryId, v.EvidenceId }).IsUnique();
+        builder.HasIndex(v => v.EvidenceId);
+    }
+}
+
+internal sealed class ReportTaskStateConfiguration : IEntityTypeConfiguration<ReportTaskState>
+{
+    public void Configure(EntityTypeBuilder<ReportTaskState> builder)
+    {
+        // A snapshot: it keeps the task's title and state as they were, so it needs no key into the live task.
+        builder.ToTable("ReportTaskStates");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Title).HasMaxLength(PlanLimits.TitleMaxLength);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
+        builder.HasIndex(t => new { t.ReportId, t.TaskId }).IsUnique();
+    }
+}
+
+internal sealed class ReportVersionConfiguration : IEntityTypeConfiguration<ReportVersion>
+{
+    public void Configure(EntityTypeBuilder<ReportVersion> builder)
+    {
+        builder.ToTable("ReportVersions");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.Content);
+        builder.Property(v => v.ContentHash).HasMaxLength(ReportLimits.ContentHashLength).IsFixedLength();
+        builder.Property(v => v.SubmittedById).HasMaxLength(ReportLimits.ActorIdMaxLength);
+        builder.Property(v => v.SubmittedByName).HasMaxLength(ReportLimits.ActorNameMaxLength);
+        builder.Property(v => v.Timeliness).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
+        builder.Property(v => v.Outcome).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
+        builder.Property(v => v.ReviewedById).HasMaxLength(ReportLimits.ActorIdMaxLength);
+        builder.Property(v => v.ReviewedByName).HasMaxLength(ReportLimits.ActorNameMaxLength);
+        builder.Property(v => v.ReturnReason).HasMaxLength(ReportLimits.ReasonMaxLength);
+
+        // One version per number: two racing submissions cannot both freeze version n.
+        builder.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
+        builder.HasOne<Report>().WithMany().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(v => v.IndexNotes).WithOne().HasForeignKey(n => n.VersionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(v => v.IndexNotes).HasField("_indexNotes");
+    }
+}
+
+internal sealed class ReportReturnNoteConfiguration : IEntityTypeConfiguration<ReportReturnNote>
+{
+    public void Configure(EntityTypeBuilder<ReportReturnNote> builder)
+    {
+        builder.ToTable("ReportReturnNotes");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.IndexCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
+        builder.Property(n => n.Note).HasMaxLength(ReportLimits.ReasonMaxLength);
+        builder.HasIndex(n => new { n.VersionId, n.IndexCode }).IsUnique();
+    }
+}
+
+internal sealed class ReportRequestConfiguration : IEntityTypeConfiguration<ReportRequest>
+{
+    public void Configure(EntityTypeBuilder<ReportRequest> builder)
+    {
+        builder.ToTable("ReportRequests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
+        builder.Property(r => r.Topic).HasMaxLength(ReportLimits.TopicMaxLength);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.Deadline);
+        builder.Ignore(r => r.AskedIndexCodes);
+        builder.HasIndex(r => new { r.AssessmentYear, r.Kind });
+        builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.IssuerAgencyId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(r => r.AskedAgencies).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.AskedIndices).WithOne().HasForeignKey(i => i.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.AskedAgencies).HasField("_askedAgencies");
+        builder.Navigation(r => r.AskedIndices).HasField("_askedIndices");
+    }
+}
+
+internal sealed class ReportRequestAgencyConfiguration : IEntityTypeConfiguration<ReportRequestAgency>
+{
+    public void Configure(EntityTypeBuilder<ReportRequestAgency> builder)
+    {
+        builder.ToTable("ReportRequestAgencies");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.HasIndex(a => new { a.RequestId, a.AgencyId }).IsUnique();
+        builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReportRequestIndexConfiguration : IEntityTypeConfiguration<ReportRequestIndex>
+{
+    public void Configure(EntityTypeBuilder<ReportRequestIndex> builder)
+    {
+        builder.ToTable("ReportRequestIndices");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.IndexCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
+        builder.HasIndex(i => new { i.RequestId, i.IndexCode }).IsUnique();
+    }
+}
