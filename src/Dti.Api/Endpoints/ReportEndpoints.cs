@@ -1,4 +1,5 @@
 using Dti.Api.ErrorHandling;
+using Dti.Api.Idempotency;
 using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Common.Models;
@@ -52,6 +53,7 @@ internal static class ReportEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         reports.MapPost("/", CreateReport).WithName(nameof(CreateReport))
             .RequireAuthorization(Policies.ForAction(ReportLifecycle.Table, ReportAction.Edit))
+            .WithIdempotency()
             .WithSummary("Start a draft report")
             .WithDescription("`kind` Periodic names its obligation as `/obligations` lists it (`planId`, `deadlineRuleId`, `periodId`): the plan must be issued and report by the rule, the period owed, and the agency must lead indices of the plan (422 `report.no-obligation` otherwise). `kind` AdHoc or Contribution names a `reportRequestId` that asks the agency (422). `agencyId` must be one of the caller's agencies (404 otherwise). An agency answers each obligation or request once (409 `report.exists`).")
             .ProducesProblems(WithBody);
@@ -63,7 +65,7 @@ internal static class ReportEndpoints
             .WithDescription("Draft stays Draft; Returned becomes Draft (editing a returned report reopens it); any other state gets 409 `report.transition.not-allowed` (" + Lifecycle + "). Each entry names an index the agency answers for — as lead under the plan for a periodic report, as asked for a request — once (422 `report.index-not-answerable`, `report.duplicate-index`); its value goes in the field the index's measure type asks for (422 `report.value-type`, `report.value-range`: percentages 0–100, counts whole and not negative); its score is not above the index's maximum points (422 `report.score-above-max`). Evidence may still be missing in a draft. Send the ETag you read as If-Match.")
             .ProducesProblems(WithBody);
         MapTransition(reports, "submit", SubmitReport, ReportAction.Submit, "Submit a draft report",
-            "Draft → Submitted. The entries are checked again against what the agency answers for now, and an index scored without the evidence its framework requires needs an `explanation` (422 `report.evidence-missing` naming `entries[i].evidenceIds`); an empty report is refused (422 `report.empty`). The content is frozen as the next version with its SHA-256, the agency's plan tasks as they stand are captured, and the submission is judged against the obligation's (or request's) last allowed instant: on time, or late by N working days.");
+            "Draft → Submitted. The entries are checked again against what the agency answers for now, and an index scored without the evidence its framework requires needs an `explanation` (422 `report.evidence-missing` naming `entries[i].evidenceIds`); an empty report is refused (422 `report.empty`). The content is frozen as the next version with its SHA-256, the agency's plan tasks as they stand are captured, and the submission is judged against the obligation's (or request's) last allowed instant: on time, or late by N working days.").WithIdempotency();
         MapTransition(reports, "withdraw", WithdrawReport, ReportAction.Withdraw, "Withdraw a submitted report before review",
             "Submitted → Draft. The version stays, marked withdrawn; a withdrawn submission never counts for timeliness.");
         MapTransition(reports, "accept", AcceptReport, ReportAction.Accept, "Accept a submitted report",
@@ -154,7 +156,7 @@ internal static class ReportEndpoints
         TypedResults.Ok(await mediator.Send(new GetReportVersionDiffQuery(id, number, against), cancellationToken));
 
     /// <summary>A lifecycle action without a body: its policy from the table, If-Match required, 409 from any other state.</summary>
-    private static void MapTransition(RouteGroupBuilder reports, string path, Delegate handler, ReportAction action, string summary, string description) =>
+    private static RouteHandlerBuilder MapTransition(RouteGroupBuilder reports, string path, Delegate handler, ReportAction action, string summary, string description) =>
         reports.MapPost($"/{{id:guid}}/{path}", handler).WithName(handler.Method.Name)
             .RequireAuthorization(Policies.ForAction(ReportLifecycle.Table, action))
             .RequireIfMatch()

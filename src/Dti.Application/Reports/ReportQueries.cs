@@ -108,6 +108,34 @@ internal static class ReportQueries
         return new ReportTerms(AnswerableIndex.Of(framework, obligation.IndexCodes), new ReportDeadline(obligation.LastAllowedDay));
     }
 
+    /// <summary>
+    /// Every evidence id of the entries names evidence the reporting agency uploaded or linked (see
+    /// <c>/agencies/{agencyId}/evidence</c>): another agency's documents, or ids that name nothing, are refused (422 naming
+    /// <c>entries[i].evidenceIds</c>), and both look the same, so ids of other agencies' documents reveal nothing.
+    /// </summary>
+    public static async Task EnsureEvidenceOfAgencyAsync(
+        this IApplicationDbContext db, Guid agencyId, IReadOnlyList<ReportEntryInput?> entries, CancellationToken cancellationToken)
+    {
+        var named = entries.SelectMany(e => e?.EvidenceIds ?? []).Distinct().ToList();
+        if (named.Count == 0)
+        {
+            return;
+        }
+
+        var known = (await db.Evidence.AsNoTracking().Where(e => e.AgencyId == agencyId && named.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var unknown = (entries[i]?.EvidenceIds ?? []).Where(id => !known.Contains(id)).Take(1).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new DomainException(
+                    "report.unknown-evidence",
+                    $"Evidence '{unknown[0]}' is not among the reporting agency's evidence: upload it (or add the link) under /agencies/{agencyId}/evidence first.",
+                    $"entries[{i}].evidenceIds");
+            }
+        }
+    }
+
     /// <summary>The periodic obligation a report answers (422 naming <c>periodId</c> when there is none).</summary>
     public static async Task<ObligationDto> ObligationOfAsync(
         this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, Guid agencyId, Guid planId, Guid deadlineRuleId, string periodId, DateTimeOffset now, CancellationToken cancellationToken)

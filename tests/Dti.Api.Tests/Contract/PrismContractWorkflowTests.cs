@@ -40,6 +40,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
 
     private Guid _province;
     private Guid _ict;
+    private Guid _evidence;
     private Guid _home;
     private Guid _police;
     private Guid _science;
@@ -367,6 +368,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_reporter, $"{url}?kind=File&page=1&pageSize=10", 200);
         await Get(_coordinator, url, 200);
         await Get(_reporter, $"/api/v1/agencies/{_home}/evidence", 404);
+        _evidence = report.Id;
         await Get(_reporter, $"{url}/{report.Id}", 200);
         await Get(_reporter, $"{url}/{Guid.NewGuid()}", 404);
         await Get(_reporter, $"{url}/{report.Id}/content", 200, accept: "application/pdf");
@@ -455,7 +457,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         var report = $"{reports}/{id}";
         object Content(decimal value) => new
         {
-            entries = new[] { new { indexCode = "7", numericValue = value, score = 150m, note = "Số liệu từ Hệ thống thông tin giải quyết thủ tục hành chính tỉnh", asOf = "2023-12-14", evidenceIds = new[] { Guid.NewGuid() } } },
+            entries = new[] { new { indexCode = "7", numericValue = value, score = 150m, note = "Số liệu từ Hệ thống thông tin giải quyết thủ tục hành chính tỉnh", asOf = "2023-12-14", evidenceIds = new[] { _evidence } } },
             results = "Hoàn thành Trung tâm Tích hợp dữ liệu tỉnh trên nền tảng điện toán đám mây.",
             difficulties = "Nhân lực chuyên trách về chuyển đổi số còn thiếu.",
             proposals = "Bổ sung kinh phí đào tạo kỹ năng số.",
@@ -464,6 +466,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Put(_reporter, report, Content(152.5m), 412, "\"1\"");
         await Put(_reporter, report, new { entries = new[] { new { indexCode = "7", numericValue = 1m, score = 200.5m } } }, 422);
         await Put(_reporter, $"{reports}/{Guid.NewGuid()}", Content(1m), 404);
+        await Put(_reporter, report, new { entries = new[] { new { indexCode = "7", numericValue = 1m, evidenceIds = new[] { Guid.NewGuid() } } } }, 422, draft.ETag);
         await Post(_reporter, $"{report}/submit", null, 200, draft.ETag);
         await Post(_reporter, $"{report}/submit", null, 412, draft.ETag);
         await Post(_reporter, $"{report}/submit", null, 409);

@@ -66,7 +66,7 @@ public sealed class ReportRuleTests(DatabaseProvider provider) : ReportFixture(p
         await Client.CreateAssignment(plan, new { indexCode = "7.2", leadAgencyId = Ict });
         await IssueWithRules(plan, Quarterly);
         var draft = await CreatePeriodic(IctReporter, Ict, "2016Q4", plan);
-        var evidence = Guid.CreateVersion7();
+        var evidence = await EvidenceLink(IctReporter, Ict);
 
         var scoredWithoutEvidence = await Expect(await Put(IctReporter, draft, new
         {
@@ -171,5 +171,29 @@ public sealed class ReportRuleTests(DatabaseProvider provider) : ReportFixture(p
 
         var coordinatorList = await ReadJson(await Client.GetAsync("/api/v1/reports?assessmentYear=2023"));
         Assert.That(coordinatorList.GetProperty("totalCount").GetInt32(), Is.EqualTo(2), "the coordinator sees drafts too");
+    }
+
+    [Test]
+    public async Task EvidenceIdsMustNameTheReportingAgencysOwnEvidence()
+    {
+        var draft = await CreatePeriodic(IctReporter, Ict);
+        var own = await EvidenceLink(IctReporter, Ict);
+        var policeEvidence = await EvidenceLink(await ReporterOf(Police), Police);
+
+        var others = await Put(IctReporter, draft, new { entries = new[] { new { indexCode = "7", numericValue = 1m, evidenceIds = new[] { own, policeEvidence } } } });
+        var nothing = await Put(IctReporter, draft, new { entries = new[] { new { indexCode = "7", numericValue = 1m, evidenceIds = new[] { Guid.NewGuid() } } } });
+        var accepted = await Expect(await Put(IctReporter, draft, new { entries = new[] { new { indexCode = "7", numericValue = 1m, evidenceIds = new[] { own } } } }));
+
+        await others.AssertProblem(HttpStatusCode.UnprocessableEntity, "entries[0].evidenceIds", "report.unknown-evidence");
+        await nothing.AssertProblem(HttpStatusCode.UnprocessableEntity, "entries[0].evidenceIds", "report.unknown-evidence");
+        Assert.That(accepted.Json.GetProperty("entries")[0].GetProperty("evidenceIds")[0].GetGuid(), Is.EqualTo(own));
+    }
+
+    private static async Task<Guid> EvidenceLink(HttpClient reporter, Guid agency)
+    {
+        var response = await reporter.PostAsJsonAsync($"/api/v1/agencies/{agency}/evidence/links",
+            new { url = "https://dichvucong.quangtri.gov.vn/thong-ke?nam=2023", description = "Thống kê hồ sơ trực tuyến toàn trình (minh họa)" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await ReadJson(response)).GetProperty("id").GetGuid();
     }
 }

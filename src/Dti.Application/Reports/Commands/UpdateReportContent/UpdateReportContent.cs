@@ -30,6 +30,7 @@ public sealed class UpdateReportContentHandler(IApplicationDbContext db, Working
         var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
         var now = clock.GetUtcNow();
         var terms = await db.TermsAsync(config, calendars, report, now, cancellationToken);
+        await db.EnsureEvidenceOfAgencyAsync(report.AgencyId, request.Body.Entries ?? [], cancellationToken);
         report.ReplaceContent(request.Body.ToSpec(), terms.Answerable, now);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToDtoAsync(report, config, cancellationToken);
