@@ -24,6 +24,9 @@ namespace Dti.Application.Obligations;
 /// <param name="Status">Upcoming, DueSoon or Overdue relative to now.</param>
 /// <param name="IndexCodes">The indices the agency leads (or cooperates on) in the plan.</param>
 /// <param name="Steps">How the deadline was reached, one line per step.</param>
+/// <param name="ReportStatus">Lead obligations only (null for cooperating): where the agency's periodic report for it stands —
+/// NotStarted, Draft, Submitted, Returned, Accepted, or Missing (nothing submitted and the last allowed instant has passed).</param>
+/// <param name="ReportId">The report answering it, when one was started.</param>
 public sealed record ObligationDto(
     ObligationAgencyDto Agency,
     ObligationPlanDto Plan,
@@ -36,7 +39,31 @@ public sealed record ObligationDto(
     DateTimeOffset LastAllowedInstant,
     ObligationStatus Status,
     [property: MaxLength(FrameworkLimits.MaxMainIndices + FrameworkLimits.MaxComponentIndices), ItemLimits(FrameworkLimits.IndexCodeMaxLength, FrameworkLimits.IndexCodePattern)] IReadOnlyList<string> IndexCodes,
-    [property: MaxLength(WorkingCalendar.MaxExplanations), ItemLimits(WorkingCalendar.MaxExplanationLength, TextRules.SingleLinePattern)] IReadOnlyList<string> Steps);
+    [property: MaxLength(WorkingCalendar.MaxExplanations), ItemLimits(WorkingCalendar.MaxExplanationLength, TextRules.SingleLinePattern)] IReadOnlyList<string> Steps,
+    ObligationReportStatus? ReportStatus,
+    Guid? ReportId);
+
+/// <summary>Where the report answering an obligation stands, beside the deadline status.</summary>
+public enum ObligationReportStatus
+{
+    /// <summary>No report started, and the deadline has not passed.</summary>
+    NotStarted,
+
+    /// <summary>A draft, never submitted (or only withdrawn), and the deadline has not passed.</summary>
+    Draft,
+
+    /// <summary>Submitted and waiting for review.</summary>
+    Submitted,
+
+    /// <summary>Sent back for corrections (or reopened after that to correct).</summary>
+    Returned,
+
+    /// <summary>Accepted (a correction of it may be in progress; the accepted revision stands).</summary>
+    Accepted,
+
+    /// <summary>Nothing submitted, and the last allowed instant has passed.</summary>
+    Missing,
+}
 
 /// <param name="Id">The agency's id.</param>
 /// <param name="Code">Its electronic identifier.</param>

@@ -5,6 +5,7 @@ using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Obligations;
 using Dti.Domain.Plans;
+using Dti.Domain.Reports;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +63,14 @@ internal static class ObligationSchedule
         var occurrences = definitions.ToDictionary(d => d.Id, d => DeadlineCalculator.Occurrences(d.ToRule(), filter.From, filter.To, calendar));
         var rules = definitions.ToDictionary(d => d.Id, d => d.Adapt<ObligationRuleDto>(config));
 
+        // One query for every report answering these obligations: no query per obligation.
+        var leadAgencies = holders.Where(h => h.Role == HolderRole.Lead).Select(h => h.AgencyId).Distinct().ToList();
+        var reports = (await db.Reports.AsNoTracking()
+            .Where(r => r.Kind == ReportKind.Periodic && leadAgencies.Contains(r.AgencyId) && r.PlanId != null && planIds.Contains(r.PlanId.Value))
+            .Select(r => new ReportStanding(r.Id, r.AgencyId, r.PlanId!.Value, r.DeadlineRuleId!.Value, r.PeriodId!, r.State, r.Revision, r.CountedVersionNumber))
+            .ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.AgencyId, r.PlanId, r.DeadlineRuleId, r.PeriodId));
+
         var result = new List<ObligationDto>();
         foreach (var planHolders in holders.GroupBy(h => h.PlanId))
         {
@@ -72,7 +81,10 @@ internal static class ObligationSchedule
                 foreach (var occurrence in occurrences[ruleId].Where(o => ObligationPeriods.AppliesTo(o.Period, plan.IssueDate, plan.FirstAssessmentYear, plan.LastAssessmentYear)))
                 {
                     var status = StatusOf(occurrence, now, dueSoonWorkingDays, calendar);
-                    result.AddRange(planHolders.Select(h => new ObligationDto(
+                    result.AddRange(planHolders.Select(h =>
+                    {
+                        var report = h.Role == HolderRole.Lead ? reports.GetValueOrDefault((h.AgencyId, plan.Id, ruleId, occurrence.PeriodId)) : null;
+                        return new ObligationDto(
                         agencies[h.AgencyId],
                         planDto,
                         rules[ruleId],
@@ -84,7 +96,10 @@ internal static class ObligationSchedule
                         occurrence.LastAllowedInstant,
                         status,
                         h.IndexCodes,
-                        occurrence.Steps)));
+                        occurrence.Steps,
+                        h.Role == HolderRole.Lead ? ReportStatusOf(report, status) : null,
+                        report?.Id);
+                    }));
                 }
             }
         }
@@ -117,6 +132,19 @@ internal static class ObligationSchedule
         var owed = await ComputeAsync(db, config, calendar, new ObligationFilter(day, day, [agencyId], planId, false), now, 0, cancellationToken);
         return owed.FirstOrDefault(o => o.Rule.Id == deadlineRuleId && o.PeriodId == period.Id && o.Role == HolderRole.Lead);
     }
+
+    /// <summary>Where the report answering a lead obligation stands (see <see cref="ObligationReportStatus"/>).</summary>
+    private static ObligationReportStatus ReportStatusOf(ReportStanding? report, ObligationStatus deadline) => report switch
+    {
+        { State: ReportState.Accepted } or { Revision: > 1 } => ObligationReportStatus.Accepted,
+        { State: ReportState.Submitted } => ObligationReportStatus.Submitted,
+        { State: ReportState.Returned } or { CountedVersionNumber: not null } => ObligationReportStatus.Returned,
+        _ when deadline == ObligationStatus.Overdue => ObligationReportStatus.Missing,
+        null => ObligationReportStatus.NotStarted,
+        _ => ObligationReportStatus.Draft,
+    };
+
+    private sealed record ReportStanding(Guid Id, Guid AgencyId, Guid PlanId, Guid DeadlineRuleId, string PeriodId, ReportState State, int Revision, int? CountedVersionNumber);
 
     /// <summary>
     /// Where an obligation stands. The one place its status is decided: when reports arrive (a later issue), a

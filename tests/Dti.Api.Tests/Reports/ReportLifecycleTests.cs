@@ -185,4 +185,35 @@ public sealed class ReportLifecycleTests(DatabaseProvider provider) : ReportFixt
             Assert.That(problem.GetProperty("detail").GetString(), Does.Contain($"is {state}").And.Contain("not allowed"), action);
         }
     }
+
+    [Test]
+    public async Task ObligationsShowWhereTheirReportsStandBesideTheDeadline()
+    {
+        async Task<Dictionary<string, string?>> Standing()
+        {
+            var page = await ReadJson(await Reviewer.GetAsync($"/api/v1/obligations?from=2023-12-01&to=2023-12-31&planId={Plan}&pageSize=100"));
+            return page.GetProperty("items").EnumerateArray()
+                .Where(o => o.GetProperty("periodId").GetString() == Q4)
+                .ToDictionary(o => o.GetProperty("agency").GetProperty("shortName").GetString()!, o => o.GetProperty("reportStatus").GetString());
+        }
+
+        var before = await Standing();
+        var draft = await CreatePeriodic(IctReporter, Ict);
+        var drafted = await Standing();
+        var submitted = await Expect(await Act(IctReporter, await Expect(await Put(IctReporter, draft, Content(("7", 152.5m, 150m)))), "submit"));
+        var waiting = await Standing();
+        await Expect(await Act(Reviewer, submitted, "return", new { reason = "Bổ sung tài liệu kiểm chứng" }));
+        var returned = await Standing();
+        Clock.Now = VietnamTime(2023, 12, 26, 9);
+        var afterDeadline = await Standing();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before, Is.EqualTo(new Dictionary<string, string?> { ["Sở TT&TT Quảng Trị"] = "NotStarted", ["Công an tỉnh Quảng Trị"] = "NotStarted" }));
+            Assert.That(drafted["Sở TT&TT Quảng Trị"], Is.EqualTo("Draft"));
+            Assert.That(waiting["Sở TT&TT Quảng Trị"], Is.EqualTo("Submitted"));
+            Assert.That(returned["Sở TT&TT Quảng Trị"], Is.EqualTo("Returned"));
+            Assert.That(afterDeadline, Is.EqualTo(new Dictionary<string, string?> { ["Sở TT&TT Quảng Trị"] = "Returned", ["Công an tỉnh Quảng Trị"] = "Missing" }));
+        });
+    }
 }
