@@ -40,6 +40,7 @@ public static class ReportDtoLimits
 /// <param name="DeadlineRuleId">Periodic: the plan's reporting rule.</param>
 /// <param name="PeriodId">Periodic: the period.</param>
 /// <param name="ReportRequestId">Ad hoc and contribution: the request.</param>
+/// <param name="ReviewingAgencyId">Contribution: the lead agency that asked for it and reviews it.</param>
 /// <param name="State">Draft, Submitted, Returned or Accepted.</param>
 /// <param name="AllowedActions">What may be done next.</param>
 /// <param name="Revision">1, then one more per correction after acceptance.</param>
@@ -49,6 +50,7 @@ public static class ReportDtoLimits
 /// <param name="Proposals">Proposals.</param>
 /// <param name="Tasks">The agency's plan tasks as they stood at the last submission.</param>
 /// <param name="LatestVersionNumber">The last frozen version (0 before the first submission).</param>
+/// <param name="AcceptedVersionNumber">The last accepted version (what readers and the ministry see).</param>
 /// <param name="CountedVersionNumber">The version whose timeliness counts.</param>
 /// <param name="SubmittedAt">When that version was submitted.</param>
 /// <param name="Timeliness">Whether it came on time.</param>
@@ -67,6 +69,7 @@ public sealed record ReportDto(
     Guid? DeadlineRuleId,
     [property: MaxLength(ReportingPeriod.IdMaxLength), RegularExpression(ReportingPeriod.IdPattern)] string? PeriodId,
     Guid? ReportRequestId,
+    Guid? ReviewingAgencyId,
     ReportState State,
     [property: MaxLength(ReportLifecycle.MaxAllowedActions)] IReadOnlyList<ReportAction> AllowedActions,
     [property: Range(1, ReportDtoLimits.MaxNumber)] int Revision,
@@ -76,6 +79,7 @@ public sealed record ReportDto(
     string? Proposals,
     [property: MaxLength(ReportLimits.MaxTasks)] IReadOnlyList<ReportTaskDto> Tasks,
     [property: Range(0, ReportDtoLimits.MaxNumber)] int LatestVersionNumber,
+    [property: Range(1, ReportDtoLimits.MaxNumber)] int? AcceptedVersionNumber,
     [property: Range(1, ReportDtoLimits.MaxNumber)] int? CountedVersionNumber,
     DateTimeOffset? SubmittedAt,
     ReportTimeliness? Timeliness,
@@ -95,6 +99,7 @@ public sealed record ReportDto(
 /// <param name="AsOf">The day the data is as of.</param>
 /// <param name="EvidenceIds">Evidence documents.</param>
 /// <param name="Explanation">Why evidence the framework requires is missing.</param>
+/// <param name="Sources">The contributions the value was taken from (empty when none).</param>
 [LimitsOf(typeof(ReportEntryInput))]
 public sealed record ReportEntryDto(
     string IndexCode,
@@ -105,7 +110,14 @@ public sealed record ReportEntryDto(
     string? Note,
     DateOnly? AsOf,
     IReadOnlyList<Guid> EvidenceIds,
-    string? Explanation);
+    string? Explanation,
+    IReadOnlyList<ContributionSourceDto> Sources);
+
+/// <summary>A contribution a value was taken from: the contributing agency's report and the version read.</summary>
+/// <param name="ReportId">The contribution report.</param>
+/// <param name="Version">The version the value was taken from.</param>
+/// <param name="AgencyId">The contributing agency.</param>
+public sealed record ContributionSourceDto(Guid ReportId, [property: Range(1, ReportDtoLimits.MaxNumber)] int Version, Guid AgencyId);
 
 /// <summary>One of the agency's plan tasks as it stood at a submission.</summary>
 /// <param name="TaskId">The task.</param>
@@ -153,9 +165,11 @@ public sealed record IndexNoteDto(string IndexCode, string Note);
 /// <param name="DeadlineRuleId">Periodic: the reporting rule.</param>
 /// <param name="PeriodId">Periodic: the period.</param>
 /// <param name="ReportRequestId">Ad hoc and contribution: the request.</param>
+/// <param name="ReviewingAgencyId">Contribution: the lead agency that reviews it.</param>
 /// <param name="State">Where it stands.</param>
 /// <param name="Revision">Its revision.</param>
 /// <param name="LatestVersionNumber">Its last frozen version.</param>
+/// <param name="AcceptedVersionNumber">Its last accepted version.</param>
 /// <param name="SubmittedAt">When the submission that counts came.</param>
 /// <param name="Timeliness">Whether it came on time.</param>
 /// <param name="WorkingDaysLate">By how many working days it was late.</param>
@@ -171,9 +185,11 @@ public sealed record ReportSummaryDto(
     Guid? DeadlineRuleId,
     [property: MaxLength(ReportingPeriod.IdMaxLength), RegularExpression(ReportingPeriod.IdPattern)] string? PeriodId,
     Guid? ReportRequestId,
+    Guid? ReviewingAgencyId,
     ReportState State,
     [property: Range(1, ReportDtoLimits.MaxNumber)] int Revision,
     [property: Range(0, ReportDtoLimits.MaxNumber)] int LatestVersionNumber,
+    [property: Range(1, ReportDtoLimits.MaxNumber)] int? AcceptedVersionNumber,
     DateTimeOffset? SubmittedAt,
     ReportTimeliness? Timeliness,
     [property: Range(0, ReportDtoLimits.MaxWorkingDaysLate)] int? WorkingDaysLate,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dti.Application.Common.Validation;
 using Dti.Application.Frameworks;
 using Dti.Domain.Deadlines;
@@ -77,6 +78,10 @@ public sealed record ReportContentInput(IReadOnlyList<ReportEntryInput>? Entries
 /// <param name="AsOf">The day the data is as of.</param>
 /// <param name="EvidenceIds">Evidence documents (tài liệu kiểm chứng) backing the value and score.</param>
 /// <param name="Explanation">Why there is no evidence where the framework requires it.</param>
+/// <param name="Sources">
+/// The contributions the value was taken from (provenance): versions submitted (awaiting review or accepted) of
+/// contributions made to the reporting agency that answer this index (see <c>/agencies/{agencyId}/contributions</c>).
+/// </param>
 public sealed record ReportEntryInput(
     string IndexCode,
     decimal? NumericValue,
@@ -86,9 +91,26 @@ public sealed record ReportEntryInput(
     string? Note,
     DateOnly? AsOf,
     IReadOnlyList<Guid>? EvidenceIds,
-    string? Explanation)
+    string? Explanation,
+    IReadOnlyList<ContributionSourceInput>? Sources = null)
 {
-    public ReportEntrySpec ToSpec() => new(IndexCode, NumericValue, YesNoValue, TextValue, Score, Note, AsOf, EvidenceIds ?? [], Explanation);
+    public ReportEntrySpec ToSpec() => new(
+        IndexCode, NumericValue, YesNoValue, TextValue, Score, Note, AsOf, EvidenceIds ?? [], Explanation,
+        Sources is null ? null : [.. Sources.Select(s => new ContributionSource(s.ReportId, s.Version, Guid.Empty))]);
+}
+
+/// <summary>A contribution a value was taken from.</summary>
+/// <param name="ReportId">The contribution report.</param>
+/// <param name="Version">The version of it read.</param>
+public sealed record ContributionSourceInput(Guid ReportId, [property: Range(1, ReportDtoLimits.MaxNumber)] int Version);
+
+public sealed class ContributionSourceInputValidator : AbstractValidator<ContributionSourceInput>
+{
+    public ContributionSourceInputValidator()
+    {
+        RuleFor(s => s.ReportId).NotEmpty();
+        RuleFor(s => s.Version).InclusiveBetween(1, ReportDtoLimits.MaxNumber);
+    }
 }
 
 public sealed class ReportContentInputValidator : AbstractValidator<ReportContentInput>
@@ -118,6 +140,8 @@ public sealed class ReportEntryInputValidator : AbstractValidator<ReportEntryInp
         RuleFor(e => e.EvidenceIds).MaxItems(ReportLimits.MaxEvidencePerEntry);
         RuleForEach(e => e.EvidenceIds).NoNullItems().NotEmpty();
         RuleFor(e => e.Explanation).MultiLine(ReportLimits.ExplanationMaxLength);
+        RuleFor(e => e.Sources).MaxItems(ReportLimits.MaxSourcesPerEntry);
+        RuleForEach(e => e.Sources).NoNullItems().SetValidator(new ContributionSourceInputValidator());
     }
 }
 

@@ -54,25 +54,29 @@ internal static class ReportQueries
 
     /// <summary>
     /// A report the caller may read, or 404. The agency scope has let the caller reach the report's agency; readers and the
-    /// ministry reach only accepted reports (<see cref="SeesWorkOf"/>).
+    /// ministry reach only reports accepted at least once (<see cref="SeesWorkOf"/>).
     /// </summary>
     public static async Task<Report> GetVisibleReportAsync(this IApplicationDbContext db, ICurrentClient client, Guid id, CancellationToken cancellationToken)
     {
         var report = await db.FindReportAsync(id, cancellationToken);
-        return report is not null && (report.State == ReportState.Accepted || client.SeesWorkOf(report.AgencyId))
+        return report is not null && (report.AcceptedVersionNumber is not null || client.SeesWorkOf(report))
             ? report
             : throw new NotFoundException("Report", id.ToString());
     }
 
     /// <summary>
     /// Whether the caller sees a report's work in progress — drafts, submissions, returns and every version: the
-    /// coordinator, and the reporters of the report's own agency. Readers and the ministry see accepted reports and
-    /// accepted versions only.
+    /// coordinator, the reporters of the report's own agency and, for a contribution, those of the lead agency it feeds.
+    /// Readers and the ministry see accepted versions only.
     /// </summary>
-    public static bool SeesWorkOf(this ICurrentClient client, Guid agencyId) =>
-        client.IsCoordinator || (client.Roles.Contains(ClientRole.AgencyReporter) && client.AgencyIds.Contains(agencyId));
+    public static bool SeesWorkOf(this ICurrentClient client, Report report) =>
+        client.IsCoordinator || (client.Roles.Contains(ClientRole.AgencyReporter)
+            && (client.AgencyIds.Contains(report.AgencyId) || (report.ReviewingAgencyId is { } lead && client.AgencyIds.Contains(lead))));
 
-    /// <summary>The reports a list may show the caller (on top of the agency filter): see <see cref="SeesWorkOf"/>.</summary>
+    /// <summary>
+    /// The reports a list may show the caller (on top of the agency filter): see <see cref="SeesWorkOf"/>. Others see a
+    /// report once a version of it was accepted.
+    /// </summary>
     public static IQueryable<Report> VisibleTo(this IQueryable<Report> reports, ICurrentClient client)
     {
         if (client.IsCoordinator)
@@ -82,11 +86,11 @@ internal static class ReportQueries
 
         if (!client.Roles.Contains(ClientRole.AgencyReporter))
         {
-            return reports.Where(r => r.State == ReportState.Accepted);
+            return reports.Where(r => r.AcceptedVersionNumber != null);
         }
 
         var own = client.AgencyIds.ToList();
-        return reports.Where(r => r.State == ReportState.Accepted || own.Contains(r.AgencyId));
+        return reports.Where(r => r.AcceptedVersionNumber != null || own.Contains(r.AgencyId) || (r.ReviewingAgencyId != null && own.Contains(r.ReviewingAgencyId.Value)));
     }
 
     /// <summary>
@@ -99,7 +103,7 @@ internal static class ReportQueries
         var framework = await db.GoverningFrameworkAsync(report.AssessmentYear, cancellationToken, "assessmentYear");
         if (report.ReportRequestId is { } requestId)
         {
-            var request = await db.ReportRequests.AsNoTracking().Include(r => r.AskedIndices).SingleAsync(r => r.Id == requestId, cancellationToken);
+            var request = await db.ReportRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
             return new ReportTerms(AnswerableIndex.Of(framework, request.AskedIndexCodes), request.Deadline);
         }
 
@@ -134,6 +138,29 @@ internal static class ReportQueries
                     $"entries[{i}].evidenceIds");
             }
         }
+    }
+
+    /// <summary>
+    /// What the entries may cite as their sources: of the contributions they name, the versions submitted (awaiting review
+    /// or accepted; not withdrawn or returned) of contributions made to <paramref name="report"/>'s agency for its assessment year, with the indices each answers. Anything else
+    /// they name is absent, and the domain refuses it (422 naming <c>entries[i].sources[j]</c>).
+    /// </summary>
+    public static async Task<List<ContributionOffer>> ContributionOffersAsync(
+        this IApplicationDbContext db, Report report, IReadOnlyList<ReportEntryInput?> entries, CancellationToken cancellationToken)
+    {
+        var named = entries.SelectMany(e => e?.Sources ?? []).Where(s => s is not null).Select(s => s.ReportId).Distinct().ToList();
+        if (named.Count == 0)
+        {
+            return [];
+        }
+
+        var contributions = db.Reports.Where(r => named.Contains(r.Id) && r.Kind == ReportKind.Contribution
+            && r.ReviewingAgencyId == report.AgencyId && r.AssessmentYear == report.AssessmentYear);
+        var versions = await db.ReportVersions.AsNoTracking()
+            .Where(v => v.Outcome == ReportVersionOutcome.Accepted || v.Outcome == ReportVersionOutcome.Pending)
+            .Join(contributions, v => v.ReportId, r => r.Id, (v, r) => new { v.ReportId, v.Number, r.AgencyId, v.Content })
+            .ToListAsync(cancellationToken);
+        return [.. versions.SelectMany(v => ReportDocument.FromJson(v.Content).Entries.Select(e => new ContributionOffer(v.ReportId, v.Number, v.AgencyId, e.IndexCode)))];
     }
 
     /// <summary>The periodic obligation a report answers (422 naming <c>periodId</c> when there is none).</summary>
@@ -179,7 +206,7 @@ internal static class ReportQueries
     {
         var version = await db.ReportVersions.AsNoTracking().Include(v => v.IndexNotes)
             .SingleOrDefaultAsync(v => v.ReportId == report.Id && v.Number == number, cancellationToken);
-        return version is not null && (version.Outcome == ReportVersionOutcome.Accepted || client.SeesWorkOf(report.AgencyId))
+        return version is not null && (version.Outcome == ReportVersionOutcome.Accepted || client.SeesWorkOf(report))
             ? version
             : throw new NotFoundException($"Version {number.ToString(CultureInfo.InvariantCulture)} ({field}) of report", report.Id.ToString());
     }
@@ -190,6 +217,38 @@ internal static class ReportQueries
 
     /// <summary>Who is acting, as the versions record it.</summary>
     public static ReportActor Actor(this ICurrentClient client) => new(client.ClientId ?? SystemActor, client.Name ?? SystemActor);
+
+    /// <summary>
+    /// The report as <paramref name="client"/> may see it: as it stands for those who see its work
+    /// (<see cref="SeesWorkOf"/>); for readers and the ministry, while a correction is under way, as it was last accepted —
+    /// the accepted version's content, revision and review, in state Accepted.
+    /// </summary>
+    public static async Task<Versioned<ReportDto>> ToDtoForAsync(this IApplicationDbContext db, ICurrentClient client, Report report, TypeAdapterConfig config, CancellationToken cancellationToken)
+    {
+        if (report.State == ReportState.Accepted || client.SeesWorkOf(report) || report.AcceptedVersionNumber is not { } number)
+        {
+            return await db.ToDtoAsync(report, config, cancellationToken);
+        }
+
+        var accepted = await db.ReportVersions.AsNoTracking().Include(v => v.IndexNotes)
+            .SingleAsync(v => v.ReportId == report.Id && v.Number == number, cancellationToken);
+        var content = ReportDocument.FromJson(accepted.Content).Adapt<ReportContentDto>(config);
+        var dto = report.Adapt<ReportDto>(config) with
+        {
+            State = ReportState.Accepted,
+            AllowedActions = report.Lifecycle.AllowedFrom(ReportState.Accepted),
+            Revision = accepted.Revision,
+            Entries = content.Entries,
+            Results = content.Results,
+            Difficulties = content.Difficulties,
+            Proposals = content.Proposals,
+            Tasks = content.Tasks,
+            LatestVersionNumber = number,
+            LastReview = accepted.Adapt<ReportReviewDto>(config),
+            UpdatedAt = accepted.ReviewedAt ?? accepted.SubmittedAt,
+        };
+        return new Versioned<ReportDto>(dto, report.Version);
+    }
 
     /// <summary>The report as the API shows it, with what became of its latest version, and its version for the ETag.</summary>
     public static async Task<Versioned<ReportDto>> ToDtoAsync(this IApplicationDbContext db, Report report, TypeAdapterConfig config, CancellationToken cancellationToken)

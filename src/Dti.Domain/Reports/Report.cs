@@ -45,6 +45,12 @@ public sealed class Report : AggregateRoot
     /// <summary>Ad hoc and contribution: the request answered.</summary>
     public Guid? ReportRequestId { get; private set; }
 
+    /// <summary>
+    /// A contribution: the lead agency that asked for it and reviews it (the request's issuer). Null for periodic and ad hoc
+    /// reports, which the coordinator reviews.
+    /// </summary>
+    public Guid? ReviewingAgencyId { get; private set; }
+
     /// <summary>The obligation or request answered, as one text: an agency answers each at most once.</summary>
     public string SubjectKey { get; private set; } = null!;
 
@@ -61,6 +67,12 @@ public sealed class Report : AggregateRoot
 
     /// <summary>The number of the last frozen version; 0 before the first submission.</summary>
     public int LatestVersionNumber { get; private set; }
+
+    /// <summary>
+    /// The last accepted version; null until one is. While an accepted report is being corrected, readers and the ministry
+    /// keep seeing this version.
+    /// </summary>
+    public int? AcceptedVersionNumber { get; private set; }
 
     /// <summary>The version whose timeliness is the report's (see the remarks); null until one counts.</summary>
     public int? CountedVersionNumber { get; private set; }
@@ -112,6 +124,7 @@ public sealed class Report : AggregateRoot
         var kind = request.Kind == ReportRequestKind.Contribution ? ReportKind.Contribution : ReportKind.AdHoc;
         var report = New(kind, agencyId, request.AssessmentYear, isSample, now);
         report.ReportRequestId = request.Id;
+        report.ReviewingAgencyId = kind == ReportKind.Contribution ? request.IssuerAgencyId : null;
         report.SubjectKey = SubjectOf(request.Id);
         return report;
     }
@@ -123,17 +136,23 @@ public sealed class Report : AggregateRoot
     /// <summary>The subject key of a request.</summary>
     public static string SubjectOf(Guid reportRequestId) => string.Create(CultureInfo.InvariantCulture, $"R:{reportRequestId:N}");
 
+    /// <summary>Replaces the content with entries that cite no contribution.</summary>
+    public void ReplaceContent(ReportContentSpec content, IReadOnlyDictionary<string, AnswerableIndex> answerable, DateTimeOffset now) =>
+        ReplaceContent(content, answerable, [], now);
+
     /// <summary>
     /// Replaces the content: a draft stays a draft, a returned report becomes one. Each entry must answer an index of
     /// <paramref name="answerable"/> once, with its value in the field its measure type asks for and a score not above
-    /// its maximum (422 naming <c>entries[i]…</c>). Evidence may still be missing in a draft.
+    /// its maximum (422 naming <c>entries[i]…</c>). Evidence may still be missing in a draft. An entry's value may cite the
+    /// contributions it was taken from, each one of <paramref name="offers"/> for its index.
     /// </summary>
-    public void ReplaceContent(ReportContentSpec content, IReadOnlyDictionary<string, AnswerableIndex> answerable, DateTimeOffset now)
+    public void ReplaceContent(ReportContentSpec content, IReadOnlyDictionary<string, AnswerableIndex> answerable, IReadOnlyCollection<ContributionOffer> offers, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(offers);
         var from = State;
         var next = Lifecycle.Next(State, ReportAction.Edit, Describe());
-        var entries = Build(content.Entries, answerable);
+        var entries = Build(content.Entries, answerable, offers);
         var results = Guard.OptionalText(content.Results, "results", ReportLimits.SectionMaxLength);
         var difficulties = Guard.OptionalText(content.Difficulties, "difficulties", ReportLimits.SectionMaxLength);
         var proposals = Guard.OptionalText(content.Proposals, "proposals", ReportLimits.SectionMaxLength);
@@ -217,6 +236,7 @@ public sealed class Report : AggregateRoot
         var next = Lifecycle.Next(State, ReportAction.Accept, Describe());
         var version = EnsureLatest(latest);
         version.Accept(by, now);
+        AcceptedVersionNumber = version.Number;
         State = next;
         Touch(now);
         Raise(new ReportAccepted(Id, AgencyId, Kind, version.Number, Revision));
@@ -283,7 +303,7 @@ public sealed class Report : AggregateRoot
         Version = 1,
     };
 
-    private List<ReportEntry> Build(IReadOnlyList<ReportEntrySpec> specs, IReadOnlyDictionary<string, AnswerableIndex> answerable)
+    private List<ReportEntry> Build(IReadOnlyList<ReportEntrySpec> specs, IReadOnlyDictionary<string, AnswerableIndex> answerable, IReadOnlyCollection<ContributionOffer> offers)
     {
         if (specs.Count > ReportLimits.MaxEntries)
         {
@@ -306,7 +326,7 @@ public sealed class Report : AggregateRoot
                 throw new DomainException("report.duplicate-index", $"Index '{index.Code}' has more than one entry.", $"{path}.indexCode");
             }
 
-            entries.Add(new ReportEntry(Id, i, specs[i], index, path));
+            entries.Add(new ReportEntry(Id, i, specs[i], index, offers, path));
         }
 
         return entries;

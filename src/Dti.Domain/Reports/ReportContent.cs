@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dti.Domain.Frameworks;
 
 namespace Dti.Domain.Reports;
@@ -12,6 +13,10 @@ namespace Dti.Domain.Reports;
 /// <param name="AsOf">The day the data is as of.</param>
 /// <param name="EvidenceIds">Evidence documents (tài liệu kiểm chứng) backing the value and score.</param>
 /// <param name="Explanation">Why there is no evidence where the framework requires it.</param>
+/// <param name="Sources">
+/// The contributions the value was taken from (provenance); null when none, so documents frozen before contributions
+/// existed keep their bytes and hashes.
+/// </param>
 public sealed record ReportEntrySpec(
     string IndexCode,
     decimal? NumericValue,
@@ -21,7 +26,20 @@ public sealed record ReportEntrySpec(
     string? Note,
     DateOnly? AsOf,
     IReadOnlyList<Guid> EvidenceIds,
-    string? Explanation);
+    string? Explanation,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ContributionSource>? Sources = null);
+
+/// <summary>A contribution a value was taken from: the contributing agency's report and the version read.</summary>
+/// <param name="ReportId">The contribution report.</param>
+/// <param name="Version">The version of it the value was taken from.</param>
+/// <param name="AgencyId">The contributing (cooperating) agency.</param>
+public sealed record ContributionSource(Guid ReportId, int Version, Guid AgencyId);
+
+/// <summary>
+/// What a lead agency may cite in an entry: a submitted version (awaiting review or accepted) of a contribution made to it, and an index that version
+/// answers.
+/// </summary>
+public sealed record ContributionOffer(Guid ReportId, int Version, Guid AgencyId, string IndexCode);
 
 /// <summary>The whole content of a report, as a PUT replaces it.</summary>
 public sealed record ReportContentSpec(IReadOnlyList<ReportEntrySpec> Entries, string? Results, string? Difficulties, string? Proposals);

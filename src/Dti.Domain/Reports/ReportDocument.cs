@@ -108,7 +108,11 @@ public sealed record ReportDocument(
         yield return ("asOf", Date(from?.AsOf), Date(to?.AsOf));
         yield return ("evidenceIds", Ids(from?.EvidenceIds), Ids(to?.EvidenceIds));
         yield return ("explanation", from?.Explanation, to?.Explanation);
+        yield return ("sources", Sources(from?.Sources), Sources(to?.Sources));
     }
+
+    private static string? Sources(IReadOnlyList<ContributionSource>? sources) =>
+        sources is null || sources.Count == 0 ? null : string.Join(", ", sources.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.ReportId} v{s.Version}")));
 
     private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 

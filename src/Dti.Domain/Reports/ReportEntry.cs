@@ -10,13 +10,14 @@ namespace Dti.Domain.Reports;
 public sealed class ReportEntry
 {
     private readonly List<ReportEntryEvidence> _evidence = [];
+    private readonly List<ReportEntrySource> _sources = [];
 
     private ReportEntry()
     {
     }
 
     /// <summary>Checks <paramref name="spec"/> against the index it answers and the framework's rules for it (422 naming <paramref name="path"/>).</summary>
-    internal ReportEntry(Guid reportId, int position, ReportEntrySpec spec, AnswerableIndex index, string path)
+    internal ReportEntry(Guid reportId, int position, ReportEntrySpec spec, AnswerableIndex index, IReadOnlyCollection<ContributionOffer> offers, string path)
     {
         Id = Guid.CreateVersion7();
         ReportId = reportId;
@@ -42,6 +43,7 @@ public sealed class ReportEntry
         }
 
         _evidence.AddRange(evidence.Select((e, i) => new ReportEntryEvidence(Id, e, i)));
+        _sources.AddRange(Cite(spec.Sources ?? [], index, offers, path).Select((o, i) => new ReportEntrySource(Id, o, i)));
     }
 
     public Guid Id { get; private set; }
@@ -69,18 +71,52 @@ public sealed class ReportEntry
 
     public IReadOnlyList<ReportEntryEvidence> Evidence => _evidence;
 
+    /// <summary>The contributions the value was taken from, in the order they were given.</summary>
+    public IReadOnlyList<ReportEntrySource> Sources => _sources;
+
     /// <summary>The evidence ids in the order they were given.</summary>
     public IReadOnlyList<Guid> EvidenceIds => [.. _evidence.OrderBy(e => e.Position).Select(e => e.EvidenceId)];
 
     /// <summary>The entry as written, with values at their kind's scale (the form a frozen version keeps).</summary>
     public ReportEntrySpec ToSpec() =>
-        new(IndexCode, DecimalKind.IndexValue.Round(NumericValue), YesNoValue, TextValue, DecimalKind.Points.Round(Score), Note, AsOf, EvidenceIds, Explanation);
+        new(IndexCode, DecimalKind.IndexValue.Round(NumericValue), YesNoValue, TextValue, DecimalKind.Points.Round(Score), Note, AsOf, EvidenceIds, Explanation,
+            _sources.Count == 0 ? null : [.. _sources.OrderBy(s => s.Position).Select(s => new ContributionSource(s.ContributionReportId, s.ContributionVersion, s.ContributorAgencyId))]);
 
     /// <summary>
     /// Scored without evidence where the framework requires it, and without saying why: the one gap submission refuses.
     /// An entry that gives no score claims nothing that needs proving.
     /// </summary>
     public bool LacksEvidence(AnswerableIndex index) => index.EvidenceRequired && Score is not null && _evidence.Count == 0 && Explanation is null;
+
+    /// <summary>
+    /// The offers <paramref name="sources"/> name: each a submitted version (not withdrawn or returned) of a contribution to the reporting agency that
+    /// answers this entry's index, each at most once (422 naming <c>{path}.sources[j]</c>).
+    /// </summary>
+    private static List<ContributionOffer> Cite(IReadOnlyList<ContributionSource> sources, AnswerableIndex index, IReadOnlyCollection<ContributionOffer> offers, string path)
+    {
+        if (sources.Count > ReportLimits.MaxSourcesPerEntry)
+        {
+            throw new DomainException("max-count", $"At most {ReportLimits.MaxSourcesPerEntry} contributions per index.", $"{path}.sources");
+        }
+
+        var cited = new List<ContributionOffer>(sources.Count);
+        for (var j = 0; j < sources.Count; j++)
+        {
+            var offer = offers.FirstOrDefault(o => o.ReportId == sources[j].ReportId && o.Version == sources[j].Version && string.Equals(o.IndexCode, index.Code, StringComparison.OrdinalIgnoreCase))
+                ?? throw new DomainException(
+                    "report.unknown-contribution",
+                    $"Version {sources[j].Version} of report {sources[j].ReportId} is not a submitted (not withdrawn or returned) contribution to this agency answering index '{index.Code}'.",
+                    $"{path}.sources[{j}]");
+            if (cited.Contains(offer))
+            {
+                throw new DomainException("report.duplicate-source", $"Version {offer.Version} of contribution {offer.ReportId} is cited twice.", $"{path}.sources[{j}]");
+            }
+
+            cited.Add(offer);
+        }
+
+        return cited;
+    }
 
     private static void CheckValue(ReportEntrySpec spec, AnswerableIndex index, string path)
     {
@@ -144,6 +180,34 @@ public sealed class ReportEntryEvidence
 
     /// <summary>Where the author listed it (0 first).</summary>
     public int Position { get; private set; }
+}
+
+/// <summary>A contribution an entry's value was taken from (provenance): the report, its accepted version, its agency.</summary>
+public sealed class ReportEntrySource
+{
+    private ReportEntrySource()
+    {
+    }
+
+    internal ReportEntrySource(Guid entryId, ContributionOffer offer, int position)
+    {
+        EntryId = entryId;
+        ContributionReportId = offer.ReportId;
+        ContributionVersion = offer.Version;
+        ContributorAgencyId = offer.AgencyId;
+        Position = position;
+    }
+
+    public Guid EntryId { get; private set; }
+
+    /// <summary>Where the author listed it (0 first).</summary>
+    public int Position { get; private set; }
+
+    public Guid ContributionReportId { get; private set; }
+
+    public int ContributionVersion { get; private set; }
+
+    public Guid ContributorAgencyId { get; private set; }
 }
 
 /// <summary>One of the agency's plan tasks as it stood at the report's last submission.</summary>

@@ -6,9 +6,10 @@ namespace Dti.Domain.Reports;
 /// <summary>
 /// The report lifecycle: Draft → Submitted → Accepted, or → Returned → Draft → Submitted …; a submitted report not yet
 /// reviewed can be withdrawn; an accepted report is corrected only by a new revision. The reporting agency's reporter
-/// writes, submits, withdraws and revises. Periodic and ad hoc reports are reviewed by the coordinator
-/// (<see cref="Table"/>); a contribution is reviewed by the lead agency it feeds, through its reporter
-/// (<see cref="ContributionTable"/>). Printed in docs/reports.md (a test keeps it equal to these tables).
+/// writes, submits, withdraws and revises. The coordinator reviews every report, contributions included
+/// (<see cref="ContributionTable"/>, the same rows under its own name); the lead agency a contribution feeds reads it and
+/// takes its values from any version submitted and not withdrawn or returned. Printed in docs/reports.md (a test keeps it
+/// equal to these tables).
 /// </summary>
 public static class ReportLifecycle
 {
@@ -17,7 +18,7 @@ public static class ReportLifecycle
 
     public static readonly Lifecycle<ReportState, ReportAction> Table = Build("report", ClientRole.Coordinator);
 
-    public static readonly Lifecycle<ReportState, ReportAction> ContributionTable = Build("contribution", ClientRole.AgencyReporter);
+    public static readonly Lifecycle<ReportState, ReportAction> ContributionTable = Build("contribution", ClientRole.Coordinator);
 
     /// <summary>The table a report of <paramref name="kind"/> follows.</summary>
     public static Lifecycle<ReportState, ReportAction> For(ReportKind kind) => kind == ReportKind.Contribution ? ContributionTable : Table;

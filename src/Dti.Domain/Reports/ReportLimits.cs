@@ -36,6 +36,9 @@ public static class ReportLimits
 
     public const int MaxDueWorkingDays = 60;
 
+    /// <summary>Contributions one entry's value may cite (a lead sums what its cooperating agencies sent).</summary>
+    public const int MaxSourcesPerEntry = 50;
+
     /// <summary>The obligation or request a report answers, e.g. <c>P:{plan}:{rule}:2023Q4</c> or <c>R:{request}</c>.</summary>
     public const int SubjectKeyMaxLength = 100;
 

@@ -124,55 +124,53 @@ public sealed class ReportRequest : AggregateRoot
             UpdatedAt = now,
             Version = 1,
         };
-        request._askedAgencies.AddRange(agencies.Select(a => new ReportRequestAgency(request.Id, a)));
-        request._askedIndices.AddRange(codes.Select(c => new ReportRequestIndex(request.Id, c)));
+        request._askedAgencies.AddRange(agencies.Select((a, i) => new ReportRequestAgency(a, i)));
+        request._askedIndices.AddRange(codes.Select((c, i) => new ReportRequestIndex(c, i)));
         request.Raise(new ReportRequestIssued(request.Id, request.Kind, request.IssuerAgencyId, agencies, request.DueDate));
         return request;
     }
 
     public bool Asks(Guid agencyId) => _askedAgencies.Exists(a => a.AgencyId == agencyId);
 
-    public IReadOnlyList<string> AskedIndexCodes => [.. _askedIndices.Select(i => i.IndexCode)];
+    /// <summary>The agencies asked, in the order the issuer gave them.</summary>
+    public IReadOnlyList<Guid> AskedAgencyIds => [.. _askedAgencies.OrderBy(a => a.Position).Select(a => a.AgencyId)];
+
+    /// <summary>The indices asked, in the order the issuer gave them.</summary>
+    public IReadOnlyList<string> AskedIndexCodes => [.. _askedIndices.OrderBy(i => i.Position).Select(i => i.IndexCode)];
 }
 
-/// <summary>An agency a request asks.</summary>
+/// <summary>An agency a request asks, one row per agency with its position in the request.</summary>
 public sealed class ReportRequestAgency
 {
     private ReportRequestAgency()
     {
     }
 
-    internal ReportRequestAgency(Guid requestId, Guid agencyId)
+    internal ReportRequestAgency(Guid agencyId, int position)
     {
-        Id = Guid.CreateVersion7();
-        RequestId = requestId;
         AgencyId = agencyId;
+        Position = position;
     }
 
-    public Guid Id { get; private set; }
-
-    public Guid RequestId { get; private set; }
-
     public Guid AgencyId { get; private set; }
+
+    public int Position { get; private set; }
 }
 
-/// <summary>An index a request asks about.</summary>
+/// <summary>An index a request asks about, one row per index with its position in the request.</summary>
 public sealed class ReportRequestIndex
 {
     private ReportRequestIndex()
     {
     }
 
-    internal ReportRequestIndex(Guid requestId, string indexCode)
+    internal ReportRequestIndex(string indexCode, int position)
     {
-        Id = Guid.CreateVersion7();
-        RequestId = requestId;
         IndexCode = indexCode;
+        Position = position;
     }
 
-    public Guid Id { get; private set; }
-
-    public Guid RequestId { get; private set; }
-
     public string IndexCode { get; private set; } = null!;
+
+    public int Position { get; private set; }
 }

@@ -62,7 +62,7 @@ public abstract class ReportFixture(DatabaseProvider provider) : ApiTestBase(pro
         Ict = await Client.CreateAgencyId("000.00.31.H50", "Sở TT&TT Quảng Trị");
         Police = await Client.CreateAgencyId("000.00.33.H50", "Công an tỉnh Quảng Trị");
         Plan = (await Client.CreatePlan(ApiRequests.PlanBody(Province))).GetProperty("id").GetGuid();
-        await Client.CreateAssignment(Plan, new { indexCode = "7", leadAgencyId = Ict });
+        await Client.CreateAssignment(Plan, new { indexCode = "7", leadAgencyId = Ict, cooperatingAgencyIds = new[] { Police } });
         await Client.CreateAssignment(Plan, new { indexCode = "5", leadAgencyId = Police });
         await Client.CreateTask(Plan, new { title = "Trung tâm Tích hợp dữ liệu tỉnh trên điện toán đám mây", leadAgencyId = Ict, dueMonth = "2023-11" });
         Quarterly = await RuleId(ReferenceDeadlineRules.QuangTriQuarterlyName);

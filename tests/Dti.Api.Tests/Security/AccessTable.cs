@@ -12,6 +12,10 @@ using Dti.Application.PlanTasks.Commands.UpdateTask;
 using Dti.Application.PlanTasks.Queries.GetTask;
 using Dti.Application.PlanTasks.Queries.ListTaskProgress;
 using Dti.Application.PlanTasks.Queries.ListTasks;
+using Dti.Application.ReportRequests.Commands.IssueReportRequest;
+using Dti.Application.ReportRequests.Queries.GetReportRequest;
+using Dti.Application.ReportRequests.Queries.ListContributions;
+using Dti.Application.ReportRequests.Queries.ListReportRequests;
 using Dti.Application.Reports.Commands.AcceptReport;
 using Dti.Application.Reports.Commands.CreateReport;
 using Dti.Application.Reports.Commands.ReopenReport;
@@ -155,6 +159,13 @@ public static class AccessTable
         ["ListReportVersions"] = new(ReadReports, Scoped: typeof(ListReportVersionsQuery)),
         ["GetReportVersion"] = new(ReadReports, Scoped: typeof(GetReportVersionQuery)),
         ["GetReportVersionDiff"] = new(ReadReports, Scoped: typeof(GetReportVersionDiffQuery)),
+
+        // Report requests and contributions
+        ["ListReportRequests"] = new(WriteAgencyData, Filtered: typeof(ListReportRequestsQuery)),
+        ["GetReportRequest"] = new(WriteAgencyData, Scoped: typeof(GetReportRequestQuery)),
+        ["IssueAdHocRequest"] = new(CoordinatorOnly, Scoped: typeof(IssueReportRequestCommand)),
+        ["IssueContributionRequest"] = new(WriteAgencyData, Scoped: typeof(IssueReportRequestCommand)),
+        ["ListContributions"] = new(WriteAgencyData, Scoped: typeof(ListContributionsQuery)),
 
         // Calendar
         ["GetCalendarDay"] = new(ReadReference),

@@ -44,6 +44,13 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         ["ReturnReport"] = t => Versioned(HttpMethod.Post, t.Reports.Submitted, "/return", new { reason = "Bổ sung" }),
         ["ReopenReport"] = t => Versioned(HttpMethod.Post, t.Reports.Returned, "/reopen"),
         ["ReviseReport"] = t => Versioned(HttpMethod.Post, t.Reports.Accepted, "/revise"),
+        ["GetReportRequest"] = t => new(HttpMethod.Get, $"/api/v1/report-requests/{t.Request}"),
+        ["IssueAdHocRequest"] = t => new(HttpMethod.Post, "/api/v1/report-requests") { Content = JsonContent.Create(AdHocRequest(t.Agency)) },
+        ["IssueContributionRequest"] = t => new(HttpMethod.Post, $"/api/v1/agencies/{t.Agency}/contribution-requests")
+        {
+            Content = JsonContent.Create(new { topic = "Số liệu phối hợp chỉ số 1", assessmentYear = 2026, dueWorkingDays = 5, askedAgencyIds = new[] { t.Cooperator }, askedIndexCodes = new[] { t.LedIndex } }),
+        },
+        ["ListContributions"] = t => new(HttpMethod.Get, $"/api/v1/agencies/{t.Agency}/contributions"),
         ["ListReportVersions"] = t => new(HttpMethod.Get, $"/api/v1/reports/{t.Reports.Accepted.Id}/versions"),
         ["GetReportVersion"] = t => new(HttpMethod.Get, $"/api/v1/reports/{t.Reports.Accepted.Id}/versions/1"),
         ["GetReportVersionDiff"] = t => new(HttpMethod.Get, $"/api/v1/reports/{t.Reports.Accepted.Id}/versions/2/diff?against=1"),
@@ -56,6 +63,7 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         ["ListPlanTasks"] = (plan, agency) => $"/api/v1/plans/{plan}/tasks?pageSize=100{Narrowed(agency)}",
         ["ListObligations"] = (_, agency) => $"/api/v1/obligations?{Year2026}&pageSize=100{Narrowed(agency)}",
         ["ListReports"] = (_, agency) => $"/api/v1/reports?pageSize=100{Narrowed(agency)}",
+        ["ListReportRequests"] = (_, agency) => $"/api/v1/report-requests?pageSize=100{(agency is null ? string.Empty : $"&issuerAgencyId={agency}")}",
     };
 
     private Guid _plan;
@@ -72,8 +80,8 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         var ict = await Client.CreateAgencyId("000.00.31.H50", "Sở TT&TT");
         var health = await Client.CreateAgencyId("000.00.32.H50", "Sở Y tế");
         _plan = (await Client.CreatePlan(ApiRequests.PlanBody(province, year: 2026))).GetProperty("id").GetGuid();
-        await Client.CreateAssignment(_plan, new { indexCode = "1", leadAgencyId = ict });
-        await Client.CreateAssignment(_plan, new { indexCode = "4", leadAgencyId = health });
+        await Client.CreateAssignment(_plan, new { indexCode = "1", leadAgencyId = ict, cooperatingAgencyIds = new[] { health } });
+        await Client.CreateAssignment(_plan, new { indexCode = "4", leadAgencyId = health, cooperatingAgencyIds = new[] { ict } });
         _quarterly = await RuleId(ReferenceDeadlineRules.QuangTriQuarterlyName);
         _annual = await RuleId(ReferenceDeadlineRules.QuangTriAnnualName);
         _selfAssessment = await RuleId(ReferenceDeadlineRules.QuangBinhSelfAssessmentName);
@@ -83,8 +91,15 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         var healthTask = (await Client.CreateTask(_plan, new { title = "Bệnh án điện tử", leadAgencyId = health, dueMonth = "2026-12" })).GetProperty("id").GetGuid();
         var issued = await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{_plan}/issue", resource: $"/api/v1/plans/{_plan}");
         Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.OK), await issued.Content.ReadAsStringAsync());
-        _own = new Target(ict, _plan, ictTask, await EvidenceOf(ict), AgencyReports.None);
-        _other = new Target(health, _plan, healthTask, await EvidenceOf(health), AgencyReports.None);
+        _own = new Target(ict, _plan, ictTask, await EvidenceOf(ict), AgencyReports.None, await RequestOf(ict)) { Cooperator = health };
+        _other = new Target(health, _plan, healthTask, await EvidenceOf(health), AgencyReports.None, await RequestOf(health)) { LedIndex = "4", Cooperator = ict };
+    }
+
+    private async Task<Guid> RequestOf(Guid agency)
+    {
+        var issued = await Client.PostAsJsonAsync("/api/v1/report-requests", AdHocRequest(agency));
+        Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.Created), await issued.Content.ReadAsStringAsync());
+        return (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     [Test]
@@ -96,7 +111,7 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         var reporter = await CreateClientAsync(ClientRole.AgencyReporter, _own.Agency);
         var own = _own with { Reports = await ReportsInEveryState(reporter, _own.Agency) };
         var other = _other with { Reports = await OneDraft(await CreateClientAsync(ClientRole.AgencyReporter, _other.Agency), _other.Agency) };
-        var missing = new Target(Guid.NewGuid(), _plan, Guid.NewGuid(), Guid.NewGuid(), AgencyReports.Missing(_selfAssessment));
+        var missing = new Target(Guid.NewGuid(), _plan, Guid.NewGuid(), Guid.NewGuid(), AgencyReports.Missing(_selfAssessment), Guid.NewGuid()) { Cooperator = Guid.NewGuid() };
 
         foreach (var (operation, access) in scoped)
         {
@@ -225,7 +240,8 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
             .Replace(target.Agency.ToString(), "{agency}", StringComparison.Ordinal)
             .Replace(target.Task.ToString(), "{task}", StringComparison.Ordinal)
             .Replace(target.Evidence.ToString(), "{evidence}", StringComparison.Ordinal)
-            .Replace(target.Reports.Draft.Id.ToString(), "{report}", StringComparison.Ordinal);
+            .Replace(target.Reports.Draft.Id.ToString(), "{report}", StringComparison.Ordinal)
+            .Replace(target.Request.ToString(), "{request}", StringComparison.Ordinal);
     }
 
     private async Task<Guid> EvidenceOf(Guid agency)
@@ -236,7 +252,17 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
     }
 
     /// <summary>The ids one request addresses: an agency, a plan's task, a piece of the agency's evidence, and its reports.</summary>
-    private sealed record Target(Guid Agency, Guid Plan, Guid Task, Guid Evidence, AgencyReports Reports);
+    private sealed record Target(Guid Agency, Guid Plan, Guid Task, Guid Evidence, AgencyReports Reports, Guid Request = default)
+    {
+        /// <summary>The index the agency leads in the setup, and the agency cooperating on it.</summary>
+        public string LedIndex { get; init; } = "1";
+
+        public Guid Cooperator { get; init; }
+    }
+
+    /// <summary>An ad hoc request the agency issues to itself (the scope test needs one per agency).</summary>
+    private static object AdHocRequest(Guid agency) =>
+        new { issuerAgencyId = agency, topic = "Báo cáo nhanh", assessmentYear = 2026, dueDate = "2026-12-15", askedAgencyIds = new[] { agency }, askedIndexCodes = new[] { "1" } };
     /// <summary>A report and the ETag of its current version.</summary>
     private sealed record ReportAt(Guid Id, string ETag);
 

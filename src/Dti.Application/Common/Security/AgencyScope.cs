@@ -54,8 +54,22 @@ public sealed class AgencyScope
     public static AgencyScope Evidence(Guid agencyId, Guid evidenceId) => Owned("Evidence", evidenceId, db =>
         db.Evidence.Where(e => e.Id == evidenceId && e.AgencyId == agencyId).Select(e => e.AgencyId));
 
-    /// <summary>A report: its reporting agency.</summary>
-    public static AgencyScope Report(Guid id) => Owned("Report", id, db => db.Reports.Where(r => r.Id == id).Select(r => r.AgencyId));
+    /// <summary>A report, to read: its reporting agency and, for a contribution, the lead agency it feeds.</summary>
+    public static AgencyScope Report(Guid id) => Owned("Report", id, db =>
+    {
+        var report = db.Reports.Where(r => r.Id == id);
+        return report.Select(r => r.AgencyId).Concat(report.Where(r => r.ReviewingAgencyId != null).Select(r => r.ReviewingAgencyId!.Value));
+    });
+
+    /// <summary>A report, to write, submit, withdraw, reopen or revise: its reporting agency only.</summary>
+    public static AgencyScope ReportAuthor(Guid id) => Owned("Report", id, db => db.Reports.Where(r => r.Id == id).Select(r => r.AgencyId));
+
+    /// <summary>A report request: its issuer and the agencies it asks.</summary>
+    public static AgencyScope ReportRequest(Guid id) => Owned("ReportRequest", id, db =>
+    {
+        var request = db.ReportRequests.Where(r => r.Id == id);
+        return request.Select(r => r.IssuerAgencyId).Concat(request.SelectMany(r => r.AskedAgencies).Select(a => a.AgencyId));
+    });
 
     /// <summary>The agencies that own the object; none when it does not exist.</summary>
     internal Task<List<Guid>> OwnersAsync(IApplicationDbContext db, CancellationToken cancellationToken) => _owners(db, cancellationToken);

@@ -31,6 +31,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasIndex(r => new { r.AgencyId, r.SubjectKey }).IsUnique();
         builder.HasIndex(r => new { r.PlanId, r.PeriodId });
         builder.HasIndex(r => new { r.AssessmentYear, r.State });
+        builder.HasIndex(r => r.ReviewingAgencyId);
         builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<DeadlineRuleDefinition>().WithMany().HasForeignKey(r => r.DeadlineRuleId).OnDelete(DeleteBehavior.Restrict);
@@ -60,6 +61,18 @@ internal sealed class ReportEntryConfiguration : IEntityTypeConfiguration<Report
         builder.HasIndex(e => new { e.ReportId, e.IndexCode }).IsUnique();
         builder.HasMany(e => e.Evidence).WithOne().HasForeignKey(v => v.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Evidence).HasField("_evidence");
+
+        // Provenance: which contribution (report and accepted version) a value was taken from, in the author's order.
+        builder.OwnsMany(e => e.Sources, source =>
+        {
+            source.ToTable("ReportEntrySources");
+            source.WithOwner().HasForeignKey(s => s.EntryId);
+            source.HasKey(s => new { s.EntryId, s.Position });
+            source.Property(s => s.Position).ValueGeneratedNever();
+            source.HasIndex(s => s.ContributionReportId);
+            source.HasOne<Report>().WithMany().HasForeignKey(s => s.ContributionReportId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Navigation(e => e.Sources).HasField("_sources");
     }
 }
 
@@ -139,37 +152,27 @@ internal sealed class ReportRequestConfiguration : IEntityTypeConfiguration<Repo
         builder.Property(r => r.Topic).HasMaxLength(ReportLimits.TopicMaxLength);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.Deadline);
+        builder.Ignore(r => r.AskedAgencyIds);
         builder.Ignore(r => r.AskedIndexCodes);
         builder.HasIndex(r => new { r.AssessmentYear, r.Kind });
         builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.IssuerAgencyId).OnDelete(DeleteBehavior.Restrict);
 
-        builder.HasMany(r => r.AskedAgencies).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(r => r.AskedIndices).WithOne().HasForeignKey(i => i.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.OwnsMany(r => r.AskedAgencies, agency =>
+        {
+            agency.ToTable("ReportRequestAgencies");
+            agency.WithOwner().HasForeignKey("RequestId");
+            agency.HasKey("RequestId", nameof(ReportRequestAgency.AgencyId));
+            agency.HasIndex(a => a.AgencyId);
+            agency.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.OwnsMany(r => r.AskedIndices, index =>
+        {
+            index.ToTable("ReportRequestIndices");
+            index.WithOwner().HasForeignKey("RequestId");
+            index.HasKey("RequestId", nameof(ReportRequestIndex.IndexCode));
+            index.Property(i => i.IndexCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
+        });
         builder.Navigation(r => r.AskedAgencies).HasField("_askedAgencies");
         builder.Navigation(r => r.AskedIndices).HasField("_askedIndices");
-    }
-}
-
-internal sealed class ReportRequestAgencyConfiguration : IEntityTypeConfiguration<ReportRequestAgency>
-{
-    public void Configure(EntityTypeBuilder<ReportRequestAgency> builder)
-    {
-        builder.ToTable("ReportRequestAgencies");
-        builder.HasKey(a => a.Id);
-        builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.HasIndex(a => new { a.RequestId, a.AgencyId }).IsUnique();
-        builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class ReportRequestIndexConfiguration : IEntityTypeConfiguration<ReportRequestIndex>
-{
-    public void Configure(EntityTypeBuilder<ReportRequestIndex> builder)
-    {
-        builder.ToTable("ReportRequestIndices");
-        builder.HasKey(i => i.Id);
-        builder.Property(i => i.Id).ValueGeneratedNever();
-        builder.Property(i => i.IndexCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
-        builder.HasIndex(i => new { i.RequestId, i.IndexCode }).IsUnique();
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Dti.Infrastructure.Persistence.Migrations;
@@ -7,9 +6,7 @@ namespace Dti.Infrastructure.Persistence.Migrations;
 /// Reports (periodic, ad hoc, contributions) with their index entries, evidence references, task snapshots, frozen
 /// versions and return notes, and report requests with the agencies and indices they ask. Provider-neutral.
 /// </summary>
-[DbContext(typeof(DtiDbContext))]
-[Migration("20261201000300_Reports")]
-public sealed class Reports : Migration
+public sealed partial class Reports : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -850,6 +850,8 @@ namespace Dti.Infrastructure.Persistence.Migrations
                 {
                     b.Property<Guid>("Id");
 
+                    b.Property<int?>("AcceptedVersionNumber");
+
                     b.Property<Guid>("AgencyId");
 
                     b.Property<int>("AssessmentYear");
@@ -891,6 +893,8 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.Property<string>("Results")
                         .HasMaxLength(20000);
 
+                    b.Property<Guid?>("ReviewingAgencyId");
+
                     b.Property<int>("Revision");
 
                     b.Property<string>("State")
@@ -911,6 +915,8 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.HasIndex("DeadlineRuleId");
 
                     b.HasIndex("ReportRequestId");
+
+                    b.HasIndex("ReviewingAgencyId");
 
                     b.HasIndex("AgencyId", "SubjectKey")
                         .IsUnique();
@@ -1019,42 +1025,6 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.HasIndex("AssessmentYear", "Kind");
 
                     b.ToTable("ReportRequests", (string)null);
-                });
-
-            modelBuilder.Entity("Dti.Domain.Reports.ReportRequestAgency", b =>
-                {
-                    b.Property<Guid>("Id");
-
-                    b.Property<Guid>("AgencyId");
-
-                    b.Property<Guid>("RequestId");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("RequestId", "AgencyId")
-                        .IsUnique();
-
-                    b.ToTable("ReportRequestAgencies", (string)null);
-                });
-
-            modelBuilder.Entity("Dti.Domain.Reports.ReportRequestIndex", b =>
-                {
-                    b.Property<Guid>("Id");
-
-                    b.Property<string>("IndexCode")
-                        .IsRequired()
-                        .HasMaxLength(20);
-
-                    b.Property<Guid>("RequestId");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId", "IndexCode")
-                        .IsUnique();
-
-                    b.ToTable("ReportRequestIndices", (string)null);
                 });
 
             modelBuilder.Entity("Dti.Domain.Reports.ReportReturnNote", b =>
@@ -1565,6 +1535,36 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Dti.Domain.Reports.ReportEntrySource", "Sources", b1 =>
+                        {
+                            b1.Property<Guid>("EntryId");
+
+                            b1.Property<int>("Position");
+
+                            b1.Property<Guid>("ContributionReportId");
+
+                            b1.Property<int>("ContributionVersion");
+
+                            b1.Property<Guid>("ContributorAgencyId");
+
+                            b1.HasKey("EntryId", "Position");
+
+                            b1.HasIndex("ContributionReportId");
+
+                            b1.ToTable("ReportEntrySources", (string)null);
+
+                            b1.HasOne("Dti.Domain.Reports.Report", null)
+                                .WithMany()
+                                .HasForeignKey("ContributionReportId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("Dti.Domain.Reports.ReportEntryEvidence", b =>
@@ -1583,30 +1583,51 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .HasForeignKey("IssuerAgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("Dti.Domain.Reports.ReportRequestAgency", b =>
-                {
-                    b.HasOne("Dti.Domain.Agencies.Agency", null)
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                    b.OwnsMany("Dti.Domain.Reports.ReportRequestAgency", "AskedAgencies", b1 =>
+                        {
+                            b1.Property<Guid>("RequestId");
 
-                    b.HasOne("Dti.Domain.Reports.ReportRequest", null)
-                        .WithMany("AskedAgencies")
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
+                            b1.Property<Guid>("AgencyId");
 
-            modelBuilder.Entity("Dti.Domain.Reports.ReportRequestIndex", b =>
-                {
-                    b.HasOne("Dti.Domain.Reports.ReportRequest", null)
-                        .WithMany("AskedIndices")
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                            b1.Property<int>("Position");
+
+                            b1.HasKey("RequestId", "AgencyId");
+
+                            b1.HasIndex("AgencyId");
+
+                            b1.ToTable("ReportRequestAgencies", (string)null);
+
+                            b1.HasOne("Dti.Domain.Agencies.Agency", null)
+                                .WithMany()
+                                .HasForeignKey("AgencyId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
+                    b.OwnsMany("Dti.Domain.Reports.ReportRequestIndex", "AskedIndices", b1 =>
+                        {
+                            b1.Property<Guid>("RequestId");
+
+                            b1.Property<string>("IndexCode")
+                                .HasMaxLength(20);
+
+                            b1.Property<int>("Position");
+
+                            b1.HasKey("RequestId", "IndexCode");
+
+                            b1.ToTable("ReportRequestIndices", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
+                    b.Navigation("AskedAgencies");
+
+                    b.Navigation("AskedIndices");
                 });
 
             modelBuilder.Entity("Dti.Domain.Reports.ReportReturnNote", b =>
@@ -1694,13 +1715,6 @@ namespace Dti.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Dti.Domain.Reports.ReportEntry", b =>
                 {
                     b.Navigation("Evidence");
-                });
-
-            modelBuilder.Entity("Dti.Domain.Reports.ReportRequest", b =>
-                {
-                    b.Navigation("AskedAgencies");
-
-                    b.Navigation("AskedIndices");
                 });
 
             modelBuilder.Entity("Dti.Domain.Reports.ReportVersion", b =>

@@ -62,7 +62,7 @@ public sealed class CreateReportHandler(IApplicationDbContext db, WorkingCalenda
 
     private async Task<Report> ForRequestAsync(CreateReportInput body, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var request = await db.ReportRequests.AsNoTracking().Include(r => r.AskedAgencies)
+        var request = await db.ReportRequests.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Id == body.ReportRequestId, cancellationToken)
             ?? throw new DomainException("report.unknown-request", $"Report request '{body.ReportRequestId}' does not exist.", "reportRequestId");
         var expected = request.Kind == ReportRequestKind.Contribution ? ReportKind.Contribution : ReportKind.AdHoc;

@@ -9,7 +9,7 @@ namespace Dti.Application.Reports.Commands.ReopenReport;
 /// <summary>Returned → Draft, content unchanged (editing a returned report reopens it too).</summary>
 public sealed record ReopenReportCommand(Guid Id, int? ExpectedVersion) : IRequest<Versioned<ReportDto>>, IAgencyScoped
 {
-    public AgencyScope Scope => AgencyScope.Report(Id);
+    public AgencyScope Scope => AgencyScope.ReportAuthor(Id);
 }
 
 public sealed class ReopenReportHandler(IApplicationDbContext db, TypeAdapterConfig config, TimeProvider clock) : IRequestHandler<ReopenReportCommand, Versioned<ReportDto>>

@@ -9,7 +9,7 @@ namespace Dti.Application.Reports.Commands.ReviseReport;
 /// <summary>Accepted → Draft as the next revision, keeping the accepted content to correct; it must be accepted again.</summary>
 public sealed record ReviseReportCommand(Guid Id, int? ExpectedVersion) : IRequest<Versioned<ReportDto>>, IAgencyScoped
 {
-    public AgencyScope Scope => AgencyScope.Report(Id);
+    public AgencyScope Scope => AgencyScope.ReportAuthor(Id);
 }
 
 public sealed class ReviseReportHandler(IApplicationDbContext db, TypeAdapterConfig config, TimeProvider clock) : IRequestHandler<ReviseReportCommand, Versioned<ReportDto>>

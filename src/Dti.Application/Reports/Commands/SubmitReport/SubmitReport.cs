@@ -14,7 +14,7 @@ namespace Dti.Application.Reports.Commands.SubmitReport;
 /// </summary>
 public sealed record SubmitReportCommand(Guid Id, int? ExpectedVersion) : IRequest<Versioned<ReportDto>>, IAgencyScoped
 {
-    public AgencyScope Scope => AgencyScope.Report(Id);
+    public AgencyScope Scope => AgencyScope.ReportAuthor(Id);
 }
 
 public sealed class SubmitReportHandler(

@@ -14,7 +14,7 @@ namespace Dti.Application.Reports.Commands.UpdateReportContent;
 /// </summary>
 public sealed record UpdateReportContentCommand(Guid Id, ReportContentInput Body, int? ExpectedVersion) : IRequest<Versioned<ReportDto>>, IAgencyScoped
 {
-    public AgencyScope Scope => AgencyScope.Report(Id);
+    public AgencyScope Scope => AgencyScope.ReportAuthor(Id);
 }
 
 public sealed class UpdateReportContentValidator : AbstractValidator<UpdateReportContentCommand>
@@ -31,7 +31,8 @@ public sealed class UpdateReportContentHandler(IApplicationDbContext db, Working
         var now = clock.GetUtcNow();
         var terms = await db.TermsAsync(config, calendars, report, now, cancellationToken);
         await db.EnsureEvidenceOfAgencyAsync(report.AgencyId, request.Body.Entries ?? [], cancellationToken);
-        report.ReplaceContent(request.Body.ToSpec(), terms.Answerable, now);
+        var offers = await db.ContributionOffersAsync(report, request.Body.Entries ?? [], cancellationToken);
+        report.ReplaceContent(request.Body.ToSpec(), terms.Answerable, offers, now);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToDtoAsync(report, config, cancellationToken);
     }

@@ -9,7 +9,7 @@ namespace Dti.Application.Reports.Commands.WithdrawReport;
 /// <summary>Submitted → Draft, before review: the version is marked withdrawn and no longer counts for timeliness.</summary>
 public sealed record WithdrawReportCommand(Guid Id, int? ExpectedVersion) : IRequest<Versioned<ReportDto>>, IAgencyScoped
 {
-    public AgencyScope Scope => AgencyScope.Report(Id);
+    public AgencyScope Scope => AgencyScope.ReportAuthor(Id);
 }
 
 public sealed class WithdrawReportHandler(IApplicationDbContext db, TypeAdapterConfig config, TimeProvider clock) : IRequestHandler<WithdrawReportCommand, Versioned<ReportDto>>

@@ -6,7 +6,10 @@ using MediatR;
 
 namespace Dti.Application.Reports.Queries.GetReport;
 
-/// <summary>A report with its content; readers and the ministry see accepted reports only (404 otherwise).</summary>
+/// <summary>
+/// A report with its content; readers and the ministry see reports once accepted (404 before), and while a correction is
+/// under way they see the version last accepted.
+/// </summary>
 public sealed record GetReportQuery(Guid Id) : IRequest<Versioned<ReportDto>>, IAgencyScoped
 {
     public AgencyScope Scope => AgencyScope.Report(Id);
@@ -17,6 +20,6 @@ public sealed class GetReportHandler(IApplicationDbContext db, ICurrentClient cl
     public async Task<Versioned<ReportDto>> Handle(GetReportQuery request, CancellationToken cancellationToken)
     {
         var report = await db.GetVisibleReportAsync(client, request.Id, cancellationToken);
-        return await db.ToDtoAsync(report, config, cancellationToken);
+        return await db.ToDtoForAsync(client, report, config, cancellationToken);
     }
 }

@@ -20,7 +20,7 @@ public sealed class ListReportVersionsHandler(IApplicationDbContext db, ICurrent
     {
         var report = await db.GetVisibleReportAsync(client, request.Id, cancellationToken);
         var versions = db.ReportVersions.AsNoTracking().Include(v => v.IndexNotes).Where(v => v.ReportId == report.Id);
-        if (!client.SeesWorkOf(report.AgencyId))
+        if (!client.SeesWorkOf(report))
         {
             versions = versions.Where(v => v.Outcome == ReportVersionOutcome.Accepted);
         }

@@ -1,0 +1,65 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
+using Dti.Application.Common.Security;
+using Dti.Domain.Frameworks;
+using Dti.Domain.Reports;
+using FluentValidation;
+using Mapster;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dti.Application.ReportRequests.Queries.ListReportRequests;
+
+/// <summary>
+/// Report requests, the latest issued first, with where their answers stand; filtered by kind, assessment year, issuer and
+/// agency asked. Agency reporters see the requests their agencies issued or are asked by.
+/// </summary>
+public sealed record ListReportRequestsQuery(PageRequest Paging, ReportRequestKind? Kind, int? AssessmentYear, Guid? IssuerAgencyId, Guid? AskedAgencyId)
+    : IRequest<PagedList<ReportRequestDto>>, IAgencyFiltered;
+
+public sealed class ListReportRequestsValidator : AbstractValidator<ListReportRequestsQuery>
+{
+    public ListReportRequestsValidator()
+    {
+        RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
+        RuleFor(q => q.Kind).IsInEnum().When(q => q.Kind is not null);
+        RuleFor(q => q.AssessmentYear).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
+    }
+}
+
+public sealed class ListReportRequestsHandler(IApplicationDbContext db, AgencyContext agencies, TypeAdapterConfig config)
+    : IRequestHandler<ListReportRequestsQuery, PagedList<ReportRequestDto>>
+{
+    public async Task<PagedList<ReportRequestDto>> Handle(ListReportRequestsQuery request, CancellationToken cancellationToken)
+    {
+        var query = db.ReportRequests.AsNoTracking();
+        if (agencies.VisibleAgencies is { } visible)
+        {
+            var own = visible.ToList();
+            query = query.Where(r => own.Contains(r.IssuerAgencyId) || r.AskedAgencies.Any(a => own.Contains(a.AgencyId)));
+        }
+
+        if (request.Kind is { } kind)
+        {
+            query = query.Where(r => r.Kind == kind);
+        }
+
+        if (request.AssessmentYear is { } year)
+        {
+            query = query.Where(r => r.AssessmentYear == year);
+        }
+
+        if (request.IssuerAgencyId is { } issuer)
+        {
+            query = query.Where(r => r.IssuerAgencyId == issuer);
+        }
+
+        if (request.AskedAgencyId is { } asked)
+        {
+            query = query.Where(r => r.AskedAgencies.Any(a => a.AgencyId == asked));
+        }
+
+        var page = await PagedList<ReportRequest>.CreateAsync(query.OrderByDescending(r => r.IssuedOn).ThenByDescending(r => r.Id), request.Paging, cancellationToken);
+        return page.WithItems(await db.WithAnswersAsync(page.Items, config, cancellationToken));
+    }
+}
