@@ -142,7 +142,8 @@ public sealed class SampleDataTests(DatabaseProvider provider) : ApiTestBase(pro
         Assert.That((request.IssuedOn, request.DueDate, request.IsSample), Is.EqualTo((new DateOnly(2023, 11, 16), new DateOnly(2023, 12, 19), true)));
         Assert.That(report.GetProperty("reportRequestId").GetGuid(), Is.EqualTo(request.Id));
         Assert.That((report.GetProperty("state").GetString(), report.GetProperty("timeliness").GetString()), Is.EqualTo(("Accepted", "OnTime")));
-        Assert.That(report.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("indexCode").GetString()), Is.EqualTo(request.AskedIndexCodes));
+        Assert.That(request.AskedIndexCodes, Is.EquivalentTo(new[] { "3", "7" }));
+        Assert.That(report.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("indexCode").GetString()), Is.EqualTo(new[] { "3", "7" }));
         Assert.That(report.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()).ToList(), Has.Count.EqualTo(2).And.Some.Contains("Quý IV/2023"));
     }
 
