@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dti.Api.Tests.Infrastructure;
 using Dti.Domain.Clients;
+using Dti.Infrastructure.Persistence;
 
 namespace Dti.Api.Tests.Reports;
 
@@ -17,7 +18,7 @@ public sealed class ContributionTests(DatabaseProvider provider) : ReportFixture
     public async Task AContributionFlowsIntoTheLeadsReportWithItsProvenance()
     {
         // Wednesday 20/12/2023: three working days later is Monday 25/12.
-        var request = await Json(await IctReporter.PostAsJsonAsync($"/api/v1/agencies/{Ict}/contribution-requests", Asking(Police, "7")), HttpStatusCode.Created);
+        var request = await Body(await IctReporter.PostAsJsonAsync($"/api/v1/agencies/{Ict}/contribution-requests", Asking(Police, "7")), HttpStatusCode.Created);
         var requestId = request.GetProperty("id").GetGuid();
         Assert.That((request.GetProperty("kind").GetString(), request.GetProperty("dueDate").GetString()), Is.EqualTo(("Contribution", "2023-12-25")));
         Assert.That(request.GetProperty("answers")[0].GetProperty("reportId").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -30,7 +31,7 @@ public sealed class ContributionTests(DatabaseProvider provider) : ReportFixture
         var contribution = await Expect(await Act(police, filled, "submit"));
 
         // The lead reads it and sees its values, but cannot write it.
-        var offered = await Json(await IctReporter.GetAsync($"/api/v1/agencies/{Ict}/contributions?assessmentYear=2023&indexCode=7"));
+        var offered = await Body(await IctReporter.GetAsync($"/api/v1/agencies/{Ict}/contributions?assessmentYear=2023&indexCode=7"));
         var item = offered.GetProperty("items")[0];
         Assert.That((item.GetProperty("reportId").GetGuid(), item.GetProperty("versionNumber").GetInt32(), item.GetProperty("entries")[0].GetProperty("numericValue").GetDecimal()),
             Is.EqualTo((contribution.Id, 1, 0.45m)));
@@ -48,11 +49,11 @@ public sealed class ContributionTests(DatabaseProvider provider) : ReportFixture
 
         // The frozen version keeps the provenance.
         var submitted = await Expect(await Act(IctReporter, cited, "submit"));
-        var version = await Json(await IctReporter.GetAsync($"/api/v1/reports/{submitted.Id}/versions/1"));
+        var version = await Body(await IctReporter.GetAsync($"/api/v1/reports/{submitted.Id}/versions/1"));
         Assert.That(version.GetProperty("content").GetProperty("entries")[0].GetProperty("sources")[0].GetProperty("reportId").GetGuid(), Is.EqualTo(contribution.Id));
 
         // The request shows the answer; an agency neither issuing nor asked gets the 404 of a missing request.
-        var answered = await Json(await IctReporter.GetAsync($"/api/v1/report-requests/{requestId}"));
+        var answered = await Body(await IctReporter.GetAsync($"/api/v1/report-requests/{requestId}"));
         var answer = answered.GetProperty("answers")[0];
         Assert.That((answer.GetProperty("agencyId").GetGuid(), answer.GetProperty("state").GetString(), answer.GetProperty("timeliness").GetString()), Is.EqualTo((Police, "Submitted", "OnTime")));
         await (await (await ReporterOf(Province)).GetAsync($"/api/v1/report-requests/{requestId}")).AssertProblem(HttpStatusCode.NotFound);
@@ -72,7 +73,7 @@ public sealed class ContributionTests(DatabaseProvider provider) : ReportFixture
         // Ad hoc requests are the coordinator's.
         var adHoc = new { issuerAgencyId = Ict, topic = "Báo cáo đột xuất", assessmentYear = 2023, dueDate = "2023-12-28", askedAgencyIds = new[] { Police }, askedIndexCodes = new[] { "5" } };
         Assert.That((await IctReporter.PostAsJsonAsync("/api/v1/report-requests", adHoc)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        var issued = await Json(await Reviewer.PostAsJsonAsync("/api/v1/report-requests", adHoc), HttpStatusCode.Created);
+        var issued = await Body(await Reviewer.PostAsJsonAsync("/api/v1/report-requests", adHoc), HttpStatusCode.Created);
         Assert.That(issued.GetProperty("kind").GetString(), Is.EqualTo("AdHoc"));
     }
 
@@ -85,14 +86,14 @@ public sealed class ContributionTests(DatabaseProvider provider) : ReportFixture
         await Expect(await Put(IctReporter, revising, Content(("7", 0.6m, 120m))));
 
         var reader = await ClockedClient(ClientRole.Reader);
-        var seen = await Json(await reader.GetAsync($"/api/v1/reports/{submitted.Id}"));
+        var seen = await Body(await reader.GetAsync($"/api/v1/reports/{submitted.Id}"));
         Assert.That(
             (seen.GetProperty("state").GetString(), seen.GetProperty("revision").GetInt32(), seen.GetProperty("entries")[0].GetProperty("numericValue").GetDecimal()),
             Is.EqualTo(("Accepted", 1, 0.5m)));
-        var listed = await Json(await reader.GetAsync("/api/v1/reports?periodId=2023Q4"));
+        var listed = await Body(await reader.GetAsync("/api/v1/reports?periodId=2023Q4"));
         Assert.That(listed.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()), Does.Contain(submitted.Id));
 
-        var author = await Json(await IctReporter.GetAsync($"/api/v1/reports/{submitted.Id}"));
+        var author = await Body(await IctReporter.GetAsync($"/api/v1/reports/{submitted.Id}"));
         Assert.That((author.GetProperty("state").GetString(), author.GetProperty("entries")[0].GetProperty("numericValue").GetDecimal()), Is.EqualTo(("Draft", 0.6m)));
     }
 
@@ -105,7 +106,7 @@ public sealed class ContributionTests(DatabaseProvider provider) : ReportFixture
         results = "Tổng hợp số liệu của Công an tỉnh.",
     };
 
-    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    private static async Task<JsonElement> Body(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(status), text);

@@ -64,6 +64,7 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         ["ListObligations"] = (_, agency) => $"/api/v1/obligations?{Year2026}&pageSize=100{Narrowed(agency)}",
         ["ListReports"] = (_, agency) => $"/api/v1/reports?pageSize=100{Narrowed(agency)}",
         ["ListReportRequests"] = (_, agency) => $"/api/v1/report-requests?pageSize=100{(agency is null ? string.Empty : $"&issuerAgencyId={agency}")}",
+        ["GetCompleteness"] = (plan, agency) => $"/api/v1/reports/completeness?assessmentYear=2026&planId={plan}{Narrowed(agency)}",
     };
 
     private Guid _plan;
