@@ -99,6 +99,11 @@ public sealed class SqlServerQueryTests
         ("ListReportVersions", "/api/v1/reports/{report}/versions"),
         ("GetReportVersion", "/api/v1/reports/{report}/versions/1"),
         ("GetReportVersionDiff", "/api/v1/reports/{report}/versions/2/diff?against=1"),
+        ("ListReportRequests", "/api/v1/report-requests"),
+        ("ListReportRequests", "/api/v1/report-requests?kind=Contribution&assessmentYear=2026&issuerAgencyId={ict}&askedAgencyId={police}&page=1&pageSize=10"),
+        ("GetReportRequest", "/api/v1/report-requests/{request}"),
+        ("ListContributions", "/api/v1/agencies/{ict}/contributions"),
+        ("ListContributions", "/api/v1/agencies/{ict}/contributions?assessmentYear=2026&reportRequestId={request}&indexCode=1&page=1&pageSize=10"),
     ];
 
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
@@ -143,7 +148,10 @@ public sealed class SqlServerQueryTests
         await Succeeds(Task.FromResult(evidence));
         var evidenceId = JsonNode.Parse(await evidence.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         var report = await ReportWithTwoVersions(ict, plan);
-        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report) })
+        var asked = await _client.PostAsJsonAsync($"/api/v1/agencies/{ict}/contribution-requests", new { topic = "Số liệu chỉ số 1", assessmentYear = 2026, askedAgencyIds = new[] { police }, askedIndexCodes = new[] { "1" }, dueWorkingDays = 5 });
+        await Succeeds(Task.FromResult(asked));
+        var request = JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report), ("request", request) })
         {
             _ids[name] = id.ToString();
         }
