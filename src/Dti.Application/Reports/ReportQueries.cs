@@ -8,7 +8,6 @@ using Dti.Application.Plans;
 using Dti.Domain.Calendar;
 using Dti.Domain.Clients;
 using Dti.Domain.Common;
-using Dti.Domain.Plans;
 using Dti.Domain.Reports;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
@@ -173,28 +172,6 @@ internal static class ReportQueries
                 "report.no-obligation",
                 $"The agency owes no report for period {period.Id} under this plan's reporting rule: the plan must be issued and report by the rule, the period must be one the plan asks for, and the agency must lead indices of the plan (see /obligations).",
                 "periodId");
-    }
-
-    /// <summary>The agency's plan tasks as they stand: under the report's plan, or (for requests) under every issued plan of the assessment year; soonest due first, at most <see cref="ReportLimits.MaxTasks"/>.</summary>
-    public static async Task<List<TaskStateSpec>> TaskStatesAsync(this IApplicationDbContext db, Report report, CancellationToken cancellationToken)
-    {
-        var tasks = db.PlanTasks.AsNoTracking().Where(t => t.LeadAgencyId == report.AgencyId);
-        if (report.PlanId is { } planId)
-        {
-            tasks = tasks.Where(t => t.PlanId == planId);
-        }
-        else
-        {
-            var year = report.AssessmentYear;
-            var plans = db.Plans.Where(p => p.Status == PlanStatus.Issued && p.FirstAssessmentYear <= year && p.LastAssessmentYear >= year).Select(p => p.Id);
-            tasks = tasks.Where(t => plans.Contains(t.PlanId));
-        }
-
-        return await tasks
-            .OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Title).ThenBy(t => t.Id)
-            .Take(ReportLimits.MaxTasks)
-            .Select(t => new TaskStateSpec(t.Id, t.PlanId, t.Title, t.Status, t.ProgressPercent, t.DueDate, t.ProgressAsOf))
-            .ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dti.Application.Reports;
 using Dti.Domain.Agencies;
 using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
@@ -134,7 +135,7 @@ public sealed partial class SampleDataLoader
                     report.ReplaceContent(ContentOf(write, report.AgencyId, links), draft.Answerable, write.At);
                     break;
                 case SampleStep.Submit submit:
-                    latest = report.Submit(draft.Answerable, draft.Deadline, await TaskStatesAsync(report, cancellationToken), calendar, reporter, submit.At);
+                    latest = report.Submit(draft.Answerable, draft.Deadline, await db.TaskStatesAsync(report, cancellationToken), calendar, reporter, submit.At);
                     db.ReportVersions.Add(latest);
                     break;
                 case SampleStep.Return sentBack:
@@ -168,22 +169,6 @@ public sealed partial class SampleDataLoader
             .Select(e => new ReportEntrySpec(e.IndexCode, e.Value, null, null, e.Score, e.Note, e.AsOf, [.. e.Evidence.Select(LinkId)], e.Explanation))
             .ToList();
         return new ReportContentSpec(entries, write.Content.Results, write.Content.Difficulties, write.Content.Proposals);
-    }
-
-    /// <summary>The agency's plan tasks as a submission captures them: under the report's plan, or (requests) under every issued plan of its year.</summary>
-    private Task<List<TaskStateSpec>> TaskStatesAsync(Report report, CancellationToken cancellationToken)
-    {
-        var year = report.AssessmentYear;
-        var plans = report.PlanId is { } planId
-            ? db.Plans.Where(p => p.Id == planId)
-            : db.Plans.Where(p => p.Status == PlanStatus.Issued && p.FirstAssessmentYear <= year && p.LastAssessmentYear >= year);
-        var planIds = plans.Select(p => p.Id);
-        return db.PlanTasks.AsNoTracking()
-            .Where(t => t.LeadAgencyId == report.AgencyId && planIds.Contains(t.PlanId))
-            .OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Title).ThenBy(t => t.Id)
-            .Take(ReportLimits.MaxTasks)
-            .Select(t => new TaskStateSpec(t.Id, t.PlanId, t.Title, t.Status, t.ProgressPercent, t.DueDate, t.ProgressAsOf))
-            .ToListAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sample report of {Agency} under {Plan} for {Period} left out: the stored plan no longer owes it (see /obligations)")]
