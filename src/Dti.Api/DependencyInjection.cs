@@ -126,6 +126,7 @@ public static class DependencyInjection
         Endpoints.ObligationEndpoints.MapObligationEndpoints(v1);
         Endpoints.EvidenceEndpoints.MapEvidenceEndpoints(v1);
         Endpoints.ReportEndpoints.MapReportEndpoints(v1);
+        Endpoints.CompletenessEndpoints.MapCompletenessEndpoints(v1);
 
         app.UseMiddleware<Observability.RequestLog>();
         // Outside the exception handler, so that a key's stored response is the problem a failure became, as sent.

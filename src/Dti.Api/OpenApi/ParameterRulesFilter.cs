@@ -6,7 +6,7 @@ namespace Dti.Api.OpenApi;
 
 /// <summary>
 /// States on route and query parameters, and on the fields of a <c>multipart/form-data</c> body, what the request's
-/// validator enforces (ranges, lengths, patterns, sort keys, required fields), for endpoints that name their request
+/// validator enforces (ranges, lengths, patterns, sort keys, required fields and parameters), for endpoints that name their request
 /// with <see cref="ParametersOfAttribute{TRequest}"/>. A file field is bounded by the operation's body limit; the
 /// rules its request states under the file's name concern the file's name, not its bytes.
 /// </summary>
@@ -58,11 +58,16 @@ internal sealed class ParameterRulesFilter(ValidatorRules validators) : IOperati
 
         foreach (var parameter in operation.Parameters ?? [])
         {
-            if (parameter is OpenApiParameter { In: ParameterLocation.Path or ParameterLocation.Query, Name: { } name, Schema: OpenApiSchema schema })
+            if (parameter is OpenApiParameter { In: ParameterLocation.Path or ParameterLocation.Query, Name: { } name, Schema: OpenApiSchema schema } declared)
             {
                 foreach (var rule in rules[name])
                 {
                     ValidatorRules.Apply(rule, schema);
+                }
+
+                if (rules[name].Any(ValidatorRules.Requires))
+                {
+                    declared.Required = true;
                 }
             }
         }

@@ -13,6 +13,7 @@ using Dti.Application.Deadlines.Queries.GetDeadlineOccurrences;
 using Dti.Application.Frameworks.Queries.GetIndex;
 using Dti.Application.Obligations;
 using Dti.Application.Plans;
+using Dti.Application.Reports.Queries.GetCompleteness;
 using Dti.Domain.Agencies;
 using Dti.Infrastructure.Persistence;
 using Mapster;
@@ -53,6 +54,11 @@ public sealed class MappingTests
         [typeof(ObligationPageDto)] = "a page of computed obligations",
         [typeof(AgencyObligationsDto)] = "a page of computed obligations",
         [typeof(PlanReportingRulesDto)] = "a plan's id with its rules (projected)",
+        [typeof(CompletenessDto)] = "totals computed from the obligation schedule, the year's lead assignments and the values reports give",
+        [typeof(CompletenessTotalsDto)] = "counts computed by the completeness query",
+        [typeof(AgencyCompletenessDto)] = "an agency (projected) with its computed obligations and unanswered indices",
+        [typeof(IndexCompletenessDto)] = "an index of the governing framework with its leads",
+        [typeof(IndexLeadDto)] = "a lead agency (projected) and whether its reports answer the index",
     };
 
     private static IEnumerable<Type> DtoTypes() =>

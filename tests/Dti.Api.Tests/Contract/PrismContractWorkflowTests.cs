@@ -95,6 +95,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
             await PlanLifecycle();
             await Obligations();
             await Reports();
+            await Completeness();
             await DeadlineRules();
             await WorkingCalendar();
             await AuditAndMediaTypes();
@@ -499,6 +500,20 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_reporter, $"{report}/versions/2/diff", 200);
         await Get(_reporter, $"{report}/versions/1/diff", 400);
         await Get(_reporter, $"{report}/versions/9/diff", 404);
+    }
+
+    /// <summary>What the coordinator still has to chase for 2023 under Plan 170: reports owed, indices without a value.</summary>
+    private async Task Completeness()
+    {
+        const string completeness = "/api/v1/reports/completeness";
+        await Get(_coordinator, $"{completeness}?assessmentYear=2023", 200);
+        await Get(_coordinator, $"{completeness}?assessmentYear=2023&periodId=2023Q4&planId={_plan170}&agencyId={_police}", 200);
+        await Get(_reporter, $"{completeness}?assessmentYear=2023", 200);
+        await Get(_reader, $"{completeness}?assessmentYear=2023&periodId=2023", 200);
+        await Get(_ministry, $"{completeness}?assessmentYear=2023", 403);
+        await Get(_coordinator, completeness, 400, breaksContract: true);
+        await Get(_coordinator, $"{completeness}?assessmentYear=2023&periodId=2024Q1", 400);
+        await Get(_coordinator, $"{completeness}?assessmentYear=2019", 422);
     }
 
     /// <summary>Rules written in words or as parts, their deadlines on the working calendar, and their feed.</summary>

@@ -108,8 +108,8 @@ public sealed class StartupTests
             await using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM \"Plans\"";
-            Assert.That(Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(4));
+            command.CommandText = "SELECT (SELECT count(*) FROM \"Plans\") || ' ' || (SELECT count(*) FROM \"Reports\") || ' ' || (SELECT count(*) FROM \"ReportVersions\")";
+            Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("4 5 5"));
         }
         finally
         {

@@ -70,6 +70,8 @@ public sealed class SqlServerQueryTests
         ("GetFrameworkForYear", "/api/v1/assessment-years/2022/framework"),
         ("ListObligations", "/api/v1/obligations?from=2026-01-01&to=2026-12-31"),
         ("ListObligations", "/api/v1/obligations?from=2026-01-01&to=2026-12-31&agencyId={ict}&planId={plan}&status=Upcoming&includeCooperating=true&page=1&pageSize=10"),
+        ("GetCompleteness", "/api/v1/reports/completeness?assessmentYear=2026"),
+        ("GetCompleteness", "/api/v1/reports/completeness?assessmentYear=2026&periodId=2026Q1&planId={plan}&agencyId={ict}"),
         ("ListAgencyObligations", "/api/v1/agencies/{ict}/obligations?from=2026-01-01&to=2026-12-31&includeCooperating=true"),
         ("GetAgencyObligationCalendar", "/api/v1/agencies/{ict}/calendar.ics?from=2026-01-01&to=2026-12-31"),
         ("ListPlans", "/api/v1/plans"),

@@ -20,6 +20,7 @@ using Dti.Application.Reports.Commands.ReviseReport;
 using Dti.Application.Reports.Commands.SubmitReport;
 using Dti.Application.Reports.Commands.UpdateReportContent;
 using Dti.Application.Reports.Commands.WithdrawReport;
+using Dti.Application.Reports.Queries.GetCompleteness;
 using Dti.Application.Reports.Queries.GetReport;
 using Dti.Application.Reports.Queries.GetReportVersion;
 using Dti.Application.Reports.Queries.GetReportVersionDiff;
@@ -131,6 +132,7 @@ public static class AccessTable
 
         // Obligations
         ["ListObligations"] = new(ReadAgencyData, Filtered: typeof(ListObligationsQuery)),
+        ["GetCompleteness"] = new(ReadAgencyData, Filtered: typeof(GetCompletenessQuery)),
         ["ListAgencyObligations"] = new(ReadAgencyData, Scoped: typeof(ListAgencyObligationsQuery)),
         ["GetAgencyObligationCalendar"] = new(ReadAgencyData, Scoped: typeof(GetAgencyObligationCalendarQuery)),
 

@@ -56,6 +56,7 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         ["ListPlanTasks"] = (plan, agency) => $"/api/v1/plans/{plan}/tasks?pageSize=100{Narrowed(agency)}",
         ["ListObligations"] = (_, agency) => $"/api/v1/obligations?{Year2026}&pageSize=100{Narrowed(agency)}",
         ["ListReports"] = (_, agency) => $"/api/v1/reports?pageSize=100{Narrowed(agency)}",
+        ["GetCompleteness"] = (plan, agency) => $"/api/v1/reports/completeness?assessmentYear=2026&planId={plan}{Narrowed(agency)}",
     };
 
     private Guid _plan;

@@ -13,15 +13,14 @@ namespace Dti.Api.Tests.Security;
 /// </summary>
 public sealed class AuthenticationQueryTests(DatabaseProvider provider) : ApiTestBase(provider)
 {
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly CommandLog _commands = new();
 
-    protected override IReadOnlyDictionary<string, string?> Settings =>
-        new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" };
+    protected override IReadOnlyDictionary<string, string?> Settings => CommandLog.Settings;
 
-    protected override DtiApiFactory CreateFactory(TestDatabase database) => new(database, Settings, _logs);
+    protected override DtiApiFactory CreateFactory(TestDatabase database) => new(database, Settings, _commands.Logs);
 
     [OneTimeTearDown]
-    public void DisposeLogs() => _logs.Dispose();
+    public void DisposeLogs() => _commands.Dispose();
 
     [Test]
     public async Task AKeyIsCheckedWithOneCommandThatBringsTheRolesAndAgencies()
@@ -29,12 +28,11 @@ public sealed class AuthenticationQueryTests(DatabaseProvider provider) : ApiTes
         var police = await Client.CreateAgencyId("000.00.33.H50", "Công an tỉnh");
         var health = await Client.CreateAgencyId("000.00.21.H50", "Sở Y tế");
         var reporter = WithKey((await CreateApiKeyAsync(ClientRole.AgencyReporter, [health, police])).ApiKey);
-        var before = _logs.Messages.Count;
+        var before = _commands.Mark;
 
         var me = await reporter.GetFromJsonAsync<JsonElement>("/api/v1/me");
 
-        var reads = _logs.Messages.Skip(before)
-            .Where(m => m.StartsWith("Microsoft.EntityFrameworkCore.Database.Command", StringComparison.Ordinal) && m.Contains("Executed DbCommand", StringComparison.Ordinal))
+        var reads = _commands.ExecutedSince(before)
             .Where(m => m.Contains("SELECT", StringComparison.Ordinal) && m.Contains("\"Clients\"", StringComparison.Ordinal))
             .ToList();
         Assert.That(me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()), Is.EqualTo(new[] { "AgencyReporter" }));

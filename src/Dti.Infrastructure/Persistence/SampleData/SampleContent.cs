@@ -1,5 +1,6 @@
 using Dti.Domain.Agencies;
 using Dti.Domain.Plans;
+using Dti.Infrastructure.Persistence.ReferenceData;
 
 namespace Dti.Infrastructure.Persistence.SampleData;
 
@@ -63,12 +64,16 @@ internal static class SampleContent
         ],
         [],
         // The plan's annexes name the lead of each index; we could not read them, so these assignments are illustrative.
+        // Công an tỉnh (named by the plan among the agencies leading indices) leads cyber security, so the plan has two
+        // lead agencies whose reports the sample reports show.
         [
             new("1", "qt-tttt", ["qt-bao", "qt-dai"]),
-            new("5", "qt-tttt", ["qt-ca"]),
+            new("5", "qt-ca", ["qt-tttt"]),
             new("7", "qt-tttt", []),
             new("8", "qt-tttt", ["qt-thue", "qt-nhnn", "qt-tk"]),
         ],
+        // "định kỳ hàng quý (trước ngày 25 tháng cuối quý) và hàng năm (trước ngày 20/12)": the reference rules.
+        [ReferenceDeadlineRules.QuangTriQuarterlyName, ReferenceDeadlineRules.QuangTriAnnualName],
         false);
 
     /// <summary>
@@ -96,6 +101,7 @@ internal static class SampleContent
             new("Triển khai nền tảng trợ lý ảo phục vụ người dân, doanh nghiệp trong việc thực hiện các thủ tục hành chính của tỉnh", "bt-vp", [], "2023-12", ["7"]),
         ],
         [],
+        [],
         true);
 
     /// <summary>
@@ -114,6 +120,7 @@ internal static class SampleContent
         2022,
         2023,
         "trung bình khá",
+        [],
         [],
         [],
         [],
@@ -137,6 +144,7 @@ internal static class SampleContent
             new("Báo cáo kết quả thực hiện nhiệm vụ chuyển đổi số Quý IV/2023 gửi UBND tỉnh, Ban Chỉ đạo Chuyển đổi số tỉnh (trước ngày 20/12/2023)", "qb-tttt", [], new DateOnly(2023, 12, 19), ["7"]),
             new("Tổng hợp số liệu, tham mưu UBND tỉnh đánh giá, chấm điểm Chỉ số DTI, gửi Bộ TT&TT (trước ngày 15/01/2024)", "qb-tttt", [], new DateOnly(2024, 1, 14), []),
         ],
+        [],
         [],
         false);
 
@@ -162,6 +170,7 @@ internal sealed record SamplePlan(
     IReadOnlyList<SolutionGroupSpec> SolutionGroups,
     IReadOnlyList<SampleTask> Tasks,
     IReadOnlyList<SampleAssignment> Assignments,
+    IReadOnlyList<string> ReportingRuleNames,
     bool IsSample);
 
 /// <summary>A task due on a date or in a month (<c>2023-11</c>).</summary>

@@ -1,3 +1,4 @@
+using Dti.Application.Calendar;
 using Dti.Domain.Agencies;
 using Dti.Domain.Assignments;
 using Dti.Domain.Frameworks;
@@ -8,14 +9,20 @@ using Microsoft.Extensions.Logging;
 
 namespace Dti.Infrastructure.Persistence.SampleData;
 
-/// <summary>Loads <see cref="SampleContent"/>; what already exists (agency by code, plan by issuer and number) is left alone, so running it again changes nothing.</summary>
-public sealed partial class SampleDataLoader(DtiDbContext db, ReferenceDataSeeder referenceData, TimeProvider clock, ILogger<SampleDataLoader> logger)
+/// <summary>
+/// Loads <see cref="SampleContent"/> and <see cref="SampleReports"/>; what already exists (agency by code, plan by issuer
+/// and number, request by issuer and topic, report by agency and what it answers) is left alone, so running it again
+/// changes nothing.
+/// </summary>
+public sealed partial class SampleDataLoader(
+    DtiDbContext db, ReferenceDataSeeder referenceData, WorkingCalendarSource calendars, TimeProvider clock, ILogger<SampleDataLoader> logger)
 {
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         await referenceData.SeedAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var agencies = await LoadAgenciesAsync(now, cancellationToken);
+        var rules = await db.DeadlineRules.ToDictionaryAsync(r => r.Name, r => r.Id, StringComparer.Ordinal, cancellationToken);
         var added = 0;
         foreach (var sample in SampleContent.Plans)
         {
@@ -25,14 +32,14 @@ public sealed partial class SampleDataLoader(DtiDbContext db, ReferenceDataSeede
                 continue;
             }
 
-            var framework = await db.Frameworks.Include(f => f.MainIndices).Include(f => f.ComponentIndices)
-                .SingleAsync(f => f.FirstAssessmentYear <= sample.FirstAssessmentYear && (f.LastAssessmentYear == null || f.LastAssessmentYear >= sample.FirstAssessmentYear), cancellationToken);
-            AddPlan(sample, agencies, framework, now);
+            AddPlan(sample, agencies, rules, await GoverningFrameworkAsync(sample.FirstAssessmentYear, cancellationToken), now);
             added++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        Loaded(logger, added);
+        var reports = await LoadReportsAsync(agencies, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        Loaded(logger, added, reports);
     }
 
     private async Task<Dictionary<string, Agency>> LoadAgenciesAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -56,7 +63,12 @@ public sealed partial class SampleDataLoader(DtiDbContext db, ReferenceDataSeede
         return byKey;
     }
 
-    private void AddPlan(SamplePlan sample, Dictionary<string, Agency> agencies, Framework framework, DateTimeOffset now)
+    private Task<Framework> GoverningFrameworkAsync(int assessmentYear, CancellationToken cancellationToken) =>
+        db.Frameworks.Include(f => f.MainIndices).Include(f => f.ComponentIndices)
+            .SingleAsync(f => f.FirstAssessmentYear <= assessmentYear && (f.LastAssessmentYear == null || f.LastAssessmentYear >= assessmentYear), cancellationToken);
+
+    /// <summary>Records the plan as a coordinator would: created, given its reporting rules (those of them still stored), issued.</summary>
+    private void AddPlan(SamplePlan sample, Dictionary<string, Agency> agencies, Dictionary<string, Guid> rules, Framework framework, DateTimeOffset now)
     {
         var plan = Plan.Create(
             new PlanSpec(
@@ -64,6 +76,7 @@ public sealed partial class SampleDataLoader(DtiDbContext db, ReferenceDataSeede
                 sample.FirstAssessmentYear, sample.LastAssessmentYear, null, null, sample.TargetRankGroup, [], sample.SolutionGroups, null, sample.IsSample),
             framework,
             now);
+        plan.SetReportingRules(sample.ReportingRuleNames.Where(rules.ContainsKey).Select(name => rules[name]), now);
         plan.Issue(now);
         db.Plans.Add(plan);
 
@@ -87,6 +100,6 @@ public sealed partial class SampleDataLoader(DtiDbContext db, ReferenceDataSeede
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sample data loaded: {Plans} new plan(s)")]
-    private static partial void Loaded(ILogger logger, int plans);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sample data loaded: {Plans} new plan(s), {Reports} new report(s)")]
+    private static partial void Loaded(ILogger logger, int plans, int reports);
 }

@@ -5,6 +5,6 @@ public sealed class SampleDataOptions
 {
     public const string Section = "SampleData";
 
-    /// <summary>Load the sample agencies, plans, tasks and assignments when the API starts (also: the <c>sample-data</c> verb).</summary>
+    /// <summary>Load the sample agencies, plans, tasks, assignments and reports when the API starts (also: the <c>sample-data</c> verb).</summary>
     public bool Load { get; set; }
 }
