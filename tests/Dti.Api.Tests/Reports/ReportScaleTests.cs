@@ -35,7 +35,9 @@ public sealed class ReportScaleTests(DatabaseProvider provider) : ApiTestBase(pr
     /// <summary>What each size measured: statements per request, and its median wall time (for docs/benchmarks.md).</summary>
     private readonly record struct Measure(int Statements, TimeSpan Elapsed);
 
-    protected override IReadOnlyDictionary<string, string?> Settings => CommandLog.Settings;
+    /// <summary>Keys read on every request (no key cache), so every run counts the same statements, authentication included.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?>(CommandLog.Settings) { ["Auth:KeyCacheSeconds"] = "0" };
 
     protected override DtiApiFactory CreateFactory(TestDatabase database) => new(database, Settings, _commands.Logs);
 
