@@ -6,6 +6,7 @@ using Dti.Infrastructure.Idempotency;
 using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.Auditing;
+using Dti.Infrastructure.Persistence.Metrics;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Dti.Infrastructure.Persistence.SampleData;
 using Microsoft.EntityFrameworkCore;
@@ -34,10 +35,11 @@ public static class DependencyInjection
         // shared, so each scope hands the context it rents whom its writes are audited under.
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<OutboxInterceptor>();
+        services.AddSingleton<DatabaseTime>();
         services.AddPooledDbContextFactory<DtiDbContext>((sp, builder) =>
         {
             DatabaseRegistration.Configure(builder, provider, connectionString);
-            builder.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxInterceptor>());
+            builder.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<DatabaseTime>());
         });
         services.AddScoped(sp =>
         {
