@@ -118,7 +118,8 @@ public sealed class SqlServerQueryTests
     public async Task CreateDataAndStartTheApi()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _factory = new DtiApiFactory(_database, services: services =>
+        // Keys read on every request, so that each case translates the authentication query too, whatever ran before it.
+        _factory = new DtiApiFactory(_database, new Dictionary<string, string?> { ["Auth:KeyCacheSeconds"] = "0" }, services: services =>
         {
             services.AddSingleton<QueryLog>();
             services.ConfigureDbContext<DtiDbContext>((_, options) => options.ReplaceService<IAsyncQueryProvider, RecordingQueryProvider>());
