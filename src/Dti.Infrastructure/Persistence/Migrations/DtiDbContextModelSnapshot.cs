@@ -319,9 +319,17 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(30);
 
+                    b.Property<string>("DueCountedFrom")
+                        .HasMaxLength(30);
+
                     b.Property<DateOnly?>("DueDate");
 
                     b.Property<int?>("DueDay");
+
+                    b.Property<string>("DueDayCount")
+                        .HasMaxLength(30);
+
+                    b.Property<int?>("DueDays");
 
                     b.Property<bool>("DueFollowingYear");
 
@@ -330,6 +338,10 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .HasMaxLength(30);
 
                     b.Property<int?>("DueMonth");
+
+                    b.Property<int?>("DueMonthsAfter");
+
+                    b.Property<TimeOnly?>("DueTime");
 
                     b.Property<int?>("DueWorkingDays");
 
