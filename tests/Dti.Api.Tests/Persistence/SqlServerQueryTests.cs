@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dti.Api.Tests.Evidence;
 using Dti.Api.Tests.Infrastructure;
+using Dti.Api.Tests.SelfAssessments;
 using Dti.Application.Clients.Commands.CreateClient;
 using Dti.Domain.Clients;
 using Dti.Infrastructure.Persistence;
@@ -99,7 +100,15 @@ public sealed class SqlServerQueryTests
         ("ListReportVersions", "/api/v1/reports/{report}/versions"),
         ("GetReportVersion", "/api/v1/reports/{report}/versions/1"),
         ("GetReportVersionDiff", "/api/v1/reports/{report}/versions/2/diff?against=1"),
+        ("GetSelfAssessment", "/api/v1/self-assessments/2023"),
+        ("ListSnapshots", "/api/v1/self-assessments/2023/snapshots"),
+        ("GetSnapshot", "/api/v1/self-assessments/2023/snapshots/1"),
+        ("GetSnapshot", "/api/v1/self-assessments/2023/snapshots/1?format=Csv"),
+        ("ListSnapshotPulls", "/api/v1/self-assessments/2023/snapshots/pulls"),
+        ("GetSigningCertificate", "/api/v1/self-assessments/signing-certificate"),
     ];
+
+    private readonly ProvinceCertificate _certificate = new();
 
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private TestDatabase _database = null!;
@@ -113,7 +122,7 @@ public sealed class SqlServerQueryTests
     public async Task CreateDataAndStartTheApi()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _factory = new DtiApiFactory(_database, services: services =>
+        _factory = new DtiApiFactory(_database, _certificate.Settings, services: services =>
         {
             services.AddSingleton<QueryLog>();
             services.ConfigureDbContext<DtiDbContext>((_, options) => options.ReplaceService<IAsyncQueryProvider, RecordingQueryProvider>());
@@ -143,6 +152,7 @@ public sealed class SqlServerQueryTests
         await Succeeds(Task.FromResult(evidence));
         var evidenceId = JsonNode.Parse(await evidence.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         var report = await ReportWithTwoVersions(ict, plan);
+        await FinalisedSelfAssessmentOf2023();
         foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report) })
         {
             _ids[name] = id.ToString();
@@ -177,12 +187,26 @@ public sealed class SqlServerQueryTests
         return Guid.Parse(report[(report.LastIndexOf('/') + 1)..]);
     }
 
+    /// <summary>The 2023 self-assessment (QĐ 922), opened and finalised into revision 1.</summary>
+    private async Task FinalisedSelfAssessmentOf2023()
+    {
+        string rule;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            rule = (await scope.ServiceProvider.GetRequiredService<DtiDbContext>().DeadlineRules.SingleAsync(r => r.Name == ReferenceDeadlineRules.QuangBinhSelfAssessmentName)).Id.ToString();
+        }
+
+        await Succeeds(_client.PostAsJsonAsync("/api/v1/self-assessments", new { assessmentYear = 2023, deadlineRuleId = rule }));
+        await Succeeds(_client.SendCurrent(HttpMethod.Post, "/api/v1/self-assessments/2023/finalise", resource: "/api/v1/self-assessments/2023"));
+    }
+
     [OneTimeTearDown]
     public async Task StopTheApi()
     {
         _client.Dispose();
         await _factory.DisposeAsync();
         await _database.DisposeAsync();
+        _certificate.Dispose();
     }
 
     [Test]
