@@ -65,7 +65,7 @@ internal static class SelfAssessmentEndpoints
         assessments.MapGet("/{year:int}/snapshots/{revision:int}", GetSnapshot).WithName(nameof(GetSnapshot))
             .RequireAuthorization(Policies.PullSnapshots)
             .WithSummary("Download a snapshot revision")
-            .WithDescription("`format` Json (default): the canonical document exactly as signed; Csv: one row per index, UTF-8 with a byte-order mark; Signature: the detached CMS signature (DER) over the JSON document's bytes. `ETag` is the SHA-256 of the bytes; `If-None-Match` with it answers 304. Every download is recorded (who, which revision, what, when).")
+            .WithDescription("`format` Json (default): the canonical document exactly as signed; Csv: one row per index, UTF-8 with a byte-order mark; Signature: the detached CMS signature (DER) over the JSON document's bytes; Dhis2: a DHIS2 `dataValueSet` (period = the year, data element = index code for the value, `{code}.score` for the score; the importer sets the organisation unit). `ETag` is the SHA-256 of the bytes; `If-None-Match` with it answers 304. Every download is recorded (who, which revision, what, when).")
             .ProducesDownload(["application/json", "text/csv; charset=utf-8", "application/pkcs7-signature"])
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);

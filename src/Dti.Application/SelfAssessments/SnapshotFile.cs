@@ -15,6 +15,9 @@ public enum SnapshotFormat
 
     /// <summary>The detached CMS signature (DER) over the JSON document's bytes.</summary>
     Signature,
+
+    /// <summary>A DHIS2 <c>dataValueSet</c> (period = the year, data elements = index codes) for aggregate-reporting platforms.</summary>
+    Dhis2,
 }
 
 /// <summary>A downloadable representation of a snapshot revision, with its strong ETag (the SHA-256 of its bytes).</summary>
@@ -23,6 +26,42 @@ public enum SnapshotFormat
 /// <param name="FileName">A file name for the download.</param>
 /// <param name="Sha256">SHA-256 of the bytes, lower-case hex: the ETag.</param>
 public sealed record SnapshotFile(byte[]? Content, string MediaType, string FileName, string Sha256);
+
+/// <summary>
+/// The DHIS2 rendering of a snapshot: a <c>dataValueSet</c> whose period is the assessment year and whose data elements are
+/// the index codes, one value per index with a self-assessed value (main indices on the [0, 1] scale) and one per index
+/// with a score (<c>{code}.score</c>). The province's DHIS2 organisation unit is not known here: the importer sets it.
+/// </summary>
+internal static class SnapshotDhis2
+{
+    public static byte[] Of(string document)
+    {
+        using var json = JsonDocument.Parse(document);
+        var root = json.RootElement;
+        var period = root.GetProperty("assessmentYear").GetInt32().ToString(CultureInfo.InvariantCulture);
+        var values = new System.Text.Json.Nodes.JsonArray();
+        foreach (var index in root.GetProperty("indices").EnumerateArray())
+        {
+            var code = index.GetProperty("code").GetString()!;
+            var assessed = index.GetProperty("selfAssessed");
+            foreach (var (element, field) in new[] { (code, "value"), (code + ".score", "score") })
+            {
+                if (assessed.GetProperty(field).GetString() is { } value)
+                {
+                    values.Add(new System.Text.Json.Nodes.JsonObject { ["dataElement"] = element, ["period"] = period, ["value"] = value, ["comment"] = index.GetProperty("status").GetString() });
+                }
+            }
+        }
+
+        var set = new System.Text.Json.Nodes.JsonObject
+        {
+            ["period"] = period,
+            ["completeDate"] = root.GetProperty("finalisedAt").GetString()![..10],
+            ["dataValues"] = values,
+        };
+        return Encoding.UTF8.GetBytes(SnapshotDocument.Write(set));
+    }
+}
 
 /// <summary>The CSV rendering of a snapshot: read from its frozen JSON document, so it never changes either.</summary>
 internal static class SnapshotCsv

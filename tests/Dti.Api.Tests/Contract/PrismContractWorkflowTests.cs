@@ -553,6 +553,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_ministry, $"{assessments}/2023/snapshots/1", 200, accept: "application/json");
         await Get(_ministry, $"{assessments}/2023/snapshots/1?format=Csv", 200, accept: "text/csv");
         await Get(_ministry, $"{assessments}/2023/snapshots/1?format=Signature", 200, accept: "application/pkcs7-signature");
+        await Get(_ministry, $"{assessments}/2023/snapshots/1?format=Dhis2", 200, accept: "application/json");
         await Get(_ministry, $"{assessments}/2023/snapshots/2", 404);
         await Get(_reporter, $"{assessments}/2023/snapshots/1", 403);
         await Get(_ministry, $"{assessments}/signing-certificate", 200, accept: "application/x-pem-file");

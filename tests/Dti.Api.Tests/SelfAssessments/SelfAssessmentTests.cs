@@ -136,13 +136,17 @@ public sealed class SelfAssessmentTests(DatabaseProvider provider) : ReportFixtu
         });
 
         var csv = await ministry.GetByteArrayAsync($"{Assessments}/2023/snapshots/1?format=Csv");
+        var dhis2 = JsonDocument.Parse(await ministry.GetByteArrayAsync($"{Assessments}/2023/snapshots/1?format=Dhis2")).RootElement;
         var pulls = await Read(Reviewer, $"{Assessments}/2023/snapshots/pulls");
         Assert.Multiple(() =>
         {
             Assert.That(csv[..3], Is.EqualTo(Encoding.UTF8.GetPreamble()), "a byte-order mark, so a spreadsheet keeps the Vietnamese");
             Assert.That(Encoding.UTF8.GetString(csv), Does.Contain("7,Main,,Hoạt động chính quyền số,200.00,Reported,0.6000,120.00"));
+            Assert.That(dhis2.GetProperty("period").GetString(), Is.EqualTo("2023"));
+            Assert.That(dhis2.GetProperty("dataValues").EnumerateArray().Select(v => (v.GetProperty("dataElement").GetString(), v.GetProperty("value").GetString())),
+                Is.EqualTo(new[] { ("7", "0.6000"), ("7.score", "120.00") }), "a DHIS2 dataValueSet: data elements are index codes");
             Assert.That(pulls.GetProperty("items").EnumerateArray().Select(p => (p.GetProperty("format").GetString(), p.GetProperty("role").GetString())),
-                Is.EquivalentTo(new[] { ("json", "Ministry"), ("json", "Ministry"), ("signature", "Ministry"), ("csv", "Ministry") }), "every download, not the 304");
+                Is.EquivalentTo(new[] { ("json", "Ministry"), ("json", "Ministry"), ("signature", "Ministry"), ("csv", "Ministry"), ("dhis2", "Ministry") }), "every download, not the 304");
         });
     }
 

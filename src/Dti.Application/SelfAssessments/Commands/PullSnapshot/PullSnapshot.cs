@@ -26,6 +26,7 @@ public sealed class PullSnapshotHandler(IApplicationDbContext db, ICurrentClient
         {
             SnapshotFormat.Csv => (SnapshotCsv.Of(snapshot.Document), "text/csv; charset=utf-8", name + ".csv"),
             SnapshotFormat.Signature => (snapshot.Signature, "application/pkcs7-signature", name + ".json.p7s"),
+            SnapshotFormat.Dhis2 => (SnapshotDhis2.Of(snapshot.Document), "application/json", name + ".dhis2.json"),
             _ => (SelfAssessmentSnapshot.BytesOf(snapshot.Document), "application/json", name + ".json"),
         };
         var sha256 = request.Format == SnapshotFormat.Json ? snapshot.Sha256 : Convert.ToHexStringLower(SHA256.HashData(bytes));
