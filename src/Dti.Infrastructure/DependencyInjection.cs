@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Security;
 using Dti.Application.Evidence;
+using Dti.Application.SelfAssessments;
 using Dti.Infrastructure.Evidence;
 using Dti.Infrastructure.Idempotency;
 using Dti.Infrastructure.Outbox;
@@ -9,6 +10,7 @@ using Dti.Infrastructure.Persistence.Auditing;
 using Dti.Infrastructure.Persistence.Metrics;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Dti.Infrastructure.Persistence.SampleData;
+using Dti.Infrastructure.Signing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +52,8 @@ public static class DependencyInjection
         services.AddOutbox(configuration);
         services.AddEvidence(configuration, environment);
         services.AddIdempotency(configuration);
+        var signing = configuration.GetSection(SnapshotSigningOptions.Section).Get<SnapshotSigningOptions>() ?? new SnapshotSigningOptions();
+        services.AddSingleton<ISnapshotSigner>(new CmsSnapshotSigner(signing, environment.ContentRootPath));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<DtiDbContext>());
         services.Configure<SampleDataOptions>(configuration.GetSection(SampleDataOptions.Section));
         services.AddScoped<ReferenceDataSeeder>();

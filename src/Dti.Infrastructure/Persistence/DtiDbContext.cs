@@ -10,6 +10,7 @@ using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Dti.Infrastructure.Idempotency;
 using Dti.Domain.Reports;
+using Dti.Domain.SelfAssessments;
 using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence.Auditing;
 using Dti.Infrastructure.Persistence.ReferenceData;
@@ -52,6 +53,12 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
 
     public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
+
+    public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
+
+    public DbSet<SelfAssessmentSnapshot> SelfAssessmentSnapshots => Set<SelfAssessmentSnapshot>();
+
+    public DbSet<SnapshotPull> SnapshotPulls => Set<SnapshotPull>();
 
     /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

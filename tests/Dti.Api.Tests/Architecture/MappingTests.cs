@@ -59,6 +59,16 @@ public sealed class MappingTests
         [typeof(AgencyCompletenessDto)] = "an agency (projected) with its computed obligations and unanswered indices",
         [typeof(IndexCompletenessDto)] = "an index of the governing framework with its leads",
         [typeof(IndexLeadDto)] = "a lead agency (projected) and whether its reports answer the index",
+        [typeof(Dti.Application.SelfAssessments.SelfAssessmentDto)] = "consolidated from the framework, the lead assignments, accepted report versions, overrides and the scoring engine",
+        [typeof(Dti.Application.SelfAssessments.SelfAssessmentDeadlineDto)] = "the rule's name with the deadline computed for the year and its status as of now",
+        [typeof(Dti.Application.SelfAssessments.AssessedIndexDto)] = "an index of the framework with its leads, reported figures and override",
+        [typeof(Dti.Application.SelfAssessments.ReportedFiguresDto)] = "an entry of an accepted version's frozen document with its evidence and provenance",
+        [typeof(Dti.Application.SelfAssessments.ProvenanceDto)] = "the accepted version read, with its agency (projected)",
+        [typeof(Dti.Application.SelfAssessments.SelfAssessmentCompletenessDto)] = "counts computed over the consolidated indices",
+        [typeof(Dti.Application.SelfAssessments.MainIndexCompletenessDto)] = "counts computed per main index",
+        [typeof(Dti.Application.SelfAssessments.MissingByLeadDto)] = "a lead agency (projected) with the indices it has not reported",
+        [typeof(Dti.Application.SelfAssessments.Queries.ListSnapshots.SnapshotListDto)] = "a year with its snapshots (projected)",
+        [typeof(Dti.Application.SelfAssessments.Queries.ListSnapshotPulls.SnapshotPullListDto)] = "a year with its pulls (projected)",
     };
 
     private static IEnumerable<Type> DtoTypes() =>

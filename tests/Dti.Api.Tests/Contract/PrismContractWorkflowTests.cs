@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Dti.Api.Tests.Evidence;
 using Dti.Api.Tests.Frameworks;
 using Dti.Api.Tests.Infrastructure;
+using Dti.Api.Tests.SelfAssessments;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -46,6 +47,13 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
     private Guid _science;
     private Guid _plan170;
     private Guid _plan200;
+
+    private readonly ProvinceCertificate _certificate = new();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => _certificate.Settings;
+
+    [OneTimeTearDown]
+    public void DeleteCertificate() => _certificate.Dispose();
 
     protected override DtiApiFactory CreateFactory(TestDatabase database)
     {
@@ -97,6 +105,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
             await Reports();
             await Completeness();
             await RequestsAndContributions();
+            await SelfAssessment();
             await DeadlineRules();
             await WorkingCalendar();
             await AuditAndMediaTypes();
@@ -547,6 +556,41 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_reporter, $"/api/v1/agencies/{_ict}/contributions?assessmentYear=2023&reportRequestId={requested}&indexCode=7&page=1&pageSize=10", 200);
         await Get(_reporter, $"/api/v1/agencies/{_home}/contributions", 404);
         await Get(_ministry, $"/api/v1/agencies/{_ict}/contributions", 403);
+    /// <summary>The 2023 self-assessment: opened, an index overridden, finalised and signed, pulled by the ministry, reopened.</summary>
+    private async Task SelfAssessment()
+    {
+        const string assessments = "/api/v1/self-assessments";
+        var rule = await RuleId("Annual", ReferenceDeadlineRules.QuangBinhSelfAssessmentName);
+        await Get(_coordinator, $"{assessments}/2023", 404);
+        await Get(_ministry, $"{assessments}/2023/snapshots", 404);
+        await Get(_coordinator, $"{assessments}/2023/snapshots/pulls", 404);
+        var opened = await Post(_coordinator, assessments, new { assessmentYear = 2023, deadlineRuleId = rule }, 201);
+        await Post(_coordinator, assessments, new { assessmentYear = 2023, deadlineRuleId = rule }, 409);
+        await Post(_coordinator, assessments, new { assessmentYear = 2022, deadlineRuleId = await RuleId("Quarterly", ReferenceDeadlineRules.QuangTriQuarterlyName) }, 422);
+        await Post(_coordinator, assessments, new { assessmentYear = 2022 }, 400, breaksContract: true);
+        await Post(_ministry, assessments, new { assessmentYear = 2022, deadlineRuleId = rule }, 403);
+        var read = await Get(_coordinator, $"{assessments}/2023", 200);
+        await Get(_ministry, $"{assessments}/2023", 403);
+        var reason = "Số liệu Công an tỉnh gửi bằng văn bản (minh họa)";
+        await Put(_coordinator, $"{assessments}/2023/indices/5/override", new { value = 0.5m, reason }, 412, "\"999\"");
+        await Put(_coordinator, $"{assessments}/2023/indices/5/override", new { value = 1.5m, reason }, 422, read.ETag);
+        await Put(_coordinator, $"{assessments}/2023/indices/99/override", new { value = 0.5m, reason }, 422, read.ETag);
+        var overridden = await Put(_coordinator, $"{assessments}/2023/indices/5/override", new { value = 0.5m, reason }, 200, read.ETag);
+        await Post(_coordinator, $"{assessments}/2023/reopen", null, 409, overridden.ETag);
+        var finalised = await Post(_coordinator, $"{assessments}/2023/finalise", null, 200, overridden.ETag);
+        await Post(_coordinator, $"{assessments}/2024/finalise", null, 404);
+        await Get(_ministry, $"{assessments}/2023/snapshots", 200);
+        await Get(_reader, $"{assessments}/2023/snapshots", 403);
+        await Get(_ministry, $"{assessments}/2023/snapshots/1", 200, accept: "application/json");
+        await Get(_ministry, $"{assessments}/2023/snapshots/1?format=Csv", 200, accept: "text/csv");
+        await Get(_ministry, $"{assessments}/2023/snapshots/1?format=Signature", 200, accept: "application/pkcs7-signature");
+        await Get(_ministry, $"{assessments}/2023/snapshots/1?format=Dhis2", 200, accept: "application/json");
+        await Get(_ministry, $"{assessments}/2023/snapshots/2", 404);
+        await Get(_reporter, $"{assessments}/2023/snapshots/1", 403);
+        await Get(_ministry, $"{assessments}/signing-certificate", 200, accept: "application/x-pem-file");
+        await Get(_coordinator, $"{assessments}/2023/snapshots/pulls", 200);
+        await Get(_ministry, $"{assessments}/2023/snapshots/pulls", 403);
+        await Post(_coordinator, $"{assessments}/2023/reopen", null, 200, finalised.ETag);
     }
 
     /// <summary>Rules written in words or as parts, their deadlines on the working calendar, and their feed.</summary>

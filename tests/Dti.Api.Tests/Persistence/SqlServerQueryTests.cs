@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dti.Api.Tests.Evidence;
 using Dti.Api.Tests.Infrastructure;
+using Dti.Api.Tests.SelfAssessments;
 using Dti.Application.Clients.Commands.CreateClient;
 using Dti.Domain.Clients;
 using Dti.Infrastructure.Persistence;
@@ -104,7 +105,15 @@ public sealed class SqlServerQueryTests
         ("GetReportRequest", "/api/v1/report-requests/{request}"),
         ("ListContributions", "/api/v1/agencies/{ict}/contributions"),
         ("ListContributions", "/api/v1/agencies/{ict}/contributions?assessmentYear=2026&reportRequestId={request}&indexCode=1&page=1&pageSize=10"),
+        ("GetSelfAssessment", "/api/v1/self-assessments/2023"),
+        ("ListSnapshots", "/api/v1/self-assessments/2023/snapshots"),
+        ("GetSnapshot", "/api/v1/self-assessments/2023/snapshots/1"),
+        ("GetSnapshot", "/api/v1/self-assessments/2023/snapshots/1?format=Csv"),
+        ("ListSnapshotPulls", "/api/v1/self-assessments/2023/snapshots/pulls"),
+        ("GetSigningCertificate", "/api/v1/self-assessments/signing-certificate"),
     ];
+
+    private readonly ProvinceCertificate _certificate = new();
 
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private TestDatabase _database = null!;
@@ -119,7 +128,8 @@ public sealed class SqlServerQueryTests
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         // Keys read on every request, so that each case translates the authentication query too, whatever ran before it.
-        _factory = new DtiApiFactory(_database, new Dictionary<string, string?> { ["Auth:KeyCacheSeconds"] = "0" }, services: services =>
+        var settings = new Dictionary<string, string?>(_certificate.Settings) { ["Auth:KeyCacheSeconds"] = "0" };
+        _factory = new DtiApiFactory(_database, settings, services: services =>
         {
             services.AddSingleton<QueryLog>();
             services.ConfigureDbContext<DtiDbContext>((_, options) => options.ReplaceService<IAsyncQueryProvider, RecordingQueryProvider>());
@@ -153,6 +163,8 @@ public sealed class SqlServerQueryTests
         await Succeeds(Task.FromResult(asked));
         var request = JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report), ("request", request) })
+        await FinalisedSelfAssessmentOf2023();
+        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report) })
         {
             _ids[name] = id.ToString();
         }
@@ -186,12 +198,26 @@ public sealed class SqlServerQueryTests
         return Guid.Parse(report[(report.LastIndexOf('/') + 1)..]);
     }
 
+    /// <summary>The 2023 self-assessment (QĐ 922), opened and finalised into revision 1.</summary>
+    private async Task FinalisedSelfAssessmentOf2023()
+    {
+        string rule;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            rule = (await scope.ServiceProvider.GetRequiredService<DtiDbContext>().DeadlineRules.SingleAsync(r => r.Name == ReferenceDeadlineRules.QuangBinhSelfAssessmentName)).Id.ToString();
+        }
+
+        await Succeeds(_client.PostAsJsonAsync("/api/v1/self-assessments", new { assessmentYear = 2023, deadlineRuleId = rule }));
+        await Succeeds(_client.SendCurrent(HttpMethod.Post, "/api/v1/self-assessments/2023/finalise", resource: "/api/v1/self-assessments/2023"));
+    }
+
     [OneTimeTearDown]
     public async Task StopTheApi()
     {
         _client.Dispose();
         await _factory.DisposeAsync();
         await _database.DisposeAsync();
+        _certificate.Dispose();
     }
 
     [Test]

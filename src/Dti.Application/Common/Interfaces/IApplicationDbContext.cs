@@ -8,6 +8,7 @@ using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Dti.Domain.Reports;
+using Dti.Domain.SelfAssessments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Common.Interfaces;
@@ -46,6 +47,14 @@ public interface IApplicationDbContext
     DbSet<ReportVersion> ReportVersions { get; }
 
     DbSet<ReportRequest> ReportRequests { get; }
+
+    DbSet<SelfAssessment> SelfAssessments { get; }
+
+    /// <summary>Finalised revisions of self-assessments; added once, never changed.</summary>
+    DbSet<SelfAssessmentSnapshot> SelfAssessmentSnapshots { get; }
+
+    /// <summary>Who pulled which snapshot revision when.</summary>
+    DbSet<SnapshotPull> SnapshotPulls { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

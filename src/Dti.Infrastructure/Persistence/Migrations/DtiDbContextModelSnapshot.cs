@@ -1152,6 +1152,168 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.ToTable("ReportVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("AssessmentYear");
+
+                    b.Property<Guid>("DeadlineRuleId");
+
+                    b.Property<Guid>("FrameworkId");
+
+                    b.Property<DateOnly>("LastAllowedDay");
+
+                    b.Property<DateTime>("OpenedAt");
+
+                    b.Property<int>("Revision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<DateTime>("UpdatedAt");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentYear")
+                        .IsUnique();
+
+                    b.HasIndex("DeadlineRuleId");
+
+                    b.HasIndex("FrameworkId");
+
+                    b.ToTable("SelfAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessmentOverride", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<DateTime>("At");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("IndexCode")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(9, 2);
+
+                    b.Property<Guid>("SelfAssessmentId");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelfAssessmentId", "IndexCode")
+                        .IsUnique();
+
+                    b.ToTable("SelfAssessmentOverrides", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessmentSnapshot", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("AssessmentYear");
+
+                    b.Property<string>("Document")
+                        .IsRequired();
+
+                    b.Property<DateTime>("FinalisedAt");
+
+                    b.Property<string>("FinalisedById")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("FinalisedByName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<int>("Revision");
+
+                    b.Property<Guid>("SelfAssessmentId");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired();
+
+                    b.Property<string>("SignatureFormat")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("SignerThumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelfAssessmentId");
+
+                    b.HasIndex("AssessmentYear", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("SelfAssessmentSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SnapshotPull", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("AssessmentYear");
+
+                    b.Property<DateTime>("At");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<int>("Revision");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<Guid>("SnapshotId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("AssessmentYear", "At");
+
+                    b.ToTable("SnapshotPulls", (string)null);
+                });
+
             modelBuilder.Entity("Dti.Infrastructure.Evidence.EvidenceBlob", b =>
                 {
                     b.Property<string>("Sha256")
@@ -1669,6 +1831,48 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
+                {
+                    b.HasOne("Dti.Domain.Deadlines.DeadlineRuleDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("DeadlineRuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dti.Domain.Frameworks.Framework", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessmentOverride", b =>
+                {
+                    b.HasOne("Dti.Domain.SelfAssessments.SelfAssessment", null)
+                        .WithMany("Overrides")
+                        .HasForeignKey("SelfAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessmentSnapshot", b =>
+                {
+                    b.HasOne("Dti.Domain.SelfAssessments.SelfAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("SelfAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SnapshotPull", b =>
+                {
+                    b.HasOne("Dti.Domain.SelfAssessments.SelfAssessmentSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dti.Infrastructure.Evidence.EvidenceBlob", b =>
                 {
                     b.HasOne("Dti.Domain.Evidence.EvidenceContent", null)
@@ -1732,6 +1936,11 @@ namespace Dti.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Dti.Domain.Reports.ReportVersion", b =>
                 {
                     b.Navigation("IndexNotes");
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
+                {
+                    b.Navigation("Overrides");
                 });
 #pragma warning restore 612, 618
         }
