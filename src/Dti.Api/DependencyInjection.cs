@@ -127,6 +127,7 @@ public static class DependencyInjection
         Endpoints.EvidenceEndpoints.MapEvidenceEndpoints(v1);
         Endpoints.ReportEndpoints.MapReportEndpoints(v1);
         Endpoints.CompletenessEndpoints.MapCompletenessEndpoints(v1);
+        Endpoints.ResultEndpoints.MapResultEndpoints(v1);
 
         // Outside the exception handler, so that a key's stored response is the problem a failure became, as sent.
         app.UseMiddleware<IdempotentResponses>();

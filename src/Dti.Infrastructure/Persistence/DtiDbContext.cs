@@ -10,6 +10,7 @@ using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Dti.Infrastructure.Idempotency;
 using Dti.Domain.Reports;
+using Dti.Domain.Results;
 using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -53,6 +54,10 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
 
     /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
+    public DbSet<ProvinceUnit> ProvinceUnits => Set<ProvinceUnit>();
+
+    public DbSet<OfficialFigure> OfficialFigures => Set<OfficialFigure>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -59,6 +59,9 @@ public sealed class MappingTests
         [typeof(AgencyCompletenessDto)] = "an agency (projected) with its computed obligations and unanswered indices",
         [typeof(IndexCompletenessDto)] = "an index of the governing framework with its leads",
         [typeof(IndexLeadDto)] = "a lead agency (projected) and whether its reports answer the index",
+        [typeof(Dti.Application.Results.ImportSummaryDto)] = "counts of the figures an import added, revised and left as they were",
+        [typeof(Dti.Application.Results.ResultRowDto)] = "a province's figures (mapped) of one table, with its DTI figure picked out",
+        [typeof(Dti.Application.Results.ResultTableDto)] = "a year's figures (mapped) grouped by province, with the governing framework and the field average",
     };
 
     private static IEnumerable<Type> DtoTypes() =>

@@ -158,6 +158,11 @@ public static class AccessTable
         ["GetReportVersion"] = new(ReadReports, Scoped: typeof(GetReportVersionQuery)),
         ["GetReportVersionDiff"] = new(ReadReports, Scoped: typeof(GetReportVersionDiffQuery)),
 
+        // Official results
+        ["ListProvinceUnits"] = new(ReadReference),
+        ["GetResultTable"] = new(ReadReference),
+        ["ImportOfficialResults"] = new(CoordinatorOnly),
+
         // Calendar
         ["GetCalendarDay"] = new(ReadReference),
         ["GetHolidays"] = new(ReadReference),

@@ -8,6 +8,7 @@ using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Dti.Domain.Reports;
+using Dti.Domain.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Common.Interfaces;
@@ -46,6 +47,12 @@ public interface IApplicationDbContext
     DbSet<ReportVersion> ReportVersions { get; }
 
     DbSet<ReportRequest> ReportRequests { get; }
+
+    /// <summary>Provinces as administrative units, with validity periods and the units they merged into.</summary>
+    DbSet<ProvinceUnit> ProvinceUnits { get; }
+
+    /// <summary>Official DTI figures per year, field, province, pillar and main index.</summary>
+    DbSet<OfficialFigure> OfficialFigures { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
