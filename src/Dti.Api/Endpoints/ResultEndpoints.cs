@@ -3,6 +3,7 @@ using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.Results;
 using Dti.Application.Results.Commands.ImportOfficialResults;
+using Dti.Application.Results.Queries.GetResultHistory;
 using Dti.Application.Results.Queries.GetResultTable;
 using Dti.Application.Results.Queries.ListProvinceUnits;
 using MediatR;
@@ -20,7 +21,12 @@ internal static class ResultEndpoints
             .RequireAuthorization(Policies.ReadReference)
             .WithSummary("List province units with their validity and predecessors")
             .WithDescription("From 1/7/2025 Quảng Bình and Quảng Trị form QUANG-TRI-2025: the old units end on 30/6/2025 and name it as `successorCode`; it lists them as `predecessorCodes`. `activeOn` keeps the units that existed that day.");
-
+        api.MapGet("/province-units/{code}/results", GetResultHistory).WithName(nameof(GetResultHistory))
+            .WithTags("Official results")
+            .RequireAuthorization(Policies.ReadReference)
+            .WithSummary("Get a province's official results over the years")
+            .WithDescription("Per year and table: DTI value and rank, pillars and main indices where known, each with the change from the year before (`rankChange` 15 = up 15 places), and a `summary` sentence. A merged unit shows its predecessors' years too; where only they have main-index values (DTI 2024), the merged unit's values are their mean, marked Computed.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         var results = api.MapGroup("/official-results").WithTags("Official results");
         results.MapGet("/{year:int}", GetResultTable).WithName(nameof(GetResultTable))
             .RequireAuthorization(Policies.ReadReference)
@@ -39,6 +45,10 @@ internal static class ResultEndpoints
     [ParametersOf<ListProvinceUnitsQuery>]
     public static async Task<Ok<IReadOnlyList<ProvinceUnitDto>>> ListProvinceUnits(IMediator mediator, CancellationToken cancellationToken, DateOnly? activeOn = null) =>
         TypedResults.Ok(await mediator.Send(new ListProvinceUnitsQuery(activeOn), cancellationToken));
+
+    [ParametersOf<GetResultHistoryQuery>]
+    public static async Task<Ok<ResultHistoryDto>> GetResultHistory(string code, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetResultHistoryQuery(code), cancellationToken));
 
     [ParametersOf<GetResultTableQuery>]
     public static async Task<Ok<ResultTableDto>> GetResultTable(int year, IMediator mediator, CancellationToken cancellationToken, int? fieldSize = null) =>

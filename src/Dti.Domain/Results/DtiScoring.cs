@@ -12,6 +12,9 @@ public static class DtiScoring
     public static decimal Dti(IEnumerable<(decimal Value, decimal MaxPoints)> mainIndices) =>
         Math.Round(mainIndices.Sum(m => m.Value * m.MaxPoints) / TotalPoints, 4, MidpointRounding.AwayFromZero);
 
+    /// <summary>The mean of published values, to four decimals (a merged unit's DTI 2024 main-index value).</summary>
+    public static decimal Mean(IEnumerable<decimal> values) => Math.Round(values.Average(), 4, MidpointRounding.AwayFromZero);
+
     /// <summary>Standard competition ranks of <paramref name="values"/>: one more than the number of strictly greater values.</summary>
     public static IReadOnlyList<int> CompetitionRanks(IReadOnlyList<decimal> values) =>
         [.. values.Select(v => 1 + values.Count(other => other > v))];

@@ -630,6 +630,8 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_reporter, "/api/v1/province-units?activeOn=2025-07-01", 200);
         await Get(_coordinator, "/api/v1/province-units?activeOn=2025-13-01", 400, breaksContract: true);
         await Get(_reader, "/api/v1/official-results/2022", 200);
+        await Get(_reporter, "/api/v1/province-units/QUANG-TRI-2025/results", 200);
+        await Get(_coordinator, "/api/v1/province-units/ATLANTIS/results", 404);
         await Get(_ministry, "/api/v1/official-results/2024?fieldSize=34", 200);
         await Get(_coordinator, "/api/v1/official-results/2025", 404);
         await Get(_coordinator, "/api/v1/official-results/2019", 400, breaksContract: true);

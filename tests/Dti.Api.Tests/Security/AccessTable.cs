@@ -161,6 +161,7 @@ public static class AccessTable
         // Official results
         ["ListProvinceUnits"] = new(ReadReference),
         ["GetResultTable"] = new(ReadReference),
+        ["GetResultHistory"] = new(ReadReference),
         ["ImportOfficialResults"] = new(CoordinatorOnly),
 
         // Calendar
