@@ -132,6 +132,7 @@ public static class DependencyInjection
         Endpoints.ReportRequestEndpoints.MapReportRequestEndpoints(v1);
         Endpoints.CompletenessEndpoints.MapCompletenessEndpoints(v1);
         Endpoints.SelfAssessmentEndpoints.MapSelfAssessmentEndpoints(v1);
+        Endpoints.ResultEndpoints.MapResultEndpoints(v1);
 
         app.UseMiddleware<Observability.RequestLog>();
         // Outside the exception handler, so that a key's stored response is the problem a failure became, as sent.

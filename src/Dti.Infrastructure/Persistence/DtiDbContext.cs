@@ -8,14 +8,15 @@ using Dti.Domain.Deadlines;
 using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
-using Dti.Infrastructure.Idempotency;
 using Dti.Domain.Reports;
+using Dti.Domain.Results;
 using Dti.Domain.SelfAssessments;
+using Dti.Infrastructure.Idempotency;
 using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence.Auditing;
 using Dti.Infrastructure.Persistence.ReferenceData;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Dti.Infrastructure.Persistence;
 
@@ -61,6 +62,10 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     public DbSet<SnapshotPull> SnapshotPulls => Set<SnapshotPull>();
 
     /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
+    public DbSet<ProvinceUnit> ProvinceUnits => Set<ProvinceUnit>();
+
+    public DbSet<OfficialFigure> OfficialFigures => Set<OfficialFigure>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Whom this scope's writes are recorded under (see <see cref="AuditActor"/>); null outside a scope that set it.</summary>

@@ -69,6 +69,12 @@ public sealed class MappingTests
         [typeof(Dti.Application.SelfAssessments.MissingByLeadDto)] = "a lead agency (projected) with the indices it has not reported",
         [typeof(Dti.Application.SelfAssessments.Queries.ListSnapshots.SnapshotListDto)] = "a year with its snapshots (projected)",
         [typeof(Dti.Application.SelfAssessments.Queries.ListSnapshotPulls.SnapshotPullListDto)] = "a year with its pulls (projected)",
+        [typeof(Dti.Application.Results.ImportSummaryDto)] = "counts of the figures an import added, revised and left as they were",
+        [typeof(Dti.Application.Results.ResultRowDto)] = "a province's figures (mapped) of one table, with its DTI figure picked out",
+        [typeof(Dti.Application.Results.FigureHistoryDto)] = "a figure with its change from the year before, or a merged unit's computed mean",
+        [typeof(Dti.Application.Results.YearResultDto)] = "a unit's figures of one year's table, named from the governing framework, with a computed summary",
+        [typeof(Dti.Application.Results.ResultHistoryDto)] = "a unit and its predecessors' years",
+        [typeof(Dti.Application.Results.ResultTableDto)] = "a year's figures (mapped) grouped by province, with the governing framework and the field average",
     };
 
     private static IEnumerable<Type> DtoTypes() =>

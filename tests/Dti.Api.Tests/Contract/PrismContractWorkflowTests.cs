@@ -110,6 +110,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
             await WorkingCalendar();
             await AuditAndMediaTypes();
             await SuccessionAndSupersession();
+            await OfficialResults();
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or JsonException)
         {
@@ -699,6 +700,23 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         indexTargets = new[] { new { mainIndexCode = "7", targetValue = 0.75m, targetPoints = 150m } },
         solutionGroups = new[] { new { order = 1, title = "Về nhận thức số", mainIndexCode = "1" }, new { order = 2, title = "Về thể chế số", mainIndexCode = "2" } },
     };
+
+    /// <summary>Province units over the 2025 mergers, the published tables, and importing more figures.</summary>
+    private async Task OfficialResults()
+    {
+        await Get(_reporter, "/api/v1/province-units?activeOn=2025-07-01", 200);
+        await Get(_coordinator, "/api/v1/province-units?activeOn=2025-13-01", 400, breaksContract: true);
+        await Get(_reader, "/api/v1/official-results/2022", 200);
+        await Get(_reporter, "/api/v1/province-units/QUANG-TRI-2025/results", 200);
+        await Get(_coordinator, "/api/v1/province-units/ATLANTIS/results", 404);
+        await Get(_ministry, "/api/v1/official-results/2024?fieldSize=34", 200);
+        await Get(_coordinator, "/api/v1/official-results/2025", 404);
+        await Get(_coordinator, "/api/v1/official-results/2019", 400, breaksContract: true);
+        const string figures = "year,fieldSize,province,kind,code,value,rank,origin,source\n2023,63,QUANG-BINH,Dti,,0.6120,40,Published,test\n";
+        await Send(_coordinator, HttpMethod.Post, "/api/v1/official-results/import", 200, Csv(figures));
+        await Send(_coordinator, HttpMethod.Post, "/api/v1/official-results/import", 422, Csv(figures.Replace(",40,", ",70,", StringComparison.Ordinal)));
+        await Send(_reader, HttpMethod.Post, "/api/v1/official-results/import", 403, Csv(figures));
+    }
 
     private static object Agency(string code, string fullName, string shortName, string kind = "Department", string validFrom = "2020-01-01", string? validTo = null, Guid? parentId = null) =>
         new { code, fullName, shortName, kind, validFrom, validTo, parentId };

@@ -181,6 +181,11 @@ public static class AccessTable
         ["GetSnapshot"] = new(PullSnapshots),
         ["ListSnapshotPulls"] = new(CoordinatorOnly),
         ["GetSigningCertificate"] = new(ReadResults),
+        // Official results
+        ["ListProvinceUnits"] = new(ReadReference),
+        ["GetResultTable"] = new(ReadReference),
+        ["GetResultHistory"] = new(ReadReference),
+        ["ImportOfficialResults"] = new(CoordinatorOnly),
 
         // Calendar
         ["GetCalendarDay"] = new(ReadReference),

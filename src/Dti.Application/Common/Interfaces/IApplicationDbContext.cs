@@ -8,6 +8,7 @@ using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Dti.Domain.Reports;
+using Dti.Domain.Results;
 using Dti.Domain.SelfAssessments;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +56,11 @@ public interface IApplicationDbContext
 
     /// <summary>Who pulled which snapshot revision when.</summary>
     DbSet<SnapshotPull> SnapshotPulls { get; }
+    /// <summary>Provinces as administrative units, with validity periods and the units they merged into.</summary>
+    DbSet<ProvinceUnit> ProvinceUnits { get; }
+
+    /// <summary>Official DTI figures per year, field, province, pillar and main index.</summary>
+    DbSet<OfficialFigure> OfficialFigures { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
