@@ -4,7 +4,7 @@ namespace Dti.Application.SelfAssessments;
 
 /// <summary>
 /// Signs finalised snapshots with the province's certificate and key (named in settings) and publishes the certificate, so
-/// the ministry can check who produced a snapshot and that nothing changed (docs/decisions/0011-signed-snapshots.md).
+/// the ministry can check who produced a snapshot and that nothing changed (docs/decisions/0012-signed-snapshots.md).
 /// </summary>
 public interface ISnapshotSigner
 {

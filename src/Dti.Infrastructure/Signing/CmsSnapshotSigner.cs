@@ -22,7 +22,7 @@ public sealed class SnapshotSigningOptions
 /// <summary>
 /// Signs snapshots as detached CMS (RFC 5652) SignedData in DER, SHA-256, carrying the signing certificate — what
 /// <c>openssl cms -verify -binary -inform DER -content snapshot.json -in snapshot.json.p7s</c> checks
-/// (docs/decisions/0011-signed-snapshots.md). The certificate and key are read once, when first needed.
+/// (docs/decisions/0012-signed-snapshots.md). The certificate and key are read once, when first needed.
 /// </summary>
 internal sealed class CmsSnapshotSigner : ISnapshotSigner, IDisposable
 {

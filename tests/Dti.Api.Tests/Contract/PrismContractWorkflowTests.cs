@@ -557,6 +557,8 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_reporter, $"/api/v1/agencies/{_ict}/contributions?assessmentYear=2023&reportRequestId={requested}&indexCode=7&page=1&pageSize=10", 200);
         await Get(_reporter, $"/api/v1/agencies/{_home}/contributions", 404);
         await Get(_ministry, $"/api/v1/agencies/{_ict}/contributions", 403);
+    }
+
     /// <summary>The 2023 self-assessment: opened, an index overridden, finalised and signed, pulled by the ministry, reopened.</summary>
     private async Task SelfAssessment()
     {
