@@ -30,3 +30,29 @@ public sealed record YearResultDto(
 
 /// <summary>A unit's results over the years, its predecessors' included (today's Quảng Trị shows Quảng Bình's and the old Quảng Trị's).</summary>
 public sealed record ResultHistoryDto(string ProvinceCode, string ProvinceName, IReadOnlyList<string> PredecessorCodes, IReadOnlyList<YearResultDto> Years);
+
+/// <summary>A main index's points in a year: value × max points achieved, max points × (1 − value) lost.</summary>
+public sealed record IndexPointsDto(string Code, string Name, decimal Value, decimal MaxPoints, decimal PointsAchieved, decimal PointsLost, FigureOrigin Origin);
+
+/// <summary>
+/// The distance in DTI points (on the 1,000-point scale) to a mark: the province one place above, the tenth place or the
+/// field average. Null <see cref="Points"/> when the mark's value was not published.
+/// </summary>
+public sealed record DistanceDto(string? ProvinceCode, int? Rank, decimal? DtiValue, decimal? Points);
+
+/// <summary>Where a province lost its points in a year, largest loss first, and how far it was from the marks above it.</summary>
+public sealed record PointsLostDto(
+    int Year, int FieldSize, string ProvinceCode, string? FrameworkCode, decimal? DtiValue, int? Rank,
+    IReadOnlyList<IndexPointsDto> MainIndices, DistanceDto? ToNextPlace, DistanceDto? ToTopTen, DistanceDto? ToAverage);
+
+/// <summary>A main index's value before and after a what-if.</summary>
+public sealed record WhatIfIndexDto(string Code, decimal? PublishedValue, decimal Value);
+
+/// <summary>
+/// A what-if: the DTI the main-index values give and the rank it would have had in that year's published table. The rank
+/// is a range (<see cref="RankBest"/>–<see cref="RankWorst"/>) where the values around it were not published, and
+/// <see cref="Rank"/> when they were.
+/// </summary>
+public sealed record WhatIfDto(
+    int Year, int FieldSize, string ProvinceCode, decimal? PublishedDti, int? PublishedRank, IReadOnlyList<WhatIfIndexDto> MainIndices,
+    decimal Dti, int? Rank, int RankBest, int RankWorst);

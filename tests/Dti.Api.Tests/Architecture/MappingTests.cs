@@ -74,6 +74,11 @@ public sealed class MappingTests
         [typeof(Dti.Application.Results.FigureHistoryDto)] = "a figure with its change from the year before, or a merged unit's computed mean",
         [typeof(Dti.Application.Results.YearResultDto)] = "a unit's figures of one year's table, named from the governing framework, with a computed summary",
         [typeof(Dti.Application.Results.ResultHistoryDto)] = "a unit and its predecessors' years",
+        [typeof(Dti.Application.Results.IndexPointsDto)] = "a main index's points achieved and lost, computed from its value and the framework's points",
+        [typeof(Dti.Application.Results.DistanceDto)] = "the distance in DTI points to a mark of the table, computed",
+        [typeof(Dti.Application.Results.PointsLostDto)] = "a province's year with its computed losses and distances",
+        [typeof(Dti.Application.Results.WhatIfIndexDto)] = "a main index's published and hypothetical values",
+        [typeof(Dti.Application.Results.WhatIfDto)] = "a hypothetical DTI and the rank range it would have had, computed",
         [typeof(Dti.Application.Results.ResultTableDto)] = "a year's figures (mapped) grouped by province, with the governing framework and the field average",
     };
 

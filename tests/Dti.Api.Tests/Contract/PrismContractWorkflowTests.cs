@@ -711,6 +711,12 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_reader, "/api/v1/official-results/2022", 200);
         await Get(_reporter, "/api/v1/province-units/QUANG-TRI-2025/results", 200);
         await Get(_coordinator, "/api/v1/province-units/ATLANTIS/results", 404);
+        await Get(_ministry, "/api/v1/province-units/CAN-THO/results/2022/points-lost", 200);
+        await Get(_coordinator, "/api/v1/province-units/QUANG-TRI/results/2023/points-lost", 404);
+        await Post(_reporter, "/api/v1/province-units/CAN-THO/results/2022/what-if", new { raise = new[] { new { code = "7", delta = 0.05m } } }, 200);
+        await Post(_coordinator, "/api/v1/province-units/CAN-THO/results/2022/what-if", new { planId = _plan170, mainIndexValues = new[] { new { code = "9", value = 0.5m } } }, 200);
+        await Post(_coordinator, "/api/v1/province-units/QUANG-BINH/results/2022/what-if", new { raise = new[] { new { code = "7", delta = 0.1m } } }, 422);
+        await Post(_ministry, "/api/v1/province-units/CAN-THO/results/2022/what-if", new { }, 403);
         await Get(_ministry, "/api/v1/official-results/2024?fieldSize=34", 200);
         await Get(_coordinator, "/api/v1/official-results/2025", 404);
         await Get(_coordinator, "/api/v1/official-results/2019", 400, breaksContract: true);

@@ -73,6 +73,8 @@ public sealed class SqlServerQueryTests
         ("ListProvinceUnits", "/api/v1/province-units?activeOn=2025-07-01"),
         ("GetResultTable", "/api/v1/official-results/2022"),
         ("GetResultHistory", "/api/v1/province-units/QUANG-TRI-2025/results"),
+        ("GetPointsLost", "/api/v1/province-units/CAN-THO/results/2022/points-lost"),
+        ("GetPointsLost", "/api/v1/province-units/KHANH-HOA-2025/results/2024/points-lost?fieldSize=34"),
         ("GetResultTable", "/api/v1/official-results/2024?fieldSize=34"),
         ("ListObligations", "/api/v1/obligations?from=2026-01-01&to=2026-12-31"),
         ("ListObligations", "/api/v1/obligations?from=2026-01-01&to=2026-12-31&agencyId={ict}&planId={plan}&status=Upcoming&includeCooperating=true&page=1&pageSize=10"),

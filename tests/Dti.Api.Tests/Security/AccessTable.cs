@@ -185,6 +185,8 @@ public static class AccessTable
         ["ListProvinceUnits"] = new(ReadReference),
         ["GetResultTable"] = new(ReadReference),
         ["GetResultHistory"] = new(ReadReference),
+        ["GetPointsLost"] = new(ReadReference),
+        ["EvaluateWhatIf"] = new(ReadAgencyData),
         ["ImportOfficialResults"] = new(CoordinatorOnly),
 
         // Calendar

@@ -19,7 +19,7 @@ public sealed record GetResultHistoryQuery(string Code) : IRequest<ResultHistory
 public sealed class GetResultHistoryValidator : AbstractValidator<GetResultHistoryQuery>
 {
     public GetResultHistoryValidator() =>
-        RuleFor(q => q.Code).NotEmpty().MaximumLength(ResultLimits.UnitCodeMaxLength).Matches(ResultLimits.UnitCodePattern);
+        RuleFor(q => q.Code).UnitCode();
 }
 
 public sealed class GetResultHistoryHandler(IApplicationDbContext db) : IRequestHandler<GetResultHistoryQuery, ResultHistoryDto>
