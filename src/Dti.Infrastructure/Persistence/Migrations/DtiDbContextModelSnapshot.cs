@@ -1152,6 +1152,69 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.ToTable("ReportVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Dti.Domain.Results.OfficialFigure", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<int>("FieldSize");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<int?>("Rank");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500);
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4);
+
+                    b.Property<int>("Year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "FieldSize", "ProvinceCode", "Kind", "Code")
+                        .IsUnique();
+
+                    b.ToTable("OfficialFigures", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Results.ProvinceUnit", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("SuccessorCode")
+                        .HasMaxLength(40);
+
+                    b.Property<DateOnly?>("ValidFrom");
+
+                    b.Property<DateOnly?>("ValidTo");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("SuccessorCode");
+
+                    b.ToTable("ProvinceUnits", (string)null);
+                });
+
             modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
                 {
                     b.Property<Guid>("Id");
@@ -1829,6 +1892,14 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.Results.ProvinceUnit", b =>
+                {
+                    b.HasOne("Dti.Domain.Results.ProvinceUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
