@@ -88,6 +88,7 @@ internal static class SelfAssessmentEndpoints
         return TypedResults.Created($"/api/v1/self-assessments/{assessment.AssessmentYear}", assessment);
     }
 
+    [ParametersOf<GetSelfAssessmentQuery>]
     public static async Task<Ok<SelfAssessmentDto>> GetSelfAssessment(int year, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new GetSelfAssessmentQuery(year), cancellationToken)));
 
@@ -96,15 +97,19 @@ internal static class SelfAssessmentEndpoints
         int year, string indexCode, [FromBody] OverrideIndexInput body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new OverrideIndexCommand(year, indexCode, body, request.ExpectedVersion()), cancellationToken)));
 
+    [ParametersOf<FinaliseSelfAssessmentCommand>]
     public static async Task<Ok<SelfAssessmentDto>> FinaliseSelfAssessment(int year, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new FinaliseSelfAssessmentCommand(year, request.ExpectedVersion()), cancellationToken)));
 
+    [ParametersOf<ReopenSelfAssessmentCommand>]
     public static async Task<Ok<SelfAssessmentDto>> ReopenSelfAssessment(int year, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken) =>
         TypedResults.Ok(response.WithETag(await mediator.Send(new ReopenSelfAssessmentCommand(year, request.ExpectedVersion()), cancellationToken)));
 
+    [ParametersOf<ListSnapshotsQuery>]
     public static async Task<Ok<SnapshotListDto>> ListSnapshots(int year, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListSnapshotsQuery(year), cancellationToken));
 
+    [ParametersOf<PullSnapshotCommand>]
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> GetSnapshot(
         int year, int revision, IMediator mediator, HttpContext context, CancellationToken cancellationToken, SnapshotFormat format = SnapshotFormat.Json)
     {
@@ -121,6 +126,7 @@ internal static class SelfAssessmentEndpoints
         return TypedResults.File(file.Content, file.MediaType, entityTag: tag);
     }
 
+    [ParametersOf<ListSnapshotPullsQuery>]
     public static async Task<Ok<SnapshotPullListDto>> ListSnapshotPulls(int year, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListSnapshotPullsQuery(year), cancellationToken));
 

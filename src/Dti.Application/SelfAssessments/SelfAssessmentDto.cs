@@ -1,4 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using Dti.Application.Common.Validation;
+using Dti.Application.Frameworks;
 using Dti.Application.Obligations;
+using Dti.Application.Reports;
+using Dti.Application.Reports.Queries.GetCompleteness;
+using Dti.Domain.Deadlines;
+using Dti.Domain.Evidence;
+using Dti.Domain.Frameworks;
+using Dti.Domain.Reports;
 using Dti.Domain.SelfAssessments;
 
 namespace Dti.Application.SelfAssessments;
@@ -18,17 +27,17 @@ namespace Dti.Application.SelfAssessments;
 /// <param name="Snapshots">The revisions finalised so far, oldest first.</param>
 public sealed record SelfAssessmentDto(
     Guid Id,
-    int AssessmentYear,
-    string FrameworkCode,
+    [property: Range(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear)] int AssessmentYear,
+    [property: MaxLength(FrameworkLimits.CodeMaxLength), RegularExpression(FrameworkLimits.CodePattern)] string FrameworkCode,
     SelfAssessmentState State,
-    int Revision,
-    IReadOnlyList<SelfAssessmentAction> AllowedActions,
+    [property: Range(1, SelfAssessmentLimits.MaxRevision)] int Revision,
+    [property: MaxLength(SelfAssessmentLifecycle.MaxAllowedActions)] IReadOnlyList<SelfAssessmentAction> AllowedActions,
     DateTimeOffset AsOf,
     SelfAssessmentDeadlineDto Deadline,
     DtiScoreDto Score,
     SelfAssessmentCompletenessDto Completeness,
-    IReadOnlyList<AssessedIndexDto> Indices,
-    IReadOnlyList<SnapshotSummaryDto> Snapshots);
+    [property: MaxLength(FrameworkLimits.MaxMainIndices + FrameworkLimits.MaxComponentIndices)] IReadOnlyList<AssessedIndexDto> Indices,
+    [property: MaxLength(SelfAssessmentLimits.MaxRevision)] IReadOnlyList<SnapshotSummaryDto> Snapshots);
 
 /// <summary>Where the self-assessment stands against its deadline.</summary>
 public enum SelfAssessmentDeadlineStatus
@@ -49,7 +58,12 @@ public enum SelfAssessmentDeadlineStatus
 /// <param name="LastAllowedDay">The last day on time.</param>
 /// <param name="LastAllowedInstant">Its end, +07:00.</param>
 /// <param name="Status">Where the self-assessment stands.</param>
-public sealed record SelfAssessmentDeadlineDto(Guid RuleId, string RuleName, DateOnly LastAllowedDay, DateTimeOffset LastAllowedInstant, SelfAssessmentDeadlineStatus Status);
+public sealed record SelfAssessmentDeadlineDto(
+    Guid RuleId,
+    [property: MaxLength(DeadlineRule.MaxNameLength), RegularExpression(TextRules.SingleLinePattern)] string RuleName,
+    DateOnly LastAllowedDay,
+    DateTimeOffset LastAllowedInstant,
+    SelfAssessmentDeadlineStatus Status);
 
 /// <summary>Whether an index is a main index or a component.</summary>
 public enum AssessedIndexLevel
@@ -83,16 +97,17 @@ public enum AssessedIndexStatus
 /// <param name="LeadAgencies">The agencies leading it under the year's issued plans.</param>
 /// <param name="Reported">What the accepted report says, with provenance; null when missing.</param>
 /// <param name="Override">The coordinator's override; null when none.</param>
+[LimitsOf(typeof(MainIndexInput))]
 public sealed record AssessedIndexDto(
     string Code,
     AssessedIndexLevel Level,
-    string? MainIndexCode,
+    [property: MaxLength(FrameworkLimits.IndexCodeMaxLength), RegularExpression(FrameworkLimits.IndexCodePattern)] string? MainIndexCode,
     string NameVi,
     decimal? MaxPoints,
     AssessedIndexStatus Status,
     decimal? Value,
     decimal? Score,
-    IReadOnlyList<ObligationAgencyDto> LeadAgencies,
+    [property: MaxLength(CompletenessLimits.MaxLeadsPerIndex)] IReadOnlyList<ObligationAgencyDto> LeadAgencies,
     ReportedFiguresDto? Reported,
     IndexOverrideDto? Override);
 
@@ -103,7 +118,13 @@ public sealed record AssessedIndexDto(
 /// <param name="Explanation">Why evidence is missing, if given.</param>
 /// <param name="Evidence">The evidence documents cited.</param>
 /// <param name="Provenance">The report version it comes from.</param>
-public sealed record ReportedFiguresDto(decimal? Value, string? TextValue, decimal? Score, string? Explanation, IReadOnlyList<EvidenceReferenceDto> Evidence, ProvenanceDto Provenance);
+public sealed record ReportedFiguresDto(
+    decimal? Value,
+    [property: MaxLength(ReportLimits.TextValueMaxLength)] string? TextValue,
+    decimal? Score,
+    [property: MaxLength(ReportLimits.ExplanationMaxLength)] string? Explanation,
+    [property: MaxLength(ReportLimits.MaxEvidencePerEntry)] IReadOnlyList<EvidenceReferenceDto> Evidence,
+    ProvenanceDto Provenance);
 
 /// <summary>The report version a figure comes from.</summary>
 /// <param name="ReportId">The report.</param>
@@ -113,21 +134,34 @@ public sealed record ReportedFiguresDto(decimal? Value, string? TextValue, decim
 /// <param name="SubmittedAt">When that version was submitted.</param>
 /// <param name="AcceptedAt">When it was accepted.</param>
 /// <param name="ContentHash">SHA-256 of the version's canonical content.</param>
-public sealed record ProvenanceDto(Guid ReportId, int VersionNumber, int Revision, ObligationAgencyDto Agency, DateTimeOffset SubmittedAt, DateTimeOffset AcceptedAt, string ContentHash);
+public sealed record ProvenanceDto(
+    Guid ReportId,
+    [property: Range(1, ReportDtoLimits.MaxNumber)] int VersionNumber,
+    [property: Range(1, ReportDtoLimits.MaxNumber)] int Revision,
+    ObligationAgencyDto Agency,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset AcceptedAt,
+    [property: MinLength(ReportLimits.ContentHashLength), MaxLength(ReportLimits.ContentHashLength), RegularExpression(EvidenceLimits.Sha256Pattern)] string ContentHash);
 
 /// <param name="Id">The evidence item.</param>
 /// <param name="Kind">File or Link.</param>
 /// <param name="FileName">A file's name.</param>
 /// <param name="Sha256">A file's SHA-256.</param>
 /// <param name="Url">A link's address.</param>
-public sealed record EvidenceReferenceDto(Guid Id, string Kind, string? FileName, string? Sha256, string? Url);
+public sealed record EvidenceReferenceDto(
+    Guid Id,
+    [property: MaxLength(SelfAssessmentLimits.FormatMaxLength)] string Kind,
+    [property: MaxLength(EvidenceLimits.FileNameMaxLength)] string? FileName,
+    [property: MinLength(EvidenceLimits.Sha256Length), MaxLength(EvidenceLimits.Sha256Length), RegularExpression(EvidenceLimits.Sha256Pattern)] string? Sha256,
+    [property: MaxLength(EvidenceLimits.UrlMaxLength)] string? Url);
 
 /// <param name="Value">The value set.</param>
 /// <param name="Score">The score set.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="ByName">Who.</param>
 /// <param name="At">When.</param>
-public sealed record IndexOverrideDto(decimal? Value, decimal? Score, string Reason, string ByName, DateTimeOffset At);
+[LimitsOf(typeof(OverrideIndexInput))]
+public sealed record IndexOverrideDto(decimal? Value, decimal? Score, string Reason, [property: MaxLength(SelfAssessmentLimits.ActorMaxLength)] string ByName, DateTimeOffset At);
 
 /// <summary>The DTI computed from the self-assessed figures.</summary>
 /// <param name="Value">Σ(main value × max points) / 1000, four decimals.</param>
@@ -136,7 +170,13 @@ public sealed record IndexOverrideDto(decimal? Value, decimal? Score, string Rea
 /// <param name="UnvaluedScoredMainIndices">Scored main indices without a value (each counting nothing).</param>
 /// <param name="MainIndices">Each main index's value and points.</param>
 /// <param name="Pillars">Pillar sub-totals where the framework maps indices to pillars.</param>
-public sealed record DtiScoreDto(decimal Value, decimal Points, decimal ScoredMaxPoints, int UnvaluedScoredMainIndices, IReadOnlyList<MainIndexScoreDto> MainIndices, IReadOnlyList<PillarScoreDto> Pillars);
+public sealed record DtiScoreDto(
+    decimal Value,
+    decimal Points,
+    decimal ScoredMaxPoints,
+    [property: Range(0, FrameworkLimits.MaxMainIndices)] int UnvaluedScoredMainIndices,
+    [property: MaxLength(FrameworkLimits.MaxMainIndices)] IReadOnlyList<MainIndexScoreDto> MainIndices,
+    [property: MaxLength(FrameworkLimits.MaxPillars)] IReadOnlyList<PillarScoreDto> Pillars);
 
 /// <param name="Code">The main index.</param>
 /// <param name="PillarCode">Its pillar, if mapped.</param>
@@ -146,6 +186,7 @@ public sealed record DtiScoreDto(decimal Value, decimal Points, decimal ScoredMa
 /// <param name="Value">Its value in [0, 1].</param>
 /// <param name="Points">Value × max points, when counted.</param>
 /// <param name="Counted">Whether it counts in the DTI.</param>
+[LimitsOf(typeof(MainIndexInput))]
 public sealed record MainIndexScoreDto(string Code, string? PillarCode, bool IsScored, decimal MaxPoints, MainIndexBasis Basis, decimal? Value, decimal? Points, bool Counted);
 
 /// <param name="Code">The pillar.</param>
@@ -153,7 +194,13 @@ public sealed record MainIndexScoreDto(string Code, string? PillarCode, bool IsS
 /// <param name="Points">Their points.</param>
 /// <param name="MaxPoints">Their max points.</param>
 /// <param name="Value">Points over max points.</param>
-public sealed record PillarScoreDto(string Code, IReadOnlyList<string> MainIndexCodes, decimal Points, decimal MaxPoints, decimal? Value);
+[LimitsOf(typeof(PillarInput))]
+public sealed record PillarScoreDto(
+    string Code,
+    [property: MaxLength(FrameworkLimits.MaxMainIndices), ItemLimits(FrameworkLimits.IndexCodeMaxLength, FrameworkLimits.IndexCodePattern)] IReadOnlyList<string> MainIndexCodes,
+    decimal Points,
+    decimal MaxPoints,
+    decimal? Value);
 
 /// <summary>How complete the consolidation is.</summary>
 /// <param name="Indices">Indices of the framework.</param>
@@ -164,17 +211,29 @@ public sealed record PillarScoreDto(string Code, IReadOnlyList<string> MainIndex
 /// <param name="MainIndices">The same per main index (the main index and its components).</param>
 /// <param name="MissingByLead">Indices without figures, by lead agency to chase (agency null: nobody leads them).</param>
 public sealed record SelfAssessmentCompletenessDto(
-    int Indices, int WithValue, int WithEvidence, decimal? ValuePercent, decimal? EvidencePercent, IReadOnlyList<MainIndexCompletenessDto> MainIndices, IReadOnlyList<MissingByLeadDto> MissingByLead);
+    [property: Range(0, FrameworkLimits.MaxMainIndices + FrameworkLimits.MaxComponentIndices)] int Indices,
+    [property: Range(0, FrameworkLimits.MaxMainIndices + FrameworkLimits.MaxComponentIndices)] int WithValue,
+    [property: Range(0, FrameworkLimits.MaxMainIndices + FrameworkLimits.MaxComponentIndices)] int WithEvidence,
+    [property: Range(0, 100)] decimal? ValuePercent,
+    [property: Range(0, 100)] decimal? EvidencePercent,
+    [property: MaxLength(FrameworkLimits.MaxMainIndices)] IReadOnlyList<MainIndexCompletenessDto> MainIndices,
+    [property: MaxLength(CompletenessLimits.MaxAgencies)] IReadOnlyList<MissingByLeadDto> MissingByLead);
 
 /// <param name="MainIndexCode">The main index.</param>
 /// <param name="Indices">It and its components.</param>
 /// <param name="WithValue">Those with a value or score.</param>
 /// <param name="WithEvidence">Those with evidence.</param>
-public sealed record MainIndexCompletenessDto(string MainIndexCode, int Indices, int WithValue, int WithEvidence);
+public sealed record MainIndexCompletenessDto(
+    [property: MaxLength(FrameworkLimits.IndexCodeMaxLength), RegularExpression(FrameworkLimits.IndexCodePattern)] string MainIndexCode,
+    [property: Range(0, FrameworkLimits.MaxMainIndices + FrameworkLimits.MaxComponentIndices)] int Indices,
+    [property: Range(0, FrameworkLimits.MaxMainIndices + FrameworkLimits.MaxComponentIndices)] int WithValue,
+    [property: Range(0, FrameworkLimits.MaxMainIndices + FrameworkLimits.MaxComponentIndices)] int WithEvidence);
 
 /// <param name="Agency">The lead agency; null for indices nobody leads.</param>
 /// <param name="IndexCodes">The indices it has not reported.</param>
-public sealed record MissingByLeadDto(ObligationAgencyDto? Agency, IReadOnlyList<string> IndexCodes);
+public sealed record MissingByLeadDto(
+    ObligationAgencyDto? Agency,
+    [property: MaxLength(FrameworkLimits.MaxMainIndices + FrameworkLimits.MaxComponentIndices), ItemLimits(FrameworkLimits.IndexCodeMaxLength, FrameworkLimits.IndexCodePattern)] IReadOnlyList<string> IndexCodes);
 
 /// <summary>One finalised revision.</summary>
 /// <param name="AssessmentYear">The year.</param>
@@ -184,7 +243,14 @@ public sealed record MissingByLeadDto(ObligationAgencyDto? Agency, IReadOnlyList
 /// <param name="FinalisedByName">By whom.</param>
 /// <param name="SignatureFormat">How it is signed.</param>
 /// <param name="SignerThumbprint">SHA-256 thumbprint of the signing certificate.</param>
-public sealed record SnapshotSummaryDto(int AssessmentYear, int Revision, string Sha256, DateTimeOffset FinalisedAt, string FinalisedByName, string SignatureFormat, string SignerThumbprint);
+public sealed record SnapshotSummaryDto(
+    [property: Range(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear)] int AssessmentYear,
+    [property: Range(1, SelfAssessmentLimits.MaxRevision)] int Revision,
+    [property: MinLength(EvidenceLimits.Sha256Length), MaxLength(EvidenceLimits.Sha256Length), RegularExpression(EvidenceLimits.Sha256Pattern)] string Sha256,
+    DateTimeOffset FinalisedAt,
+    [property: MaxLength(SelfAssessmentLimits.ActorMaxLength)] string FinalisedByName,
+    [property: MaxLength(SelfAssessmentLimits.FormatMaxLength)] string SignatureFormat,
+    [property: MinLength(EvidenceLimits.Sha256Length), MaxLength(EvidenceLimits.Sha256Length), RegularExpression(EvidenceLimits.Sha256Pattern)] string SignerThumbprint);
 
 /// <summary>Who pulled which revision when.</summary>
 /// <param name="Revision">The revision pulled.</param>
@@ -192,4 +258,9 @@ public sealed record SnapshotSummaryDto(int AssessmentYear, int Revision, string
 /// <param name="ByName">The client.</param>
 /// <param name="Role">Its role.</param>
 /// <param name="At">When.</param>
-public sealed record SnapshotPullDto(int Revision, string Format, string ByName, string Role, DateTimeOffset At);
+public sealed record SnapshotPullDto(
+    [property: Range(1, SelfAssessmentLimits.MaxRevision)] int Revision,
+    [property: MaxLength(SelfAssessmentLimits.FormatMaxLength)] string Format,
+    [property: MaxLength(SelfAssessmentLimits.ActorMaxLength)] string ByName,
+    [property: MaxLength(SelfAssessmentLimits.RolesMaxLength)] string Role,
+    DateTimeOffset At);

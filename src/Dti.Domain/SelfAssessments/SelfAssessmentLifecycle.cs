@@ -32,6 +32,9 @@ public enum SelfAssessmentAction
 /// </summary>
 public static class SelfAssessmentLifecycle
 {
+    /// <summary>At most every action of a state at once (from Open: override, finalise): the bound of <c>allowedActions</c>.</summary>
+    public const int MaxAllowedActions = 2;
+
     public static readonly Lifecycle<SelfAssessmentState, SelfAssessmentAction> Table = new("self-assessment",
     [
         new(SelfAssessmentState.Open, SelfAssessmentAction.Override, SelfAssessmentState.Open, [ClientRole.Coordinator]),

@@ -1,7 +1,9 @@
 using Dti.Application.Calendar;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Domain.Frameworks;
 using Dti.Domain.SelfAssessments;
+using FluentValidation;
 using Mapster;
 using MediatR;
 
@@ -12,6 +14,11 @@ namespace Dti.Application.SelfAssessments.Commands.FinaliseSelfAssessment;
 /// the province's signature over it. The revision never changes afterwards.
 /// </summary>
 public sealed record FinaliseSelfAssessmentCommand(int Year, int? ExpectedVersion) : IRequest<Versioned<SelfAssessmentDto>>;
+
+public sealed class FinaliseSelfAssessmentValidator : AbstractValidator<FinaliseSelfAssessmentCommand>
+{
+    public FinaliseSelfAssessmentValidator() => RuleFor(c => c.Year).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
+}
 
 public sealed class FinaliseSelfAssessmentHandler(
     IApplicationDbContext db, ICurrentClient client, ISnapshotSigner signer, WorkingCalendarSource calendars, TypeAdapterConfig config, TimeProvider clock)

@@ -19,6 +19,7 @@ public sealed class OverrideIndexValidator : AbstractValidator<OverrideIndexComm
 {
     public OverrideIndexValidator()
     {
+        RuleFor(c => c.Year).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
         RuleFor(c => c.IndexCode).NotEmpty().SingleLine(FrameworkLimits.IndexCodeMaxLength);
         RuleFor(c => c.Body).NotNull().SetValidator(new OverrideIndexInputValidator());
     }

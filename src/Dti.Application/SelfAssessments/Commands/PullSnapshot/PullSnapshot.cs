@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
+using Dti.Domain.Frameworks;
 using Dti.Domain.SelfAssessments;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +16,15 @@ namespace Dti.Application.SelfAssessments.Commands.PullSnapshot;
 /// (<see cref="IfNoneMatch"/> names their SHA-256) gets nothing back and nothing is recorded.
 /// </summary>
 public sealed record PullSnapshotCommand(int Year, int Revision, SnapshotFormat Format, string? IfNoneMatch) : IRequest<SnapshotFile>;
+
+public sealed class PullSnapshotValidator : AbstractValidator<PullSnapshotCommand>
+{
+    public PullSnapshotValidator()
+    {
+        RuleFor(c => c.Year).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
+        RuleFor(c => c.Revision).InclusiveBetween(1, SelfAssessmentLimits.MaxRevision);
+    }
+}
 
 public sealed class PullSnapshotHandler(IApplicationDbContext db, ICurrentClient client, TimeProvider clock) : IRequestHandler<PullSnapshotCommand, SnapshotFile>
 {

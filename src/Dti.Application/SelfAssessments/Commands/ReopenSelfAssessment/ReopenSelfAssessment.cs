@@ -1,6 +1,8 @@
 using Dti.Application.Calendar;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Domain.Frameworks;
+using FluentValidation;
 using Mapster;
 using MediatR;
 
@@ -8,6 +10,11 @@ namespace Dti.Application.SelfAssessments.Commands.ReopenSelfAssessment;
 
 /// <summary>Opens a finalised self-assessment again to prepare the next revision; the revisions finalised stay as they are.</summary>
 public sealed record ReopenSelfAssessmentCommand(int Year, int? ExpectedVersion) : IRequest<Versioned<SelfAssessmentDto>>;
+
+public sealed class ReopenSelfAssessmentValidator : AbstractValidator<ReopenSelfAssessmentCommand>
+{
+    public ReopenSelfAssessmentValidator() => RuleFor(c => c.Year).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
+}
 
 public sealed class ReopenSelfAssessmentHandler(IApplicationDbContext db, WorkingCalendarSource calendars, TypeAdapterConfig config, TimeProvider clock)
     : IRequestHandler<ReopenSelfAssessmentCommand, Versioned<SelfAssessmentDto>>
