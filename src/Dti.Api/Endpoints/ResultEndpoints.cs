@@ -59,7 +59,7 @@ internal static class ResultEndpoints
     }
 
     [ParametersOf<ListProvinceUnitsQuery>]
-    public static async Task<Ok<IReadOnlyList<ProvinceUnitDto>>> ListProvinceUnits(IMediator mediator, CancellationToken cancellationToken, DateOnly? activeOn = null) =>
+    public static async Task<Ok<ProvinceUnitListDto>> ListProvinceUnits(IMediator mediator, CancellationToken cancellationToken, DateOnly? activeOn = null) =>
         TypedResults.Ok(await mediator.Send(new ListProvinceUnitsQuery(activeOn), cancellationToken));
 
     [ParametersOf<GetResultHistoryQuery>]

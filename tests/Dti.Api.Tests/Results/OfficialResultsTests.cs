@@ -15,8 +15,8 @@ public sealed class OfficialResultsTests(DatabaseProvider provider) : ApiTestBas
     [Test]
     public async Task TodaysQuangTriIsTheMergerOfQuangBinhAndTheOldQuangTri()
     {
-        var units = (await ReadJson(await Client.GetAsync("/api/v1/province-units"))).EnumerateArray().ToList();
-        var active = (await ReadJson(await Client.GetAsync("/api/v1/province-units?activeOn=2025-07-01"))).EnumerateArray()
+        var units = (await ReadJson(await Client.GetAsync("/api/v1/province-units"))).GetProperty("items").EnumerateArray().ToList();
+        var active = (await ReadJson(await Client.GetAsync("/api/v1/province-units?activeOn=2025-07-01"))).GetProperty("items").EnumerateArray()
             .Select(u => u.GetProperty("code").GetString()).ToList();
 
         var quangTri = units.Single(u => u.GetProperty("code").GetString() == "QUANG-TRI-2025");

@@ -24,7 +24,7 @@ public sealed record IndexDeltaInput(string Code, decimal Delta);
 /// </summary>
 public sealed record WhatIfInput(int? FieldSize, Guid? PlanId, IReadOnlyList<IndexValueInput>? MainIndexValues, IReadOnlyList<IndexDeltaInput>? Raise);
 
-public sealed record EvaluateWhatIfQuery(string Code, int Year, WhatIfInput Input) : IRequest<WhatIfDto>;
+public sealed record EvaluateWhatIfQuery(string Code, int Year, WhatIfInput Body) : IRequest<WhatIfDto>;
 
 public sealed class EvaluateWhatIfValidator : AbstractValidator<EvaluateWhatIfQuery>
 {
@@ -32,20 +32,37 @@ public sealed class EvaluateWhatIfValidator : AbstractValidator<EvaluateWhatIfQu
     {
         RuleFor(q => q.Code).UnitCode();
         RuleFor(q => q.Year).InclusiveBetween(OfficialFigure.FirstYear, FrameworkLimits.LastSupportedYear);
-        RuleFor(q => q.Input).NotNull();
-        RuleFor(q => q.Input.FieldSize).InclusiveBetween(1, ResultLimits.MaxFieldSize).OverridePropertyName("fieldSize");
-        RuleFor(q => q.Input.MainIndexValues).MaxItems(FrameworkLimits.MaxMainIndices).OverridePropertyName("mainIndexValues");
-        RuleForEach(q => q.Input.MainIndexValues).NoNullItems().OverridePropertyName("mainIndexValues").ChildRules(v =>
-        {
-            v.RuleFor(i => i.Code).NotEmpty().IndexCode();
-            v.RuleFor(i => i.Value).InclusiveBetween(0m, 1m);
-        });
-        RuleFor(q => q.Input.Raise).MaxItems(FrameworkLimits.MaxMainIndices).OverridePropertyName("raise");
-        RuleForEach(q => q.Input.Raise).NoNullItems().OverridePropertyName("raise").ChildRules(v =>
-        {
-            v.RuleFor(i => i.Code).NotEmpty().IndexCode();
-            v.RuleFor(i => i.Delta).InclusiveBetween(-1m, 1m);
-        });
+        RuleFor(q => q.Body).NotNull().SetValidator(new WhatIfInputValidator());
+    }
+}
+
+public sealed class WhatIfInputValidator : AbstractValidator<WhatIfInput>
+{
+    public WhatIfInputValidator()
+    {
+        RuleFor(i => i.FieldSize).InclusiveBetween(1, ResultLimits.MaxFieldSize);
+        RuleFor(i => i.MainIndexValues).MaxItems(FrameworkLimits.MaxMainIndices);
+        RuleForEach(i => i.MainIndexValues).NoNullItems().SetValidator(new IndexValueInputValidator());
+        RuleFor(i => i.Raise).MaxItems(FrameworkLimits.MaxMainIndices);
+        RuleForEach(i => i.Raise).NoNullItems().SetValidator(new IndexDeltaInputValidator());
+    }
+}
+
+public sealed class IndexValueInputValidator : AbstractValidator<IndexValueInput>
+{
+    public IndexValueInputValidator()
+    {
+        RuleFor(i => i.Code).NotEmpty().IndexCode();
+        RuleFor(i => i.Value).InclusiveBetween(0m, 1m);
+    }
+}
+
+public sealed class IndexDeltaInputValidator : AbstractValidator<IndexDeltaInput>
+{
+    public IndexDeltaInputValidator()
+    {
+        RuleFor(i => i.Code).NotEmpty().IndexCode();
+        RuleFor(i => i.Delta).InclusiveBetween(-1m, 1m);
     }
 }
 
@@ -53,7 +70,7 @@ public sealed class EvaluateWhatIfHandler(IApplicationDbContext db) : IRequestHa
 {
     public async Task<WhatIfDto> Handle(EvaluateWhatIfQuery request, CancellationToken cancellationToken)
     {
-        var input = request.Input;
+        var input = request.Body;
         var table = await db.LoadTableAsync(request.Code, request.Year, input.FieldSize, cancellationToken);
         var scored = table.ScoredIndices();
         var own = table.Of(request.Code).ToList();
