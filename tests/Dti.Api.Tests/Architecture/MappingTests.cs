@@ -74,6 +74,7 @@ public sealed class MappingTests
         [typeof(Dti.Application.Results.FigureHistoryDto)] = "a figure with its change from the year before, or a merged unit's computed mean",
         [typeof(Dti.Application.Results.YearResultDto)] = "a unit's figures of one year's table, named from the governing framework, with a computed summary",
         [typeof(Dti.Application.Results.ResultHistoryDto)] = "a unit and its predecessors' years",
+        [typeof(Dti.Application.Results.ProvinceUnitListDto)] = "the units (mapped) that a list of province units holds",
         [typeof(Dti.Application.Results.IndexPointsDto)] = "a main index's points achieved and lost, computed from its value and the framework's points",
         [typeof(Dti.Application.Results.DistanceDto)] = "the distance in DTI points to a mark of the table, computed",
         [typeof(Dti.Application.Results.PointsLostDto)] = "a province's year with its computed losses and distances",
