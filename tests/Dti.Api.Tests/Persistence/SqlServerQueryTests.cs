@@ -169,9 +169,8 @@ public sealed class SqlServerQueryTests
         var asked = await _client.PostAsJsonAsync($"/api/v1/agencies/{ict}/contribution-requests", new { topic = "Số liệu chỉ số 1", assessmentYear = 2026, askedAgencyIds = new[] { police }, askedIndexCodes = new[] { "1" }, dueWorkingDays = 5 });
         await Succeeds(Task.FromResult(asked));
         var request = JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
-        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report), ("request", request) })
         await FinalisedSelfAssessmentOf2023();
-        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report) })
+        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report), ("request", request) })
         {
             _ids[name] = id.ToString();
         }

@@ -22,14 +22,14 @@ public sealed class DeadlineRuleShapes : Migration
     }
 
     /// <summary>
-    /// Plain <c>ALTER TABLE … DROP COLUMN</c>, which SQLite (3.35 and later), PostgreSQL and SQL Server all run: EF's
-    /// SQLite generator refuses a column drop without the target model that a table rebuild needs.
+    /// Drops the columns again; on SQLite EF rebuilds the table from the previous migration's target model
+    /// (<c>ReportRequestsAndContributions</c> carries one), so every provider gets the same schema steps.
     /// </summary>
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         foreach (var column in new[] { "DueCountedFrom", "DueDayCount", "DueDays", "DueMonthsAfter", "DueTime" })
         {
-            migrationBuilder.Sql($"""ALTER TABLE "DeadlineRules" DROP COLUMN "{column}";""");
+            migrationBuilder.DropColumn(name: column, table: "DeadlineRules");
         }
     }
 }
