@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Dti.Application.Common.Csv;
 
 namespace Dti.Application.SelfAssessments;
 
@@ -72,7 +73,7 @@ internal static class SnapshotCsv
     public static byte[] Of(string document)
     {
         using var json = JsonDocument.Parse(document);
-        var text = new StringBuilder().AppendJoin(',', Header).Append("\r\n");
+        var rows = new List<string?[]>();
         foreach (var index in json.RootElement.GetProperty("indices").EnumerateArray())
         {
             var reported = index.GetProperty("reported");
@@ -90,10 +91,10 @@ internal static class SnapshotCsv
                 reported.ValueKind == JsonValueKind.Object ? string.Join(' ', reported.GetProperty("evidence").EnumerateArray().Select(e => Text(e, "sha256")).Where(s => s is not null)) : null,
                 Text(overridden, "reason"),
             ];
-            text.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
+            rows.Add(cells);
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return CsvWriter.Write(Header, rows);
     }
 
     private static string? Text(JsonElement element, string property) =>
@@ -107,10 +108,4 @@ internal static class SnapshotCsv
             : null;
 
     private static string? Number(JsonElement element) => element.ValueKind == JsonValueKind.Object ? Text(element, "value") : null;
-
-    /// <summary>RFC 4180: a field with a comma, quote or line break goes in quotes, quotes doubled.</summary>
-    private static string Quote(string? cell) =>
-        cell is null ? string.Empty
-        : cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? string.Create(CultureInfo.InvariantCulture, $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")
-        : cell;
 }
