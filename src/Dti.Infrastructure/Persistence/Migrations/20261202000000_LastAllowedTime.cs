@@ -9,7 +9,7 @@ namespace Dti.Infrastructure.Persistence.Migrations;
 /// against. Provider-neutral.
 /// </summary>
 [DbContext(typeof(DtiDbContext))]
-[Migration("20261201000900_LastAllowedTime")]
+[Migration("20261202000000_LastAllowedTime")]
 public sealed class LastAllowedTime : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
