@@ -20,7 +20,7 @@ namespace Dti.Application.Obligations;
 /// <param name="DataWindow">The days whose data the report covers.</param>
 /// <param name="NominalDate">The date the rule names, before the boundary and holiday adjustment.</param>
 /// <param name="LastAllowedDay">The last day on which the report is on time.</param>
-/// <param name="LastAllowedInstant">The end of that day in Asia/Ho_Chi_Minh (+07:00).</param>
+/// <param name="LastAllowedInstant">The last instant on time, +07:00: the rule's time of day on that day, or its end (24:00); reports and statuses are judged against it.</param>
 /// <param name="Status">Upcoming, DueSoon or Overdue relative to now.</param>
 /// <param name="IndexCodes">The indices the agency leads (or cooperates on) in the plan.</param>
 /// <param name="Steps">How the deadline was reached, one line per step.</param>

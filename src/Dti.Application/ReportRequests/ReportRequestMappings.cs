@@ -1,4 +1,3 @@
-using Dti.Domain.Deadlines;
 using Dti.Domain.Reports;
 using Mapster;
 
@@ -11,7 +10,7 @@ public sealed class ReportRequestMappings : IRegister
     {
         // The answers come from the agencies' reports: the use case adds them.
         config.NewConfig<ReportRequest, ReportRequestDto>()
-            .Map(d => d.LastAllowedInstant, s => DeadlineCalculator.EndOfDay(s.DueDate))
+            .Map(d => d.LastAllowedInstant, s => s.Deadline.LastAllowedInstant)
             .Map(d => d.AskedIndexCodes, s => s.AskedIndexCodes)
             .Ignore(d => d.Answers);
 

@@ -207,7 +207,7 @@ public sealed record ReportSummaryDto(
 /// <param name="SubmittedByName">Who submitted it (the client's name).</param>
 /// <param name="ContentHash">SHA-256 of its canonical content, lower-case hex.</param>
 /// <param name="LastAllowedDay">The last allowed day it was judged against.</param>
-/// <param name="LastAllowedInstant">The end of that day in Asia/Ho_Chi_Minh (+07:00).</param>
+/// <param name="LastAllowedInstant">The last instant on time it was judged against, +07:00: the rule's time of day on that day, or its end (24:00).</param>
 /// <param name="Timeliness">On time or late.</param>
 /// <param name="WorkingDaysLate">Working days late (0 when on time).</param>
 /// <param name="CountsForTimeliness">Whether its timeliness is the report's.</param>

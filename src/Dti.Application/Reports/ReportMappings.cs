@@ -1,4 +1,3 @@
-using Dti.Domain.Deadlines;
 using Dti.Domain.Reports;
 using Mapster;
 
@@ -47,7 +46,7 @@ public sealed class ReportMappings : IRegister
 
         // Whether a version counts depends on its report: the query sets it after mapping.
         config.NewConfig<ReportVersion, ReportVersionSummaryDto>()
-            .Map(d => d.LastAllowedInstant, s => DeadlineCalculator.EndOfDay(s.LastAllowedDay))
+            .Map(d => d.LastAllowedInstant, s => s.Deadline.LastAllowedInstant)
             .Ignore(d => d.CountsForTimeliness);
     }
 }

@@ -14,9 +14,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Reports;
 
-/// <summary>What a report may hold and by when it is due: the indices its agency answers for, and its deadline.</summary>
-internal sealed record ReportTerms(IReadOnlyDictionary<string, AnswerableIndex> Answerable, ReportDeadline Deadline);
-
 internal static class ReportQueries
 {
     /// <summary>The name writes are recorded under when no client is calling (the command line, sample data).</summary>
@@ -99,16 +96,17 @@ internal static class ReportQueries
     /// </summary>
     public static async Task<ReportTerms> TermsAsync(this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendarSource calendars, Report report, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var framework = await db.GoverningFrameworkAsync(report.AssessmentYear, cancellationToken, "assessmentYear");
         if (report.ReportRequestId is { } requestId)
         {
+            var framework = await db.GoverningFrameworkAsync(report.AssessmentYear, cancellationToken, "assessmentYear");
             var request = await db.ReportRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
             return new ReportTerms(AnswerableIndex.Of(framework, request.AskedIndexCodes), request.Deadline);
         }
 
         var calendar = await calendars.GetAsync(db, cancellationToken);
-        var obligation = await db.ObligationOfAsync(config, calendar, report.AgencyId, report.PlanId!.Value, report.DeadlineRuleId!.Value, report.PeriodId!, now, cancellationToken);
-        return new ReportTerms(AnswerableIndex.Of(framework, obligation.IndexCodes), new ReportDeadline(obligation.LastAllowedDay));
+        var period = ReportingPeriod(report.PeriodId!);
+        return await db.PeriodicTermsAsync(config, calendar, report.AgencyId, report.PlanId!.Value, report.DeadlineRuleId!.Value, period, now, cancellationToken)
+            ?? throw NoObligation(period);
     }
 
     /// <summary>
@@ -168,11 +166,13 @@ internal static class ReportQueries
     {
         var period = ReportingPeriod(periodId);
         return await ObligationSchedule.FindAsync(db, config, calendar, agencyId, planId, deadlineRuleId, period, now, cancellationToken)
-            ?? throw new DomainException(
-                "report.no-obligation",
-                $"The agency owes no report for period {period.Id} under this plan's reporting rule: the plan must be issued and report by the rule, the period must be one the plan asks for, and the agency must lead indices of the plan (see /obligations).",
-                "periodId");
+            ?? throw NoObligation(period);
     }
+
+    private static DomainException NoObligation(Domain.Deadlines.ReportingPeriod period) => new(
+        "report.no-obligation",
+        $"The agency owes no report for period {period.Id} under this plan's reporting rule: the plan must be issued and report by the rule, the period must be one the plan asks for, and the agency must lead indices of the plan (see /obligations).",
+        "periodId");
 
     /// <summary>
     /// Version <paramref name="number"/> of a report the caller reads, or 404 naming it; readers and the ministry reach

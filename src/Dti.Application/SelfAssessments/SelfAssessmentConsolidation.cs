@@ -66,7 +66,7 @@ internal static class SelfAssessmentConsolidation
             .ToList();
 
         var score = DtiScoring.Score(framework, ComponentPoints(indices), MainValues(indices));
-        var lastInstant = DeadlineCalculator.EndOfDay(assessment.LastAllowedDay);
+        var lastInstant = assessment.Deadline.LastAllowedInstant;
         var status = snapshots.Count > 0
             ? (snapshots[0].FinalisedAt <= lastInstant ? SelfAssessmentDeadlineStatus.FinalisedOnTime : SelfAssessmentDeadlineStatus.FinalisedLate)
             : ObligationStatuses.Of(lastInstant, now, 0, calendar) switch

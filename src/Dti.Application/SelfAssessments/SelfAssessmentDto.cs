@@ -56,7 +56,7 @@ public enum SelfAssessmentDeadlineStatus
 /// <param name="RuleId">The deadline rule.</param>
 /// <param name="RuleName">Its name.</param>
 /// <param name="LastAllowedDay">The last day on time.</param>
-/// <param name="LastAllowedInstant">Its end, +07:00.</param>
+/// <param name="LastAllowedInstant">The last instant on time, +07:00: the rule's time of day on that day, or its end (24:00).</param>
 /// <param name="Status">Where the self-assessment stands.</param>
 public sealed record SelfAssessmentDeadlineDto(
     Guid RuleId,

@@ -106,7 +106,7 @@ public static class DeadlineCalculator
 
         last = Adjust(last, rule.Adjustment, calendar, steps);
 
-        var instant = rule.TimeOfDay is { } time ? new DateTimeOffset(last.ToDateTime(time), VietnamOffset) : EndOfDay(last);
+        var instant = LastAllowedInstant(last, rule.TimeOfDay);
         var why = rule.TimeOfDay is { } t
             ? $"{t.ToString("HH:mm", CultureInfo.InvariantCulture)} on the last allowed day in Asia/Ho_Chi_Minh, as the rule says"
             : "end of the day in Asia/Ho_Chi_Minh; a day ends at 24:00, Civil Code 2015 Art. 148";
@@ -117,6 +117,13 @@ public static class DeadlineCalculator
 
     /// <summary>23:59:59.9999999 of <paramref name="day"/> at +07:00.</summary>
     public static DateTimeOffset EndOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MaxValue), VietnamOffset);
+
+    /// <summary>
+    /// The last instant on time: <paramref name="timeOfDay"/> on <paramref name="day"/> at +07:00, or the end of the day
+    /// without one. The one place a deadline's instant is made, for obligations, submissions, requests and self-assessments.
+    /// </summary>
+    public static DateTimeOffset LastAllowedInstant(DateOnly day, TimeOnly? timeOfDay) =>
+        timeOfDay is { } time ? new DateTimeOffset(day.ToDateTime(time), VietnamOffset) : EndOfDay(day);
 
     private static IEnumerable<ReportingPeriod> CandidatePeriods(DeadlineRule rule, int firstYear, int lastYear)
     {

@@ -85,9 +85,25 @@ public sealed record TaskStateSpec(Guid TaskId, Guid PlanId, string Title, Plans
 /// <summary>Who took an action: the client's id and name, as the audit trail names it.</summary>
 public sealed record ReportActor(string Id, string Name);
 
-/// <summary>The last day a report is on time, from the obligation or the request; it ends at 24:00 in Asia/Ho_Chi_Minh.</summary>
-public sealed record ReportDeadline(DateOnly LastAllowedDay)
+/// <summary>
+/// By when a report is on time, from the obligation or the request: the last allowed day and, when the rule names one, the
+/// time of day on it (Asia/Ho_Chi_Minh); without a time the day ends at 24:00. A request's deadline is a date only.
+/// </summary>
+/// <param name="LastAllowedDay">The last day on time.</param>
+/// <param name="TimeOfDay">The rule's time of day on that day ("trước 16 giờ" → 16:00); null for the end of the day.</param>
+public sealed record ReportDeadline(DateOnly LastAllowedDay, TimeOnly? TimeOfDay = null)
 {
-    /// <summary>23:59:59.9999999+07:00 of the last allowed day.</summary>
-    public DateTimeOffset LastAllowedInstant => Deadlines.DeadlineCalculator.EndOfDay(LastAllowedDay);
+    /// <summary>The last instant on time, as <see cref="Deadlines.DeadlineCalculator.LastAllowedInstant"/> makes it.</summary>
+    public DateTimeOffset LastAllowedInstant => Deadlines.DeadlineCalculator.LastAllowedInstant(LastAllowedDay, TimeOfDay);
+
+    /// <summary>
+    /// The deadline whose last instant is <paramref name="lastAllowedInstant"/> (as an obligation shows it): its day and time in
+    /// Asia/Ho_Chi_Minh, the end of the day read back as no time of day.
+    /// </summary>
+    public static ReportDeadline At(DateTimeOffset lastAllowedInstant)
+    {
+        var local = lastAllowedInstant.ToOffset(Deadlines.DeadlineCalculator.VietnamOffset).DateTime;
+        var time = TimeOnly.FromDateTime(local);
+        return new ReportDeadline(DateOnly.FromDateTime(local), time == TimeOnly.MaxValue ? null : time);
+    }
 }

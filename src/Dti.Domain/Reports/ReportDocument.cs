@@ -133,10 +133,11 @@ public sealed record ReportChange(string? IndexCode, ReportSection? Section, str
 public static class ReportTimelinessRule
 {
     /// <summary>
-    /// On time when <paramref name="submittedAt"/> is no later than <paramref name="deadline"/>'s last allowed instant.
-    /// Otherwise late by the working days from the last allowed day (exclusive) to the day the report counts as
-    /// received (inclusive): the submission day in Asia/Ho_Chi_Minh when it is a working day, else the next working day —
-    /// offices receive nothing on a day off, so a report sent on Saturday after a Friday deadline is one working day late.
+    /// On time when <paramref name="submittedAt"/> is no later than <paramref name="deadline"/>'s last allowed instant (the
+    /// rule's time of day, or 24:00). Otherwise late by the working days from the last allowed day (exclusive) to the day
+    /// the report counts as received (inclusive): the submission day in Asia/Ho_Chi_Minh when it is a working day, else the
+    /// next working day — offices receive nothing on a day off, so a report sent on Saturday after a Friday deadline is one
+    /// working day late, and one sent after the rule's hour on the last allowed day itself is late by 0 working days.
     /// </summary>
     public static (ReportTimeliness Timeliness, int WorkingDaysLate) Judge(DateTimeOffset submittedAt, ReportDeadline deadline, Calendar.WorkingCalendar calendar)
     {

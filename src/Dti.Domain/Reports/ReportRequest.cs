@@ -68,6 +68,7 @@ public sealed class ReportRequest : AggregateRoot
 
     public IReadOnlyList<ReportRequestIndex> AskedIndices => _askedIndices;
 
+    /// <summary>A date without a time of day: answers are on time until 24:00 of it.</summary>
     public ReportDeadline Deadline => new(DueDate);
 
     /// <summary>

@@ -27,6 +27,7 @@ public sealed class ReportVersion
         SubmittedById = Guard.Text(by.Id, "submittedBy", ReportLimits.ActorIdMaxLength);
         SubmittedByName = Guard.Text(by.Name, "submittedBy", ReportLimits.ActorNameMaxLength);
         LastAllowedDay = deadline.LastAllowedDay;
+        LastAllowedTime = deadline.TimeOfDay;
         Timeliness = timeliness;
         WorkingDaysLate = workingDaysLate;
         Outcome = ReportVersionOutcome.Pending;
@@ -51,8 +52,14 @@ public sealed class ReportVersion
 
     public string SubmittedByName { get; private set; } = null!;
 
-    /// <summary>The last allowed day this submission was judged against (on time until its end, 24:00 +07:00).</summary>
+    /// <summary>The last allowed day this submission was judged against.</summary>
     public DateOnly LastAllowedDay { get; private set; }
+
+    /// <summary>The rule's time of day on <see cref="LastAllowedDay"/> (+07:00); null when the day ran to 24:00, as for every version before rules had one.</summary>
+    public TimeOnly? LastAllowedTime { get; private set; }
+
+    /// <summary>The deadline this submission was judged against.</summary>
+    public ReportDeadline Deadline => new(LastAllowedDay, LastAllowedTime);
 
     public ReportTimeliness Timeliness { get; private set; }
 

@@ -27,8 +27,14 @@ public sealed class SelfAssessment : AggregateRoot
     /// <summary>The rule the self-assessment's own deadline comes from (Quảng Bình's "before 15/01 of the next year").</summary>
     public Guid DeadlineRuleId { get; private set; }
 
-    /// <summary>The last day the self-assessment is on time (24:00 +07:00), as the rule gives it for the year.</summary>
+    /// <summary>The last day the self-assessment is on time, as the rule gives it for the year.</summary>
     public DateOnly LastAllowedDay { get; private set; }
+
+    /// <summary>The rule's time of day on <see cref="LastAllowedDay"/> (+07:00); null when the day runs to 24:00.</summary>
+    public TimeOnly? LastAllowedTime { get; private set; }
+
+    /// <summary>The deadline finalisation is judged against, the rule's last allowed instant for the year.</summary>
+    public Reports.ReportDeadline Deadline => new(LastAllowedDay, LastAllowedTime);
 
     public SelfAssessmentState State { get; private set; }
 
@@ -44,9 +50,10 @@ public sealed class SelfAssessment : AggregateRoot
 
     public IReadOnlyList<SelfAssessmentOverride> Overrides => _overrides;
 
-    public static SelfAssessment Open(int assessmentYear, Framework framework, Guid deadlineRuleId, DateOnly lastAllowedDay, DateTimeOffset now)
+    public static SelfAssessment Open(int assessmentYear, Framework framework, Guid deadlineRuleId, Reports.ReportDeadline deadline, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(deadline);
         if (!framework.Governs(assessmentYear))
         {
             throw new DomainException("self-assessment.no-framework", $"Framework '{framework.Code}' does not govern {assessmentYear}.", "assessmentYear");
@@ -58,7 +65,8 @@ public sealed class SelfAssessment : AggregateRoot
             AssessmentYear = assessmentYear,
             FrameworkId = framework.Id,
             DeadlineRuleId = deadlineRuleId,
-            LastAllowedDay = lastAllowedDay,
+            LastAllowedDay = deadline.LastAllowedDay,
+            LastAllowedTime = deadline.TimeOfDay,
             State = SelfAssessmentState.Open,
             Revision = 1,
             OpenedAt = now,

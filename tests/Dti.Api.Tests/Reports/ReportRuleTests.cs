@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Dti.Api.Tests.Frameworks;
 using Dti.Api.Tests.Infrastructure;
 using Dti.Domain.Calendar;
@@ -28,6 +29,40 @@ public sealed class ReportRuleTests(DatabaseProvider provider) : ReportFixture(p
             Assert.That((onTime.Json.GetProperty("timeliness").GetString(), onTime.Json.GetProperty("workingDaysLate").GetInt32()), Is.EqualTo(("OnTime", 0)));
             Assert.That(onTimeVersion.GetProperty("lastAllowedInstant").GetDateTimeOffset(), Is.EqualTo(q4.GetProperty("lastAllowedInstant").GetDateTimeOffset()));
             Assert.That((late.Json.GetProperty("timeliness").GetString(), late.Json.GetProperty("workingDaysLate").GetInt32()), Is.EqualTo(("Late", 1)));
+        });
+    }
+
+    [Test]
+    public async Task ARulesHourIsTheLastInstantForSubmissionsAndObligationStatuses()
+    {
+        // "before 16:00 on the 22nd of the quarter's last month": Q4/2023 ends at 16:00 on Friday 22/12/2023 (a working day).
+        var created = await Client.PostAsJsonAsync("/api/v1/deadline-rules", new { text = "hằng quý, trước 16 giờ ngày 22 của tháng cuối quý" });
+        var hourly = (await ReadJson(created)).GetProperty("id").GetGuid();
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var set = await Client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{Plan}/reporting-rules", new { ruleIds = new[] { hourly } });
+        Assert.That(set.StatusCode, Is.EqualTo(HttpStatusCode.OK), await set.Content.ReadAsStringAsync());
+        var fourPm = VietnamTime(2023, 12, 22, 16);
+        var ict = await Expect(await Put(IctReporter, await CreatePeriodic(IctReporter, Ict, rule: hourly), Content(("7", 150m, null))));
+        var policeReporter = await ReporterOf(Police);
+        var police = await Expect(await Put(policeReporter, await CreatePeriodic(policeReporter, Police, rule: hourly), Content(("5", 80m, null))));
+
+        Clock.Now = fourPm.AddMinutes(-1);
+        var before = await PoliceQ4Obligation();
+        var onTime = await Expect(await Act(IctReporter, ict, "submit"));
+        Clock.Now = fourPm.AddMinutes(1);
+        var after = await PoliceQ4Obligation();
+        var late = await Expect(await Act(policeReporter, police, "submit"));
+
+        var lateVersion = (await ReadJson(await policeReporter.GetAsync($"/api/v1/reports/{late.Id}/versions/1"))).GetProperty("version");
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.GetProperty("lastAllowedInstant").GetDateTimeOffset(), Is.EqualTo(fourPm));
+            Assert.That((before.GetProperty("status").GetString(), before.GetProperty("reportStatus").GetString()), Is.EqualTo(("DueSoon", "Draft")));
+            Assert.That((after.GetProperty("status").GetString(), after.GetProperty("reportStatus").GetString()), Is.EqualTo(("Overdue", "Missing")));
+            Assert.That((onTime.Json.GetProperty("timeliness").GetString(), onTime.Json.GetProperty("workingDaysLate").GetInt32()), Is.EqualTo(("OnTime", 0)), "15:59");
+            Assert.That((late.Json.GetProperty("timeliness").GetString(), late.Json.GetProperty("workingDaysLate").GetInt32()), Is.EqualTo(("Late", 0)), "16:01 the same day: late, within the day");
+            Assert.That(lateVersion.GetProperty("lastAllowedDay").GetString(), Is.EqualTo("2023-12-22"));
+            Assert.That(lateVersion.GetProperty("lastAllowedInstant").GetDateTimeOffset(), Is.EqualTo(fourPm));
         });
     }
 
@@ -107,6 +142,8 @@ public sealed class ReportRuleTests(DatabaseProvider provider) : ReportFixture(p
             return issued;
         });
         Assert.That(request.DueDate, Is.EqualTo(new DateOnly(2023, 12, 8)));
+        var shown = await ReadJson(await Client.GetAsync($"/api/v1/report-requests/{request.Id}"));
+        Assert.That(shown.GetProperty("lastAllowedInstant").GetString(), Is.EqualTo("2023-12-08T23:59:59.9999999+07:00"), "a request's date has no hour");
 
         var created = await IctReporter.PostAsJsonAsync("/api/v1/reports", new { kind = "AdHoc", agencyId = Ict, reportRequestId = request.Id });
         var draft = await Expect(created, HttpStatusCode.Created);
@@ -187,6 +224,13 @@ public sealed class ReportRuleTests(DatabaseProvider provider) : ReportFixture(p
         await others.AssertProblem(HttpStatusCode.UnprocessableEntity, "entries[0].evidenceIds", "report.unknown-evidence");
         await nothing.AssertProblem(HttpStatusCode.UnprocessableEntity, "entries[0].evidenceIds", "report.unknown-evidence");
         Assert.That(accepted.Json.GetProperty("entries")[0].GetProperty("evidenceIds")[0].GetGuid(), Is.EqualTo(own));
+    }
+
+    /// <summary>Công an tỉnh's Q4/2023 obligation under <see cref="ReportFixture.Plan"/>, as the instance with the set clock sees it now.</summary>
+    private async Task<JsonElement> PoliceQ4Obligation()
+    {
+        var obligations = await ReadJson(await Reviewer.GetAsync($"/api/v1/obligations?from=2023-12-01&to=2023-12-31&planId={Plan}&agencyId={Police}"));
+        return obligations.GetProperty("items").EnumerateArray().Single(o => o.GetProperty("periodId").GetString() == Q4);
     }
 
     private static async Task<Guid> EvidenceLink(HttpClient reporter, Guid agency)

@@ -130,6 +130,24 @@ public class ReportTests
     }
 
     [Test]
+    public void WithARulesHourTheLastInstantIsThatHourAndReadsBackFromIt()
+    {
+        // "trước 16 giờ ngày 22/12": on time until 16:00 +07:00 on Friday 22/12/2023; after it, late within the day.
+        var hourly = ReportDeadline.At(new DateTimeOffset(2023, 12, 22, 9, 0, 0, TimeSpan.Zero));
+        var fourPm = new DateTimeOffset(2023, 12, 22, 16, 0, 0, VietnamClock.Offset);
+        Assert.Multiple(() =>
+        {
+            Assert.That(hourly, Is.EqualTo(new ReportDeadline(new DateOnly(2023, 12, 22), new TimeOnly(16, 0))));
+            Assert.That(hourly.LastAllowedInstant, Is.EqualTo(fourPm));
+            Assert.That(ReportDeadline.At(Q4Deadline.LastAllowedInstant), Is.EqualTo(Q4Deadline), "the end of the day reads back as no hour");
+            Assert.That(ReportTimelinessRule.Judge(fourPm.AddMinutes(-1), hourly, WorkingCalendar.Default), Is.EqualTo((ReportTimeliness.OnTime, 0)));
+            Assert.That(ReportTimelinessRule.Judge(fourPm, hourly, WorkingCalendar.Default), Is.EqualTo((ReportTimeliness.OnTime, 0)));
+            Assert.That(ReportTimelinessRule.Judge(fourPm.AddMinutes(1), hourly, WorkingCalendar.Default), Is.EqualTo((ReportTimeliness.Late, 0)));
+            Assert.That(ReportTimelinessRule.Judge(At(2023, 12, 25), hourly, WorkingCalendar.Default), Is.EqualTo((ReportTimeliness.Late, 1)), "Saturday and Sunday are not counted");
+        });
+    }
+
+    [Test]
     public void AfterAReturnTheFirstSubmissionsTimelinessCountsAndTheResubmissionKeepsItsOwn()
     {
         var report = Draft();

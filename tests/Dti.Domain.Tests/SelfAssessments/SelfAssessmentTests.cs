@@ -1,5 +1,6 @@
 using Dti.Domain.Common;
 using Dti.Domain.Frameworks;
+using Dti.Domain.Reports;
 using Dti.Domain.SelfAssessments;
 
 namespace Dti.Domain.Tests.SelfAssessments;
@@ -23,7 +24,7 @@ public class SelfAssessmentTests
     [Test]
     public void OpeningAYearTheFrameworkDoesNotGovernIsRefused()
     {
-        var error = Assert.Throws<DomainException>(() => SelfAssessment.Open(2024, Qd922, Guid.NewGuid(), new DateOnly(2025, 1, 14), Now));
+        var error = Assert.Throws<DomainException>(() => SelfAssessment.Open(2024, Qd922, Guid.NewGuid(), new ReportDeadline(new DateOnly(2025, 1, 14)), Now));
 
         Assert.That(error!.Field, Is.EqualTo("assessmentYear"));
     }
@@ -80,7 +81,7 @@ public class SelfAssessmentTests
         });
     }
 
-    private static SelfAssessment Opened() => SelfAssessment.Open(2023, Qd922, Guid.NewGuid(), new DateOnly(2024, 1, 15), Now);
+    private static SelfAssessment Opened() => SelfAssessment.Open(2023, Qd922, Guid.NewGuid(), new ReportDeadline(new DateOnly(2024, 1, 15)), Now);
 
     private static decimal? Parse(string? value) => value is null ? null : decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -9,7 +9,7 @@ namespace Dti.Infrastructure.Persistence.Migrations;
 /// </summary>
 [DbContext(typeof(DtiDbContext))]
 [Migration("20261201000800_ResultsAndProvinceUnits")]
-public sealed class ResultsAndProvinceUnits : Migration
+public sealed partial class ResultsAndProvinceUnits : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

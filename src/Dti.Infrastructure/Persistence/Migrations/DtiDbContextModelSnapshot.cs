@@ -1107,6 +1107,8 @@ namespace Dti.Infrastructure.Persistence.Migrations
 
                     b.Property<DateOnly>("LastAllowedDay");
 
+                    b.Property<TimeOnly?>("LastAllowedTime");
+
                     b.Property<int>("Number");
 
                     b.Property<string>("Outcome")
@@ -1226,6 +1228,8 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("FrameworkId");
 
                     b.Property<DateOnly>("LastAllowedDay");
+
+                    b.Property<TimeOnly?>("LastAllowedTime");
 
                     b.Property<DateTime>("OpenedAt");
 

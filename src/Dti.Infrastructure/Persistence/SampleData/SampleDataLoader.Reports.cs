@@ -4,8 +4,6 @@ using Dti.Domain.Agencies;
 using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Evidence;
-using Dti.Domain.Obligations;
-using Dti.Domain.Plans;
 using Dti.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -20,8 +18,8 @@ public sealed partial class SampleDataLoader
 {
     /// <summary>
     /// Adds the sample reports not stored yet (an agency answers an obligation or a request once, so that is their key).
-    /// A periodic report holds the indices its agency leads under the plan and is judged against the last allowed day of the
-    /// plan's rule for the period, as <c>/obligations</c> computes them; a request's report holds the indices the request
+    /// A periodic report holds the indices its agency leads under the plan and is judged against the last allowed instant of
+    /// the plan's rule for the period, both from the obligation lookup <c>/obligations</c> and submissions use; a request's report holds the indices the request
     /// asks and is judged against its date. A report whose obligation the stored data no longer owes (rules or assignments
     /// changed since the plan was loaded) is left out with a warning.
     /// </summary>
@@ -54,35 +52,24 @@ public sealed partial class SampleDataLoader
     {
         var issuerId = agencies[subject.Plan.IssuerKey].Id;
         var period = ReportingPeriod.Parse(subject.PeriodId);
-        var plan = await db.Plans.AsNoTracking().Include(p => p.ReportingRules)
+        var plan = await db.Plans.AsNoTracking()
             .SingleAsync(p => p.IssuerAgencyId == issuerId && p.DocumentNumber == subject.Plan.DocumentNumber, cancellationToken);
-        var rule = await db.DeadlineRules.AsNoTracking().SingleOrDefaultAsync(r => r.Name == subject.RuleName, cancellationToken);
-        var leads = await db.IndexAssignments.AsNoTracking()
-            .Where(a => a.PlanId == plan.Id && a.LeadAgencyId == agency.Id)
-            .Select(a => a.IndexCode)
-            .ToListAsync(cancellationToken);
-        var owed = rule is not null
-            && plan.Status == PlanStatus.Issued
-            && plan.ReportingRules.Any(r => r.DeadlineRuleId == rule.Id)
-            && ObligationPeriods.AppliesTo(period, plan.IssueDate, plan.FirstAssessmentYear, plan.LastAssessmentYear)
-            && leads.Count > 0;
-        if (!owed)
+        var ruleId = await db.DeadlineRules.Where(r => r.Name == subject.RuleName).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken);
+        var terms = ruleId is { } id
+            ? await db.PeriodicTermsAsync(mappings, calendar, agency.Id, plan.Id, id, period, started, cancellationToken)
+            : null;
+        if (terms is null)
         {
             NotOwed(logger, agency.ShortName, plan.DocumentNumber, period.Id);
             return null;
         }
 
-        if (await AnswersAsync(agency.Id, Report.SubjectOf(plan.Id, rule!.Id, period.Id), cancellationToken))
+        if (await AnswersAsync(agency.Id, Report.SubjectOf(plan.Id, ruleId!.Value, period.Id), cancellationToken))
         {
             return null;
         }
 
-        var framework = await GoverningFrameworkAsync(period.Year, cancellationToken);
-        var deadline = DeadlineCalculator.For(rule.ToRule(), period, calendar);
-        return new Draft(
-            Report.CreatePeriodic(agency.Id, plan.Id, rule.Id, period, isSample: true, started),
-            AnswerableIndex.Of(framework, leads),
-            new ReportDeadline(deadline.LastAllowedDay));
+        return new Draft(Report.CreatePeriodic(agency.Id, plan.Id, ruleId.Value, period, isSample: true, started), terms.Answerable, terms.Deadline);
     }
 
     private async Task<Draft?> RequestedDraftAsync(

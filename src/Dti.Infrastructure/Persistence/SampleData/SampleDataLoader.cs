@@ -4,6 +4,7 @@ using Dti.Domain.Assignments;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Dti.Infrastructure.Persistence.ReferenceData;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,7 @@ namespace Dti.Infrastructure.Persistence.SampleData;
 /// changes nothing.
 /// </summary>
 public sealed partial class SampleDataLoader(
-    DtiDbContext db, ReferenceDataSeeder referenceData, WorkingCalendarSource calendars, TimeProvider clock, ILogger<SampleDataLoader> logger)
+    DtiDbContext db, ReferenceDataSeeder referenceData, WorkingCalendarSource calendars, TypeAdapterConfig mappings, TimeProvider clock, ILogger<SampleDataLoader> logger)
 {
     public async Task LoadAsync(CancellationToken cancellationToken)
     {

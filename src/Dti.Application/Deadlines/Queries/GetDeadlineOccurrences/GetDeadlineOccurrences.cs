@@ -38,7 +38,7 @@ public sealed record DeadlineOccurrencesDto(
 /// <param name="DataWindow">The days whose data the report covers.</param>
 /// <param name="NominalDate">The date the rule names, before the boundary and holiday adjustment.</param>
 /// <param name="LastAllowedDay">The last day on which the report is on time.</param>
-/// <param name="LastAllowedInstant">The end of that day in Asia/Ho_Chi_Minh (+07:00).</param>
+/// <param name="LastAllowedInstant">The last instant on time, +07:00: the rule's time of day on that day, or its end (24:00).</param>
 /// <param name="Status">Upcoming, DueSoon or Overdue relative to <c>asOf</c>.</param>
 /// <param name="Steps">How the deadline was reached, one line per step.</param>
 public sealed record DeadlineOccurrenceDto(

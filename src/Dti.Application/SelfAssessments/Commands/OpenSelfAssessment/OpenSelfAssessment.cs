@@ -5,6 +5,7 @@ using Dti.Application.Common.Models;
 using Dti.Application.Plans;
 using Dti.Domain.Common;
 using Dti.Domain.Deadlines;
+using Dti.Domain.Reports;
 using Dti.Domain.SelfAssessments;
 using FluentValidation;
 using Mapster;
@@ -46,7 +47,7 @@ public sealed class OpenSelfAssessmentHandler(IApplicationDbContext db, WorkingC
 
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var deadline = DeadlineCalculator.For(rule.ToRule(), ReportingPeriod.Parse(year.ToString(CultureInfo.InvariantCulture)), calendar);
-        var assessment = SelfAssessment.Open(year, framework, rule.Id, deadline.LastAllowedDay, now);
+        var assessment = SelfAssessment.Open(year, framework, rule.Id, ReportDeadline.At(deadline.LastAllowedInstant), now);
         db.SelfAssessments.Add(assessment);
         await db.SaveChangesAsync(cancellationToken);
         return new(await db.ConsolidateAsync(config, calendars, assessment, now, cancellationToken), assessment.Version);

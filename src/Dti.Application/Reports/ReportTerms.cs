@@ -1,0 +1,41 @@
+using Dti.Application.Common.Interfaces;
+using Dti.Application.Obligations;
+using Dti.Application.Plans;
+using Dti.Domain.Calendar;
+using Dti.Domain.Deadlines;
+using Dti.Domain.Reports;
+using Mapster;
+
+namespace Dti.Application.Reports;
+
+/// <summary>What a report may hold and by when it is due: the indices its agency answers for, and its deadline.</summary>
+/// <param name="Answerable">The indices the report may answer, keyed case-insensitively.</param>
+/// <param name="Deadline">The deadline its submissions are judged against.</param>
+public sealed record ReportTerms(IReadOnlyDictionary<string, AnswerableIndex> Answerable, ReportDeadline Deadline);
+
+/// <summary>
+/// The terms of a periodic report, from the one obligation lookup <c>/obligations</c> uses. Public because the sample data
+/// plays its periodic reports against the same lookup as <c>POST /reports/{id}/submit</c>.
+/// </summary>
+public static class PeriodicReportTerms
+{
+    /// <summary>
+    /// The terms of the report <paramref name="agencyId"/> owes as lead under <paramref name="planId"/>'s rule
+    /// <paramref name="deadlineRuleId"/> for <paramref name="period"/>: the indices it leads under the plan and the
+    /// obligation's last allowed instant (the rule's time of day, or 24:00). Null when there is no such obligation (the plan
+    /// not issued or not reporting by the rule, the period not asked for, the agency leading nothing).
+    /// </summary>
+    public static async Task<ReportTerms?> PeriodicTermsAsync(
+        this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, Guid agencyId, Guid planId, Guid deadlineRuleId, ReportingPeriod period, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var obligation = await ObligationSchedule.FindAsync(db, config, calendar, agencyId, planId, deadlineRuleId, period, now, cancellationToken);
+        if (obligation is null)
+        {
+            return null;
+        }
+
+        var framework = await db.GoverningFrameworkAsync(period.Year, cancellationToken, "assessmentYear");
+        return new ReportTerms(AnswerableIndex.Of(framework, obligation.IndexCodes), ReportDeadline.At(obligation.LastAllowedInstant));
+    }
+}
