@@ -131,6 +131,7 @@ public static class DependencyInjection
         Endpoints.ReportEndpoints.MapReportEndpoints(v1);
         Endpoints.ReportRequestEndpoints.MapReportRequestEndpoints(v1);
         Endpoints.CompletenessEndpoints.MapCompletenessEndpoints(v1);
+        Endpoints.ComplianceEndpoints.MapComplianceEndpoints(v1);
         Endpoints.SelfAssessmentEndpoints.MapSelfAssessmentEndpoints(v1);
         Endpoints.ResultEndpoints.MapResultEndpoints(v1);
 

@@ -40,7 +40,8 @@ internal sealed class StandardResponsesFilter(IOptions<AuthOptions> auth) : IOpe
             var headers = response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
             headers[ResponseHeaders.RateLimit] = ResponseHeaders.Reference(ResponseHeaders.RateLimit, context.Document);
             headers[ResponseHeaders.RateLimitPolicy] = ResponseHeaders.Reference(ResponseHeaders.RateLimitPolicy, context.Document);
-            if (status is "200" or "201" && setsETag)
+            // A download declares its own ETag (the content's hash, DownloadResponseFilter): the version pattern must not replace it.
+            if (status is "200" or "201" && setsETag && !headers.ContainsKey(ResponseHeaders.ETag))
             {
                 headers[ResponseHeaders.ETag] = ResponseHeaders.Reference(ResponseHeaders.ETag, context.Document);
             }

@@ -48,6 +48,18 @@ internal static class ObligationSchedule
         return new PagedList<ObligationDto>(items, paging.Page, paging.PageSize, schedule.Count);
     }
 
+    /// <summary>
+    /// The lead obligations whose last allowed day is in [<paramref name="from"/>, <paramref name="to"/>], as the slots of each
+    /// plan and the lead agencies each plan fans them out to: what <see cref="ComputeAsync"/> would list, counted per agency
+    /// without building one object per obligation (the compliance view ranks every agency of a province).
+    /// </summary>
+    public static async Task<LeadSchedule> LeadsAsync(
+        IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, DateOnly from, DateOnly to, IReadOnlyCollection<Guid>? agencyIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var schedule = await ReadAsync(db, config, calendar, new ObligationFilter(from, to, agencyIds, null, IncludeCooperating: false), null, now, 0, cancellationToken);
+        return schedule.Leads();
+    }
+
     private static async Task<Schedule> ReadAsync(
         IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, ObligationFilter filter, ObligationStatus? status, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken)
     {
@@ -214,6 +226,11 @@ internal static class ObligationSchedule
             return page;
         }
 
+        /// <summary>The slots and, per plan, its lead agencies: each slot is owed once by each of them.</summary>
+        public LeadSchedule Leads() => new(
+            [.. slots.Select(s => new OwedSlot(s.Plan, s.Rule.Id, s.Occurrence.PeriodId, s.Occurrence.LastAllowedInstant))],
+            holders.ToDictionary(h => h.Key, h => (IReadOnlyList<Guid>)[.. h.Value.Where(x => x.Role == HolderRole.Lead).Select(x => x.AgencyId)]));
+
         /// <summary>The obligations of <paramref name="rows"/>, with the reports answering them read in one query.</summary>
         public async Task<List<ObligationDto>> ToDtosAsync(IApplicationDbContext db, List<Row> rows, CancellationToken cancellationToken)
         {
@@ -259,3 +276,13 @@ internal static class ObligationSchedule
 
     private sealed record Holder(Guid PlanId, Guid AgencyId, HolderRole Role, IReadOnlyList<string> IndexCodes);
 }
+
+/// <summary>A plan's reporting rule for one period, owed by every lead agency of the plan.</summary>
+/// <param name="Plan">The issued plan.</param>
+/// <param name="DeadlineRuleId">The plan's reporting rule.</param>
+/// <param name="PeriodId">The period reported on.</param>
+/// <param name="LastAllowedInstant">The end of the last allowed day, as <c>/obligations</c> computes it.</param>
+internal sealed record OwedSlot(ObligationPlanDto Plan, Guid DeadlineRuleId, string PeriodId, DateTimeOffset LastAllowedInstant);
+
+/// <summary>Lead obligations in a range, not expanded: <see cref="Slots"/> × <see cref="LeadsOfPlan"/> of the slot's plan.</summary>
+internal sealed record LeadSchedule(IReadOnlyList<OwedSlot> Slots, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> LeadsOfPlan);

@@ -104,6 +104,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
             await Obligations();
             await Reports();
             await Completeness();
+            await Compliance();
             await RequestsAndContributions();
             await SelfAssessment();
             await DeadlineRules();
@@ -526,6 +527,20 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_coordinator, completeness, 400, breaksContract: true);
         await Get(_coordinator, $"{completeness}?assessmentYear=2023&periodId=2024Q1", 400);
         await Get(_coordinator, $"{completeness}?assessmentYear=2019", 422);
+    }
+
+    /// <summary>Who is behind in 2023: the ranked view, one agency, one kind, its CSV, and the ranges refused.</summary>
+    private async Task Compliance()
+    {
+        const string compliance = "/api/v1/compliance";
+        await Get(_coordinator, $"{compliance}?from=2023-01-01&to=2023-12-31", 200);
+        await Get(_coordinator, $"{compliance}?from=2023-07-01&to=2023-12-31&agencyKind=Department&agencyId={_ict}&page=1&pageSize=10", 200);
+        await Get(_reporter, $"{compliance}?from=2023-01-01&to=2023-12-31", 200);
+        await Get(_reader, $"{compliance}.csv?from=2023-01-01&to=2023-12-31", 200, accept: "text/csv");
+        await Get(_ministry, $"{compliance}?from=2023-01-01&to=2023-12-31", 403);
+        await Get(_coordinator, compliance, 400, breaksContract: true);
+        await Get(_coordinator, $"{compliance}?from=2023-12-31&to=2023-01-01", 422);
+        await Get(_coordinator, $"{compliance}?from=2023-01-01&to=2023-12-31&agencyId={Guid.NewGuid()}", 404);
     }
 
     /// <summary>

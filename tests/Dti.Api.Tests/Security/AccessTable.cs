@@ -1,4 +1,6 @@
 using System.Text;
+using Dti.Application.Compliance.Queries.GetCompliance;
+using Dti.Application.Compliance.Queries.GetComplianceCsv;
 using Dti.Application.Evidence.Commands.AddEvidenceLink;
 using Dti.Application.Evidence.Commands.UploadEvidence;
 using Dti.Application.Evidence.Queries.GetEvidence;
@@ -140,6 +142,8 @@ public static class AccessTable
         // Obligations
         ["ListObligations"] = new(ReadAgencyData, Filtered: typeof(ListObligationsQuery)),
         ["GetCompleteness"] = new(ReadAgencyData, Filtered: typeof(GetCompletenessQuery)),
+        ["GetCompliance"] = new(ReadAgencyData, Filtered: typeof(GetComplianceQuery)),
+        ["GetComplianceCsv"] = new(ReadAgencyData, Filtered: typeof(GetComplianceCsvQuery)),
         ["ListAgencyObligations"] = new(ReadAgencyData, Scoped: typeof(ListAgencyObligationsQuery)),
         ["GetAgencyObligationCalendar"] = new(ReadAgencyData, Scoped: typeof(GetAgencyObligationCalendarQuery)),
 

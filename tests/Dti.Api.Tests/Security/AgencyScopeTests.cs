@@ -65,6 +65,10 @@ public sealed class AgencyScopeTests(DatabaseProvider provider) : ApiTestBase(pr
         ["ListReports"] = (_, agency) => $"/api/v1/reports?pageSize=100{Narrowed(agency)}",
         ["ListReportRequests"] = (_, agency) => $"/api/v1/report-requests?pageSize=100{(agency is null ? string.Empty : $"&issuerAgencyId={agency}")}",
         ["GetCompleteness"] = (plan, agency) => $"/api/v1/reports/completeness?assessmentYear=2026&planId={plan}{Narrowed(agency)}",
+
+        // Naming another agency is a 404 here (ComplianceTests), so these run unnarrowed.
+        ["GetCompliance"] = (_, _) => $"/api/v1/compliance?{Year2026}&pageSize=100",
+        ["GetComplianceCsv"] = (_, _) => $"/api/v1/compliance.csv?{Year2026}",
     };
 
     private Guid _plan;
