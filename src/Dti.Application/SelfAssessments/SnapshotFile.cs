@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Dti.Application.Common.Csv;
 
 namespace Dti.Application.SelfAssessments;
 
@@ -72,28 +73,26 @@ internal static class SnapshotCsv
     public static byte[] Of(string document)
     {
         using var json = JsonDocument.Parse(document);
-        var text = new StringBuilder().AppendJoin(',', Header).Append("\r\n");
-        foreach (var index in json.RootElement.GetProperty("indices").EnumerateArray())
-        {
-            var reported = index.GetProperty("reported");
-            var provenance = reported.ValueKind == JsonValueKind.Object ? reported.GetProperty("provenance") : default;
-            var overridden = index.GetProperty("override");
-            string?[] cells =
-            [
-                Text(index, "code"), Text(index, "level"), Text(index, "mainIndexCode"), Text(index, "nameVi"), Text(index, "maxPoints"), Text(index, "status"),
-                Text(index.GetProperty("selfAssessed"), "value"), Text(index.GetProperty("selfAssessed"), "score"),
-                Number(index.GetProperty("appraised")), Number(index.GetProperty("final")),
-                string.Join("; ", index.GetProperty("leadAgencies").EnumerateArray().Select(a => Text(a, "shortName"))),
-                Text(provenance, "reportId"), Text(provenance, "versionNumber"),
-                provenance.ValueKind == JsonValueKind.Object ? Text(provenance.GetProperty("agency"), "code") : null,
-                Text(provenance, "submittedAt"), Text(provenance, "acceptedAt"),
-                reported.ValueKind == JsonValueKind.Object ? string.Join(' ', reported.GetProperty("evidence").EnumerateArray().Select(e => Text(e, "sha256")).Where(s => s is not null)) : null,
-                Text(overridden, "reason"),
-            ];
-            text.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
-        }
+        return CsvWriter.Write(Header, [.. json.RootElement.GetProperty("indices").EnumerateArray().Select(Row)]);
+    }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    private static string?[] Row(JsonElement index)
+    {
+        var reported = index.GetProperty("reported");
+        var provenance = reported.ValueKind == JsonValueKind.Object ? reported.GetProperty("provenance") : default;
+        var overridden = index.GetProperty("override");
+        return
+        [
+            Text(index, "code"), Text(index, "level"), Text(index, "mainIndexCode"), Text(index, "nameVi"), Text(index, "maxPoints"), Text(index, "status"),
+            Text(index.GetProperty("selfAssessed"), "value"), Text(index.GetProperty("selfAssessed"), "score"),
+            Number(index.GetProperty("appraised")), Number(index.GetProperty("final")),
+            string.Join("; ", index.GetProperty("leadAgencies").EnumerateArray().Select(a => Text(a, "shortName"))),
+            Text(provenance, "reportId"), Text(provenance, "versionNumber"),
+            provenance.ValueKind == JsonValueKind.Object ? Text(provenance.GetProperty("agency"), "code") : null,
+            Text(provenance, "submittedAt"), Text(provenance, "acceptedAt"),
+            reported.ValueKind == JsonValueKind.Object ? string.Join(' ', reported.GetProperty("evidence").EnumerateArray().Select(e => Text(e, "sha256")).Where(s => s is not null)) : null,
+            Text(overridden, "reason"),
+        ];
     }
 
     private static string? Text(JsonElement element, string property) =>
@@ -107,10 +106,4 @@ internal static class SnapshotCsv
             : null;
 
     private static string? Number(JsonElement element) => element.ValueKind == JsonValueKind.Object ? Text(element, "value") : null;
-
-    /// <summary>RFC 4180: a field with a comma, quote or line break goes in quotes, quotes doubled.</summary>
-    private static string Quote(string? cell) =>
-        cell is null ? string.Empty
-        : cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? string.Create(CultureInfo.InvariantCulture, $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")
-        : cell;
 }
