@@ -11,7 +11,8 @@ namespace Dti.Application.SelfAssessments;
 /// The one canonical JSON form of a finalised self-assessment: object keys in ordinal order at every level, no white space,
 /// text in Unicode NFC, decimals as strings with a fixed scale (values 4 decimals, points 2), instants in +07:00. The same
 /// consolidation always gives the same bytes, so the SHA-256 and the signature over them prove the snapshot unchanged.
-/// Every index carries its three numbers: self-assessed now; appraised and final (by the ministry's council) null until imported.
+/// Every index carries its three numbers: self-assessed; appraised and final (by the ministry's council) null, for the signed
+/// bytes never change — the ministry's numbers are kept beside the snapshot (<see cref="Domain.SelfAssessments.MinistryFigureSet"/>).
 /// </summary>
 internal static class SnapshotDocument
 {
