@@ -7,7 +7,7 @@ internal static class CsvBody
 {
     public static async Task<string> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "text/csv", StringComparison.OrdinalIgnoreCase))
+        if (!IsCsv(request))
         {
             throw new BadHttpRequestException("This operation accepts 'text/csv' bodies.", StatusCodes.Status415UnsupportedMediaType);
         }
@@ -15,4 +15,8 @@ internal static class CsvBody
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         return await reader.ReadToEndAsync(cancellationToken);
     }
+
+    /// <summary>Whether the body is <c>text/csv</c>.</summary>
+    public static bool IsCsv(HttpRequest request) =>
+        string.Equals(request.ContentType?.Split(';')[0].Trim(), "text/csv", StringComparison.OrdinalIgnoreCase);
 }

@@ -2,10 +2,13 @@ using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Application.SelfAssessments;
 using Dti.Application.SelfAssessments.Commands.FinaliseSelfAssessment;
+using Dti.Application.SelfAssessments.Commands.ImportMinistryFigures;
 using Dti.Application.SelfAssessments.Commands.OpenSelfAssessment;
 using Dti.Application.SelfAssessments.Commands.OverrideIndex;
 using Dti.Application.SelfAssessments.Commands.PullSnapshot;
 using Dti.Application.SelfAssessments.Commands.ReopenSelfAssessment;
+using Dti.Application.SelfAssessments.Queries.CompareWithMinistry;
+using Dti.Application.SelfAssessments.Queries.GetMinistryFigures;
 using Dti.Application.SelfAssessments.Queries.GetSelfAssessment;
 using Dti.Application.SelfAssessments.Queries.GetSigningCertificate;
 using Dti.Application.SelfAssessments.Queries.ListSnapshotPulls;
@@ -74,6 +77,28 @@ internal static class SelfAssessmentEndpoints
             .WithSummary("Who pulled the year's snapshots")
             .WithDescription("Most recent first (at most 1,000): the revision, the format, the client and its role, when — so the province sees that the ministry has it. 404 until the year's first revision is finalised.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        assessments.MapGet("/{year:int}/snapshots/{revision:int}/ministry-figures", GetMinistryFigures).WithName(nameof(GetMinistryFigures))
+            .RequireAuthorization(Policies.ReadResults)
+            .WithSummary("The ministry's numbers imported for a snapshot revision")
+            .WithDescription("Per index, the appraised (thẩm định) and final (đạt được) value and score, where they come from (`source`: the ministry's decision), who imported them and when. The ETag carries the version for If-Match. 404 until they are imported.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        assessments.MapPut("/{year:int}/snapshots/{revision:int}/ministry-figures", ImportMinistryFigures).WithName(nameof(ImportMinistryFigures))
+            .RequireAuthorization(Policies.ImportMinistryFigures)
+            .RequireIfMatch(orCreate: true)
+            .Accepts<MinistryFiguresInput>("application/json", "text/csv")
+            .WithSummary("Import the ministry's appraised and final numbers against a snapshot revision")
+            .WithDescription("JSON `{ source, figures: [{ code, appraisedValue, appraisedScore, finalValue, finalScore }] }`, or `text/csv` (UTF-8, header row) with columns "
+                + "code, appraisedValue, appraisedScore, finalValue, finalScore, source (the source on at least one row). Values on the ministry's [0, 1] scale, scores between 0 and the index's max points; "
+                + "every index of the snapshot at most once (422 naming `figures[i].code` or `lines[n].code` for a code the snapshot does not have); any bad CSV cell is a 422 naming `lines[n].column`, and nothing is stored. "
+                + "The import replaces the snapshot's earlier figures whole; the same numbers again change nothing. The snapshot itself never changes. "
+                + "To replace figures send the ETag you read as If-Match (412 when stale); to import the first ones send `If-None-Match: *` (412 when some exist); with neither, 428.")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+        assessments.MapGet("/{year:int}/snapshots/{revision:int}/comparison", CompareWithMinistry).WithName(nameof(CompareWithMinistry))
+            .RequireAuthorization(Policies.ReadResults)
+            .WithSummary("Compare a snapshot revision with the ministry's numbers")
+            .WithDescription("Per index (main indices then their components, as in the snapshot): the self-assessed value and score, the appraised and final ones, and appraised − self, final − self. `totals`: the DTI of each column, scored as the self-assessment is, where its main-index values are complete, and their differences. `format=Csv` (or `Accept: text/csv`): the same, one row per index, UTF-8 with a byte-order mark. The ministry's columns are null until its numbers are imported; 404 for a revision not finalised.")
+            .Produces<MinistryComparisonDto>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         assessments.MapGet("/signing-certificate", GetSigningCertificate).WithName(nameof(GetSigningCertificate))
             .RequireAuthorization(Policies.ReadResults)
             .WithSummary("The province's signing certificate")
@@ -129,6 +154,37 @@ internal static class SelfAssessmentEndpoints
     [ParametersOf<ListSnapshotPullsQuery>]
     public static async Task<Ok<SnapshotPullListDto>> ListSnapshotPulls(int year, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListSnapshotPullsQuery(year), cancellationToken));
+
+    [ParametersOf<GetMinistryFiguresQuery>]
+    public static async Task<Ok<MinistryFiguresDto>> GetMinistryFigures(int year, int revision, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
+        TypedResults.Ok(response.WithETag(await mediator.Send(new GetMinistryFiguresQuery(year, revision), cancellationToken)));
+
+    [ParametersOf<ImportMinistryFiguresCommand>]
+    public static async Task<Ok<MinistryFiguresDto>> ImportMinistryFigures(int year, int revision, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var expected = request.ExpectedVersion();
+        var figures = CsvBody.IsCsv(request)
+            ? await mediator.Send(new ImportMinistryFiguresCsvCommand(year, revision, await CsvBody.ReadAsync(request, cancellationToken), expected), cancellationToken)
+            : await mediator.Send(new ImportMinistryFiguresCommand(year, revision, (await JsonBody.ReadAsync<MinistryFiguresInput>(request, cancellationToken))!, expected), cancellationToken);
+        return TypedResults.Ok(response.WithETag(figures));
+    }
+
+    [ParametersOf<CompareWithMinistryQuery>]
+    public static async Task<Results<Ok<MinistryComparisonDto>, FileContentHttpResult>> CompareWithMinistry(
+        int year, int revision, IMediator mediator, HttpContext context, CancellationToken cancellationToken, ComparisonFormat? format = null)
+    {
+        var comparison = await mediator.Send(new CompareWithMinistryQuery(year, revision), cancellationToken);
+        var csv = format == ComparisonFormat.Csv
+            || (format is null && context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)));
+        if (!csv)
+        {
+            return TypedResults.Ok(comparison);
+        }
+
+        context.Response.Headers.ContentDisposition = Attachments.ContentDisposition(MinistryComparisonCsv.FileName(comparison));
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(MinistryComparisonCsv.Of(comparison), "text/csv; charset=utf-8");
+    }
 
     public static async Task<ContentHttpResult> GetSigningCertificate(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Text(await mediator.Send(new GetSigningCertificateQuery(), cancellationToken), PemMediaType);

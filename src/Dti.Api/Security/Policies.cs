@@ -33,6 +33,12 @@ public static class Policies
     /// <summary>Listing and downloading finalised self-assessment snapshots: the coordinator and the ministry.</summary>
     public const string PullSnapshots = nameof(PullSnapshots);
 
+    /// <summary>
+    /// Importing the ministry's appraised and final numbers against a snapshot: the coordinator entering the ministry's
+    /// letter, or the ministry pushing its own numbers.
+    /// </summary>
+    public const string ImportMinistryFigures = nameof(ImportMinistryFigures);
+
     /// <summary>Reading reports: every role; reporters see their own agencies' reports, readers and the ministry accepted ones only.</summary>
     public const string ReadReports = nameof(ReadReports);
 
@@ -46,6 +52,7 @@ public static class Policies
         [ReadResults] = [ClientRole.Coordinator, ClientRole.Ministry, ClientRole.Reader],
         [ReadReports] = [ClientRole.Coordinator, ClientRole.AgencyReporter, ClientRole.Ministry, ClientRole.Reader],
         [PullSnapshots] = [ClientRole.Coordinator, ClientRole.Ministry],
+        [ImportMinistryFigures] = [ClientRole.Coordinator, ClientRole.Ministry],
     };
 
     /// <summary>

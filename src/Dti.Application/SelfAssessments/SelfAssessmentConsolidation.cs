@@ -4,7 +4,6 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Frameworks;
 using Dti.Application.Obligations;
 using Dti.Application.Reports;
-using Dti.Domain.Common;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
 using Dti.Domain.SelfAssessments;
@@ -65,7 +64,7 @@ internal static class SelfAssessmentConsolidation
             .Select(i => Assess(i.Code, i.Level, i.Main, i.NameVi, i.MaxPoints, leads, reported, overrides, evidence, agencies, config))
             .ToList();
 
-        var score = DtiScoring.Score(framework, ComponentPoints(indices), MainValues(indices));
+        var score = ColumnScoring.Score(framework, indices.Select(i => new IndexFigures(i.Code, i.Level, i.MaxPoints, i.Value, i.Score)));
         var lastInstant = assessment.Deadline.LastAllowedInstant;
         var status = snapshots.Count > 0
             ? (snapshots[0].FinalisedAt <= lastInstant ? SelfAssessmentDeadlineStatus.FinalisedOnTime : SelfAssessmentDeadlineStatus.FinalisedLate)
@@ -127,31 +126,6 @@ internal static class SelfAssessmentConsolidation
             [.. leads[code].Where(agencies.ContainsKey).Select(id => agencies[id]).OrderBy(a => a.Code, StringComparer.Ordinal)],
             figures,
             changed);
-    }
-
-    private static Dictionary<string, decimal> ComponentPoints(List<AssessedIndexDto> indices) =>
-        indices.Where(i => i.Level == AssessedIndexLevel.Component && i.Score is not null).ToDictionary(i => i.Code, i => i.Score!.Value, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// A main index's value on the ministry's [0, 1] scale: its value when it is on that scale, else its score over its max
-    /// points (a report may give a main index its points rather than its value).
-    /// </summary>
-    private static Dictionary<string, decimal> MainValues(List<AssessedIndexDto> indices)
-    {
-        var values = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
-        foreach (var main in indices.Where(i => i.Level == AssessedIndexLevel.Main))
-        {
-            if (main.Value is >= 0 and <= 1)
-            {
-                values[main.Code] = main.Value.Value;
-            }
-            else if (main.Score is { } score && main.MaxPoints is > 0)
-            {
-                values[main.Code] = DecimalKind.IndexValue.Round(Math.Min(1m, score / main.MaxPoints.Value));
-            }
-        }
-
-        return values;
     }
 
     private static SelfAssessmentCompletenessDto Completeness(List<AssessedIndexDto> indices)

@@ -1,3 +1,5 @@
+using Dti.Application.Common.Mapping;
+using Dti.Domain.Frameworks;
 using Dti.Domain.SelfAssessments;
 using Mapster;
 
@@ -15,5 +17,10 @@ public sealed class SelfAssessmentMappings : IRegister
         config.NewConfig<SnapshotPull, SnapshotPullDto>();
         config.NewConfig<SelfAssessmentOverride, IndexOverrideDto>();
         config.NewConfig<CitedEvidence, EvidenceReferenceDto>();
+        config.NewConfig<MinistryFigure, MinistryFigureDto>().Map(d => d.Code, s => s.IndexCode);
+        config.NewConfig<MinistryFigureSet, MinistryFiguresDto>()
+            .Map(d => d.Figures, s => s.Figures.OrderBy(f => f.IndexCode, IndexCodeOrder.Instance).ToList());
+        config.NewVersionedConfig<MinistryFigureSet, MinistryFiguresDto>();
+        config.NewConfig<MinistryFigureSet, MinistryFiguresSourceDto>();
     }
 }

@@ -11,7 +11,8 @@ namespace Dti.Application.SelfAssessments;
 /// The one canonical JSON form of a finalised self-assessment: object keys in ordinal order at every level, no white space,
 /// text in Unicode NFC, decimals as strings with a fixed scale (values 4 decimals, points 2), instants in +07:00. The same
 /// consolidation always gives the same bytes, so the SHA-256 and the signature over them prove the snapshot unchanged.
-/// Every index carries its three numbers: self-assessed now; appraised and final (by the ministry's council) null until imported.
+/// Every index carries its three numbers: self-assessed; appraised and final (by the ministry's council) null, for the signed
+/// bytes never change — the ministry's numbers are kept beside the snapshot (<see cref="Domain.SelfAssessments.MinistryFigureSet"/>).
 /// </summary>
 internal static class SnapshotDocument
 {
@@ -42,6 +43,23 @@ internal static class SnapshotDocument
         return Write(document);
     }
 
+    /// <summary>The indices of a stored document, in its order, with their self-assessed numbers: what the ministry's are compared with.</summary>
+    public static IReadOnlyList<SnapshotRow> Indices(string document)
+    {
+        using var json = JsonDocument.Parse(document);
+        return
+        [
+            .. json.RootElement.GetProperty("indices").EnumerateArray().Select(i => new SnapshotRow(
+                i.GetProperty("code").GetString()!,
+                Enum.Parse<AssessedIndexLevel>(i.GetProperty("level").GetString()!),
+                i.GetProperty("mainIndexCode").GetString(),
+                i.GetProperty("nameVi").GetString()!,
+                Decimal(i.GetProperty("maxPoints")),
+                Decimal(i.GetProperty("selfAssessed").GetProperty("value")),
+                Decimal(i.GetProperty("selfAssessed").GetProperty("score")))),
+        ];
+    }
+
     /// <summary>Writes <paramref name="node"/> canonically: keys ordinal-sorted, strings NFC.</summary>
     public static string Write(JsonNode node)
     {
@@ -57,6 +75,9 @@ internal static class SnapshotDocument
     public static string? Value(decimal? value) => value?.ToString("F4", CultureInfo.InvariantCulture);
 
     public static string? Points(decimal? points) => points?.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static decimal? Decimal(JsonElement element) =>
+        element.ValueKind == JsonValueKind.String ? decimal.Parse(element.GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture) : null;
 
     private static string Instant(DateTimeOffset at) =>
         at.ToOffset(Domain.Deadlines.DeadlineCalculator.VietnamOffset).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture);
@@ -197,3 +218,6 @@ internal static class SnapshotDocument
         }
     }
 }
+
+/// <summary>One index of a snapshot document: where it sits in the framework and its self-assessed numbers.</summary>
+internal sealed record SnapshotRow(string Code, AssessedIndexLevel Level, string? MainIndexCode, string NameVi, decimal? MaxPoints, decimal? Value, decimal? Score);

@@ -73,28 +73,26 @@ internal static class SnapshotCsv
     public static byte[] Of(string document)
     {
         using var json = JsonDocument.Parse(document);
-        var rows = new List<string?[]>();
-        foreach (var index in json.RootElement.GetProperty("indices").EnumerateArray())
-        {
-            var reported = index.GetProperty("reported");
-            var provenance = reported.ValueKind == JsonValueKind.Object ? reported.GetProperty("provenance") : default;
-            var overridden = index.GetProperty("override");
-            string?[] cells =
-            [
-                Text(index, "code"), Text(index, "level"), Text(index, "mainIndexCode"), Text(index, "nameVi"), Text(index, "maxPoints"), Text(index, "status"),
-                Text(index.GetProperty("selfAssessed"), "value"), Text(index.GetProperty("selfAssessed"), "score"),
-                Number(index.GetProperty("appraised")), Number(index.GetProperty("final")),
-                string.Join("; ", index.GetProperty("leadAgencies").EnumerateArray().Select(a => Text(a, "shortName"))),
-                Text(provenance, "reportId"), Text(provenance, "versionNumber"),
-                provenance.ValueKind == JsonValueKind.Object ? Text(provenance.GetProperty("agency"), "code") : null,
-                Text(provenance, "submittedAt"), Text(provenance, "acceptedAt"),
-                reported.ValueKind == JsonValueKind.Object ? string.Join(' ', reported.GetProperty("evidence").EnumerateArray().Select(e => Text(e, "sha256")).Where(s => s is not null)) : null,
-                Text(overridden, "reason"),
-            ];
-            rows.Add(cells);
-        }
+        return CsvWriter.Write(Header, [.. json.RootElement.GetProperty("indices").EnumerateArray().Select(Row)]);
+    }
 
-        return CsvWriter.Write(Header, rows);
+    private static string?[] Row(JsonElement index)
+    {
+        var reported = index.GetProperty("reported");
+        var provenance = reported.ValueKind == JsonValueKind.Object ? reported.GetProperty("provenance") : default;
+        var overridden = index.GetProperty("override");
+        return
+        [
+            Text(index, "code"), Text(index, "level"), Text(index, "mainIndexCode"), Text(index, "nameVi"), Text(index, "maxPoints"), Text(index, "status"),
+            Text(index.GetProperty("selfAssessed"), "value"), Text(index.GetProperty("selfAssessed"), "score"),
+            Number(index.GetProperty("appraised")), Number(index.GetProperty("final")),
+            string.Join("; ", index.GetProperty("leadAgencies").EnumerateArray().Select(a => Text(a, "shortName"))),
+            Text(provenance, "reportId"), Text(provenance, "versionNumber"),
+            provenance.ValueKind == JsonValueKind.Object ? Text(provenance.GetProperty("agency"), "code") : null,
+            Text(provenance, "submittedAt"), Text(provenance, "acceptedAt"),
+            reported.ValueKind == JsonValueKind.Object ? string.Join(' ', reported.GetProperty("evidence").EnumerateArray().Select(e => Text(e, "sha256")).Where(s => s is not null)) : null,
+            Text(overridden, "reason"),
+        ];
     }
 
     private static string? Text(JsonElement element, string property) =>

@@ -10,3 +10,9 @@ public sealed record SelfAssessmentFinalised(Guid SelfAssessmentId, int Assessme
 
 /// <summary>A finalised self-assessment was reopened to prepare revision <paramref name="NextRevision"/>.</summary>
 public sealed record SelfAssessmentReopened(Guid SelfAssessmentId, int AssessmentYear, int NextRevision) : IDomainEvent;
+
+/// <summary>
+/// The ministry's appraised and final numbers for snapshot <paramref name="Revision"/> of <paramref name="AssessmentYear"/>
+/// were imported (or replaced), from <paramref name="Source"/>; <paramref name="Version"/> orders the imports of one snapshot.
+/// </summary>
+public sealed record MinistryFiguresImported(int AssessmentYear, int Revision, string Source, int Figures, int Version) : IDomainEvent;

@@ -20,4 +20,13 @@ public static class SelfAssessmentLimits
 
     /// <summary>Pulls listed at once, most recent first.</summary>
     public const int MaxPullsListed = 1000;
+
+    /// <summary>The largest self-assessed value: a component's may be a count or a share in per cent, not only [0, 1].</summary>
+    public const int MaxIndexValue = 1_000_000;
+
+    /// <summary>Where the ministry's numbers come from, e.g. its decision announcing the year's DTI.</summary>
+    public const int SourceMaxLength = 500;
+
+    /// <summary>The ministry's figures in one import: at most one per index of a framework.</summary>
+    public const int MaxFigures = Frameworks.FrameworkLimits.MaxMainIndices + Frameworks.FrameworkLimits.MaxComponentIndices;
 }

@@ -61,6 +61,8 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
 
     public DbSet<SnapshotPull> SnapshotPulls => Set<SnapshotPull>();
 
+    public DbSet<MinistryFigureSet> MinistryFigureSets => Set<MinistryFigureSet>();
+
     /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
     public DbSet<ProvinceUnit> ProvinceUnits => Set<ProvinceUnit>();
 

@@ -608,7 +608,25 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_ministry, $"{assessments}/signing-certificate", 200, accept: "application/x-pem-file");
         await Get(_coordinator, $"{assessments}/2023/snapshots/pulls", 200);
         await Get(_ministry, $"{assessments}/2023/snapshots/pulls", 403);
+        await MinistryFigures($"{assessments}/2023/snapshots/1");
         await Post(_coordinator, $"{assessments}/2023/reopen", null, 200, finalised.ETag);
+    }
+
+    /// <summary>The ministry's appraised and final numbers against revision 1 (illustrative), as JSON then CSV, and the comparison.</summary>
+    private async Task MinistryFigures(string snapshot)
+    {
+        var figures = $"{snapshot}/ministry-figures";
+        await Get(_ministry, figures, 404);
+        await Get(_reader, $"{snapshot}/comparison", 200);
+        await Put(_reader, figures, new { source = "Quyết định (minh họa)", figures = new[] { new { code = "7", finalValue = 0.8m } } }, 403);
+        await Put(_ministry, figures, new { source = "Quyết định (minh họa)", figures = new[] { new { code = "99", finalValue = 0.8m } } }, 422);
+        await Put(_ministry, figures, new { source = "Quyết định (minh họa)", figures = new[] { new { code = "7", appraisedValue = 0.8m, finalValue = 0.82m, finalScore = 164m } } }, 200);
+        await Send(_coordinator, HttpMethod.Put, figures, 422, Csv("code,finalValue,source\n7,0.8x,Công văn (minh họa)\n"));
+        await Send(_coordinator, HttpMethod.Put, figures, 200, Csv("code,finalValue,source\n7,0.81,Công văn (minh họa)\n"));
+        await Get(_ministry, figures, 200);
+        await Get(_ministry, $"{snapshot}/comparison", 200, accept: "application/json");
+        await Get(_coordinator, $"{snapshot}/comparison?format=Csv", 200, accept: "text/csv");
+        await Get(_reporter, $"{snapshot}/comparison", 403);
     }
 
     /// <summary>Rules written in words or as parts, their deadlines on the working calendar, and their feed.</summary>
@@ -782,8 +800,9 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         if (ifMatch is null && caller.Key is not null && expected != 428 && operation?.Parameters.Any(p => p is { In: "header", Name: "If-Match" }) == true)
         {
             // Every update, transition and delete needs the version the caller last read (428 without it).
-            ifMatch = await CurrentETag(caller, uri.Split('?')[0]);
-            if (ifMatch is null && operation.Parameters.Any(p => p is { In: "header", Name: "If-None-Match" }))
+            var createsToo = operation.Parameters.Any(p => p is { In: "header", Name: "If-None-Match" });
+            ifMatch = await CurrentETag(caller, uri.Split('?')[0], createsToo);
+            if (ifMatch is null && createsToo)
             {
                 request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
             }
@@ -821,11 +840,12 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
     /// <summary>
     /// The ETag a careful client would send: that of the addressed resource, or of the resource an action belongs to
     /// (<c>/plans/{id}/issue</c> → the plan; <c>…/component-indices/import</c> → the framework). Read from the API
-    /// directly, outside the recorded workflow; null when none of them exists.
+    /// directly, outside the recorded workflow; null when none of them exists. A PUT that also creates
+    /// (<paramref name="ownOnly"/>) is about the addressed resource alone: where it does not exist yet, it is created.
     /// </summary>
-    private async Task<string?> CurrentETag(Caller caller, string path)
+    private async Task<string?> CurrentETag(Caller caller, string path, bool ownOnly)
     {
-        for (var candidate = path; candidate.Count(c => c == '/') > 3; candidate = candidate[..candidate.LastIndexOf('/')])
+        for (var candidate = path; candidate.Count(c => c == '/') > 3 && (candidate == path || !ownOnly); candidate = candidate[..candidate.LastIndexOf('/')])
         {
             using var read = new HttpRequestMessage(HttpMethod.Get, candidate);
             read.Headers.Add(ApiKeyHeader, caller.Key);

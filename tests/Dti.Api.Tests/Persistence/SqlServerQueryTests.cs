@@ -121,6 +121,9 @@ public sealed class SqlServerQueryTests
         ("GetSnapshot", "/api/v1/self-assessments/2023/snapshots/1?format=Csv"),
         ("ListSnapshotPulls", "/api/v1/self-assessments/2023/snapshots/pulls"),
         ("GetSigningCertificate", "/api/v1/self-assessments/signing-certificate"),
+        ("GetMinistryFigures", "/api/v1/self-assessments/2023/snapshots/1/ministry-figures"),
+        ("CompareWithMinistry", "/api/v1/self-assessments/2023/snapshots/1/comparison"),
+        ("CompareWithMinistry", "/api/v1/self-assessments/2023/snapshots/1/comparison?format=Csv"),
     ];
 
     private readonly ProvinceCertificate _certificate = new();
@@ -218,6 +221,7 @@ public sealed class SqlServerQueryTests
 
         await Succeeds(_client.PostAsJsonAsync("/api/v1/self-assessments", new { assessmentYear = 2023, deadlineRuleId = rule }));
         await Succeeds(_client.SendCurrent(HttpMethod.Post, "/api/v1/self-assessments/2023/finalise", resource: "/api/v1/self-assessments/2023"));
+        await Succeeds(_client.PutNew("/api/v1/self-assessments/2023/snapshots/1/ministry-figures", new { source = "Quyết định (minh họa)", figures = new[] { new { code = "7", appraisedValue = 0.8m, finalValue = 0.82m } } }));
     }
 
     [OneTimeTearDown]

@@ -81,6 +81,9 @@ public static class AccessTable
     /// <summary>Policies.PullSnapshots: finalised self-assessment snapshots, for the coordinator and the ministry.</summary>
     public static readonly ClientRole[] PullSnapshots = [ClientRole.Coordinator, ClientRole.Ministry];
 
+    /// <summary>Policies.ImportMinistryFigures: the coordinator entering the ministry's letter, the ministry pushing its own numbers.</summary>
+    public static readonly ClientRole[] ImportMinistryFigures = [ClientRole.Coordinator, ClientRole.Ministry];
+
     /// <summary>Policies.CoordinatorOnly.</summary>
     public static readonly ClientRole[] CoordinatorOnly = [ClientRole.Coordinator];
 
@@ -185,6 +188,9 @@ public static class AccessTable
         ["GetSnapshot"] = new(PullSnapshots),
         ["ListSnapshotPulls"] = new(CoordinatorOnly),
         ["GetSigningCertificate"] = new(ReadResults),
+        ["GetMinistryFigures"] = new(ReadResults),
+        ["ImportMinistryFigures"] = new(ImportMinistryFigures),
+        ["CompareWithMinistry"] = new(ReadResults),
         // Official results
         ["ListProvinceUnits"] = new(ReadReference),
         ["GetResultTable"] = new(ReadReference),

@@ -81,6 +81,28 @@ public class SelfAssessmentTests
         });
     }
 
+    [Test]
+    public void TheMinistrysFiguresAreCheckedAgainstTheSnapshotAndAnImportThatChangesNothingRecordsNothing()
+    {
+        var snapshot = Opened().Finalise("{\"a\":1}", new SnapshotSignature("cms-detached-der", [1], new string('a', 64)), Coordinator, Now);
+        SnapshotIndex[] indices = [new("7", 200m), new("9", 150m)];
+        MinistryFigureEntry[] entries = [new("figures[0]", "7", 0.85m, null, 0.8575m, 171.5m)];
+
+        var set = MinistryFigureSet.Import(snapshot, indices, "Quyết định (minh họa)", entries, Coordinator, Now);
+        var again = set.Replace(indices, "Quyết định (minh họa)", entries, Coordinator, Now);
+        var error = Assert.Throws<DomainException>(() => set.Replace(indices, "x", [new("lines[2]", "8", 0.5m, null, null, null), new("lines[3]", "9", null, null, null, 150.01m)], Coordinator, Now));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(set.DomainEvents.OfType<MinistryFiguresImported>().Single(), Is.EqualTo(new MinistryFiguresImported(2023, 1, "Quyết định (minh họa)", 1, 1)));
+            Assert.That(again, Is.False);
+            Assert.That(set.Version, Is.EqualTo(1));
+            Assert.That(error!.Rule, Is.EqualTo("ministry-figures.invalid"));
+            Assert.That(error.Errors.Keys, Is.EquivalentTo(new[] { "lines[2].code", "lines[3].finalScore" }));
+            Assert.That(set.Figures.Single().FinalScore, Is.EqualTo(171.5m), "a refused import changes nothing");
+        });
+    }
+
     private static SelfAssessment Opened() => SelfAssessment.Open(2023, Qd922, Guid.NewGuid(), new ReportDeadline(new DateOnly(2024, 1, 15)), Now);
 
     private static decimal? Parse(string? value) => value is null ? null : decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);

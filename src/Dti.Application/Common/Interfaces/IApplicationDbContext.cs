@@ -56,6 +56,10 @@ public interface IApplicationDbContext
 
     /// <summary>Who pulled which snapshot revision when.</summary>
     DbSet<SnapshotPull> SnapshotPulls { get; }
+
+    /// <summary>The ministry's appraised and final numbers, per snapshot revision, beside the snapshots and never in them.</summary>
+    DbSet<MinistryFigureSet> MinistryFigureSets { get; }
+
     /// <summary>Provinces as administrative units, with validity periods and the units they merged into.</summary>
     DbSet<ProvinceUnit> ProvinceUnits { get; }
 

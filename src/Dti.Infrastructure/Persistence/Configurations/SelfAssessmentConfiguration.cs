@@ -79,3 +79,35 @@ internal sealed class SnapshotPullConfiguration : IEntityTypeConfiguration<Snaps
         builder.HasOne<SelfAssessmentSnapshot>().WithMany().HasForeignKey(p => p.SnapshotId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class MinistryFigureSetConfiguration : IEntityTypeConfiguration<MinistryFigureSet>
+{
+    public void Configure(EntityTypeBuilder<MinistryFigureSet> builder)
+    {
+        // One set per snapshot revision, keyed like it: importing again replaces it.
+        builder.ToTable("MinistryFigureSets");
+        builder.HasKey(s => new { s.AssessmentYear, s.Revision });
+        builder.Property(s => s.Source).HasMaxLength(SelfAssessmentLimits.SourceMaxLength);
+        builder.Property(s => s.ImportedById).HasMaxLength(SelfAssessmentLimits.ActorMaxLength);
+        builder.Property(s => s.ImportedByName).HasMaxLength(SelfAssessmentLimits.ActorMaxLength);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasIndex(s => s.SnapshotId).IsUnique();
+        builder.HasOne<SelfAssessmentSnapshot>().WithMany().HasForeignKey(s => s.SnapshotId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Figures).WithOne().HasForeignKey(f => new { f.AssessmentYear, f.Revision }).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Figures).HasField("_figures");
+    }
+}
+
+internal sealed class MinistryFigureConfiguration : IEntityTypeConfiguration<MinistryFigure>
+{
+    public void Configure(EntityTypeBuilder<MinistryFigure> builder)
+    {
+        builder.ToTable("MinistryFigures");
+        builder.HasKey(f => new { f.AssessmentYear, f.Revision, f.IndexCode });
+        builder.Property(f => f.IndexCode).HasMaxLength(FrameworkLimits.IndexCodeMaxLength);
+        builder.Property(f => f.AppraisedValue).HasPrecision(DecimalKind.IndexValue);
+        builder.Property(f => f.AppraisedScore).HasPrecision(DecimalKind.Points);
+        builder.Property(f => f.FinalValue).HasPrecision(DecimalKind.IndexValue);
+        builder.Property(f => f.FinalScore).HasPrecision(DecimalKind.Points);
+    }
+}

@@ -1217,6 +1217,65 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.ToTable("ProvinceUnits", (string)null);
                 });
 
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.MinistryFigure", b =>
+                {
+                    b.Property<int>("AssessmentYear");
+
+                    b.Property<int>("Revision");
+
+                    b.Property<string>("IndexCode")
+                        .HasMaxLength(20);
+
+                    b.Property<decimal?>("AppraisedScore")
+                        .HasPrecision(9, 2);
+
+                    b.Property<decimal?>("AppraisedValue")
+                        .HasPrecision(18, 4);
+
+                    b.Property<decimal?>("FinalScore")
+                        .HasPrecision(9, 2);
+
+                    b.Property<decimal?>("FinalValue")
+                        .HasPrecision(18, 4);
+
+                    b.HasKey("AssessmentYear", "Revision", "IndexCode");
+
+                    b.ToTable("MinistryFigures", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.MinistryFigureSet", b =>
+                {
+                    b.Property<int>("AssessmentYear");
+
+                    b.Property<int>("Revision");
+
+                    b.Property<DateTime>("ImportedAt");
+
+                    b.Property<string>("ImportedById")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("ImportedByName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<Guid>("SnapshotId");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("AssessmentYear", "Revision");
+
+                    b.HasIndex("SnapshotId")
+                        .IsUnique();
+
+                    b.ToTable("MinistryFigureSets", (string)null);
+                });
+
             modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
                 {
                     b.Property<Guid>("Id");
@@ -1906,6 +1965,24 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.MinistryFigure", b =>
+                {
+                    b.HasOne("Dti.Domain.SelfAssessments.MinistryFigureSet", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("AssessmentYear", "Revision")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.MinistryFigureSet", b =>
+                {
+                    b.HasOne("Dti.Domain.SelfAssessments.SelfAssessmentSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
                 {
                     b.HasOne("Dti.Domain.Deadlines.DeadlineRuleDefinition", null)
@@ -2011,6 +2088,11 @@ namespace Dti.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Dti.Domain.Reports.ReportVersion", b =>
                 {
                     b.Navigation("IndexNotes");
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.MinistryFigureSet", b =>
+                {
+                    b.Navigation("Figures");
                 });
 
             modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
