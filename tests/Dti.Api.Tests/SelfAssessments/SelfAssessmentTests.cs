@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dti.Api.Tests.Infrastructure;
-using Dti.Api.Tests.Reports;
 using Dti.Domain.Clients;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.ReferenceData;
@@ -17,16 +16,9 @@ namespace Dti.Api.Tests.SelfAssessments;
 /// returned, resubmitted and accepted, its Q3 report submitted and not yet reviewed; nothing from Công an tỉnh (index 5).
 /// Finalised into signed snapshots the ministry pulls and checks with openssl.
 /// </summary>
-public sealed class SelfAssessmentTests(DatabaseProvider provider) : ReportFixture(provider)
+public sealed class SelfAssessmentTests(DatabaseProvider provider) : SigningFixture(provider)
 {
     private const string Assessments = "/api/v1/self-assessments";
-
-    private readonly ProvinceCertificate _certificate = new();
-
-    protected override IReadOnlyDictionary<string, string?> Settings => _certificate.Settings;
-
-    [OneTimeTearDown]
-    public void DeleteCertificate() => _certificate.Dispose();
 
     [Test]
     public async Task ConsolidationTakesTheAcceptedVersionOfTheLeadAndNamesTheLeadToChase()
@@ -112,7 +104,7 @@ public sealed class SelfAssessmentTests(DatabaseProvider provider) : ReportFixtu
             Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(first.Headers.ETag!.Tag, Is.EqualTo($"\"{sha256}\""), "the ETag is the SHA-256 of the bytes");
             Assert.That(list.GetProperty("items")[0].GetProperty("sha256").GetString(), Is.EqualTo(sha256));
-            Assert.That(list.GetProperty("items")[0].GetProperty("signerThumbprint").GetString(), Is.EqualTo(_certificate.Thumbprint));
+            Assert.That(list.GetProperty("items")[0].GetProperty("signerThumbprint").GetString(), Is.EqualTo(Certificate.Thumbprint));
             Assert.That(again, Is.EqualTo(bytes), "byte-identical on every download");
             Assert.That(notModified.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
             Assert.That(document.GetProperty("score").GetProperty("dti").GetString(), Is.EqualTo("0.1200"), "decimals as strings at a fixed scale");
@@ -233,23 +225,15 @@ public sealed class SelfAssessmentTests(DatabaseProvider provider) : ReportFixtu
     private static JsonElement Index(JsonElement assessment, string code) =>
         assessment.GetProperty("indices").EnumerateArray().Single(i => i.GetProperty("code").GetString() == code);
 
-    private static async Task<JsonElement> Read(HttpClient client, string uri)
-    {
-        var response = await client.GetAsync(uri);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
     /// <summary>
     /// Runs exactly the check docs/self-assessment.md gives the ministry: <c>openssl cms -verify</c> of the detached
     /// signature over the document, trusting only the certificate the API publishes.
     /// </summary>
     private (bool Verified, string Output) Openssl(string certificatePem, byte[] document, byte[] signature)
     {
-        var certificate = _certificate.FileNamed("published.pem");
-        var content = _certificate.FileNamed("snapshot.json");
-        var detached = _certificate.FileNamed("snapshot.json.p7s");
+        var certificate = Certificate.FileNamed("published.pem");
+        var content = Certificate.FileNamed("snapshot.json");
+        var detached = Certificate.FileNamed("snapshot.json.p7s");
         File.WriteAllText(certificate, certificatePem);
         File.WriteAllBytes(content, document);
         File.WriteAllBytes(detached, signature);
