@@ -49,7 +49,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }, bad.StatusCode == StatusCodes.Status415UnsupportedMediaType
             ? "This operation accepts 'application/json' bodies (CSV imports 'text/csv', evidence uploads 'multipart/form-data'; see the API description)."
             : bad.Message),
-        NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
+        NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message, n.Rule),
         PreconditionFailedException p => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", p.Message, "version.stale"),
         PreconditionRequiredException r => WithErrors(Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", r.Message, "version.required"), r.Header, r.Message),
         DbUpdateConcurrencyException => Problem(

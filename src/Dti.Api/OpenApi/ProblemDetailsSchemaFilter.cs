@@ -49,7 +49,7 @@ internal sealed class ProblemDetailsSchemaFilter : ISchemaFilter
             ["detail"] = Text(MaxTextLength, "What went wrong with this request."),
             ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = MaxInstanceLength, Description = "The request path, decoded (so not always a valid URI reference)." },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = MaxTraceIdLength, Pattern = "^[\\x21-\\x7E]+$", Description = "Quote it when reporting a problem: it finds the request in the server's logs." },
-            ["rule"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100, Pattern = "^[a-z0-9]+([.-][a-z0-9]+)*$", Description = "The business rule that was broken (409, 412, 422), e.g. `plan.target-rank`." },
+            ["rule"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100, Pattern = "^[a-z0-9]+([.-][a-z0-9]+)*$", Description = "The business rule that was broken (409, 412, 422), e.g. `plan.target-rank`; on a 404, the rule that makes the resource exist (`self-assessment.not-finalised`)." },
             ["errors"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,

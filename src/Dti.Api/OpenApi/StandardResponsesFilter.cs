@@ -29,7 +29,9 @@ internal sealed class StandardResponsesFilter(IOptions<AuthOptions> auth) : IOpe
         AddProblem(operation, context, "429", "Too many requests from this client: wait the seconds the Retry-After header gives.", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails));
         AddProblem(operation, context, "500", "Unexpected error: the problem carries only a traceId.", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails));
 
-        var setsETag = context.MethodInfo?.GetParameters().Any(p => p.ParameterType == typeof(HttpResponse)) == true;
+        // A download (CsvDownload.Send takes the response too) has the content-hash ETag DownloadResponseFilter documents.
+        var setsETag = context.MethodInfo?.GetParameters().Any(p => p.ParameterType == typeof(HttpResponse)) == true
+            && !context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<DownloadMetadata>().Any();
         foreach (var (status, value) in operation.Responses)
         {
             if (value is not OpenApiResponse response)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dti.Application.Common.Validation;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Results;
+using Dti.Domain.SelfAssessments;
 
 namespace Dti.Application.Results;
 
@@ -98,6 +99,7 @@ public sealed record PointsLostDto(
     [property: Range(OfficialFigure.FirstYear, FrameworkLimits.LastSupportedYear)] int Year,
     [property: Range(1, ResultLimits.MaxFieldSize)] int FieldSize,
     [property: MaxLength(ResultLimits.UnitCodeMaxLength), RegularExpression(ResultLimits.UnitCodePattern)] string ProvinceCode,
+    [property: MaxLength(ResultLimits.UnitNameMaxLength)] string ProvinceName,
     [property: MaxLength(FrameworkLimits.CodeMaxLength), RegularExpression(FrameworkLimits.CodePattern)] string? FrameworkCode,
     decimal? DtiValue,
     [property: Range(1, ResultLimits.MaxFieldSize)] int? Rank,
@@ -128,3 +130,35 @@ public sealed record WhatIfDto(
     [property: Range(1, ResultLimits.MaxFieldSize)] int? Rank,
     [property: Range(1, ResultLimits.MaxFieldSize)] int RankBest,
     [property: Range(1, ResultLimits.MaxFieldSize)] int RankWorst);
+
+/// <summary>
+/// A main index as the finalised self-assessment put it and as the ministry published it. <see cref="Difference"/> is
+/// official − self (negative: the ministry found less than the province claimed); null when either side has no value.
+/// </summary>
+public sealed record SelfVsOfficialIndexDto(
+    [property: MaxLength(FrameworkLimits.IndexCodeMaxLength), RegularExpression(FrameworkLimits.IndexCodePattern)] string Code,
+    [property: MaxLength(FrameworkLimits.NameMaxLength)] string Name,
+    bool IsScored,
+    decimal? MaxPoints,
+    decimal? SelfValue,
+    decimal? OfficialValue,
+    [property: Range(1, ResultLimits.MaxFieldSize)] int? OfficialRank,
+    FigureOrigin? OfficialOrigin,
+    decimal? Difference);
+
+/// <summary>
+/// A year's latest finalised self-assessment revision beside a unit's official figures of that year: per main index and
+/// for the DTI, the self-assessed value, the official one and the difference (official − self).
+/// </summary>
+public sealed record SelfVsOfficialDto(
+    [property: Range(OfficialFigure.FirstYear, FrameworkLimits.LastSupportedYear)] int Year,
+    [property: Range(1, ResultLimits.MaxFieldSize)] int? FieldSize,
+    [property: MaxLength(ResultLimits.UnitCodeMaxLength), RegularExpression(ResultLimits.UnitCodePattern)] string ProvinceCode,
+    [property: MaxLength(ResultLimits.UnitNameMaxLength)] string ProvinceName,
+    [property: MaxLength(FrameworkLimits.CodeMaxLength), RegularExpression(FrameworkLimits.CodePattern)] string FrameworkCode,
+    [property: Range(1, SelfAssessmentLimits.MaxRevision)] int Revision,
+    decimal? SelfDti,
+    decimal? OfficialDti,
+    [property: Range(1, ResultLimits.MaxFieldSize)] int? OfficialRank,
+    decimal? DtiDifference,
+    [property: MaxLength(FrameworkLimits.MaxMainIndices)] IReadOnlyList<SelfVsOfficialIndexDto> MainIndices);

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Results;
 
-/// <summary>One year's table as the points-lost and what-if queries read it: every figure of it and the governing framework.</summary>
-internal sealed record ResultTable(int Year, int FieldSize, Framework Framework, IReadOnlyList<OfficialFigure> Figures)
+/// <summary>One year's table as the points-lost and what-if queries read it: the province asked about, every figure of it and the governing framework.</summary>
+internal sealed record ResultTable(int Year, int FieldSize, string ProvinceName, Framework Framework, IReadOnlyList<OfficialFigure> Figures)
 {
     public IEnumerable<OfficialFigure> Of(string province) => Figures.Where(f => f.ProvinceCode == province);
 
@@ -26,10 +26,8 @@ internal static class ResultTableQueries
     /// <summary>Loads a province's year: 404 when the unit, the table or the province's figures in it are missing, or no framework governs the year.</summary>
     public static async Task<ResultTable> LoadTableAsync(this IApplicationDbContext db, string province, int year, int? fieldSize, CancellationToken cancellationToken)
     {
-        if (!await db.ProvinceUnits.AnyAsync(u => u.Code == province, cancellationToken))
-        {
-            throw new NotFoundException("Province unit", province);
-        }
+        var name = await db.ProvinceUnits.Where(u => u.Code == province).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Province unit", province);
 
         var size = fieldSize
             ?? await db.OfficialFigures.Where(f => f.Year == year && f.ProvinceCode == province).MaxAsync(f => (int?)f.FieldSize, cancellationToken)
@@ -44,6 +42,6 @@ internal static class ResultTableQueries
             .Governing(year)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Framework for assessment year", $"{year}");
-        return new ResultTable(year, size, framework, figures);
+        return new ResultTable(year, size, name, framework, figures);
     }
 }

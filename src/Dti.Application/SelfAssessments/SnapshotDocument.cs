@@ -72,12 +72,33 @@ internal static class SnapshotDocument
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>
+    /// Reads back what a frozen document says of the DTI and of each main index (its name, whether it is scored, its max
+    /// points and its value on the [0, 1] scale), so comparisons use the revision as signed, never the live draft.
+    /// </summary>
+    public static SnapshotScore ScoreOf(string document)
+    {
+        using var json = JsonDocument.Parse(document);
+        var root = json.RootElement;
+        var score = root.GetProperty("score");
+        var names = root.GetProperty("indices").EnumerateArray()
+            .Where(i => i.GetProperty("level").GetString() == nameof(AssessedIndexLevel.Main))
+            .ToDictionary(i => i.GetProperty("code").GetString()!, i => i.GetProperty("nameVi").GetString()!, StringComparer.Ordinal);
+        var mains = score.GetProperty("mainIndices").EnumerateArray().Select(m =>
+        {
+            var code = m.GetProperty("code").GetString()!;
+            return new SnapshotMainIndex(code, names.GetValueOrDefault(code, code), m.GetProperty("isScored").GetBoolean(), Decimal(m.GetProperty("maxPoints")), Decimal(m.GetProperty("value")));
+        });
+        return new SnapshotScore(root.GetProperty("frameworkCode").GetString()!, Decimal(score.GetProperty("dti")), [.. mains]);
+    }
+
     public static string? Value(decimal? value) => value?.ToString("F4", CultureInfo.InvariantCulture);
 
     public static string? Points(decimal? points) => points?.ToString("F2", CultureInfo.InvariantCulture);
 
+    /// <summary>A decimal written as a string at a fixed scale, or null.</summary>
     private static decimal? Decimal(JsonElement element) =>
-        element.ValueKind == JsonValueKind.String ? decimal.Parse(element.GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture) : null;
+        element.ValueKind == JsonValueKind.String ? decimal.Parse(element.GetString()!, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : null;
 
     private static string Instant(DateTimeOffset at) =>
         at.ToOffset(Domain.Deadlines.DeadlineCalculator.VietnamOffset).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture);
@@ -221,3 +242,9 @@ internal static class SnapshotDocument
 
 /// <summary>One index of a snapshot document: where it sits in the framework and its self-assessed numbers.</summary>
 internal sealed record SnapshotRow(string Code, AssessedIndexLevel Level, string? MainIndexCode, string NameVi, decimal? MaxPoints, decimal? Value, decimal? Score);
+
+/// <summary>A main index as a frozen snapshot document holds it.</summary>
+internal sealed record SnapshotMainIndex(string Code, string NameVi, bool IsScored, decimal? MaxPoints, decimal? Value);
+
+/// <summary>The DTI and main indices of a frozen snapshot document, under the framework it names.</summary>
+internal sealed record SnapshotScore(string FrameworkCode, decimal? Dti, IReadOnlyList<SnapshotMainIndex> MainIndices);

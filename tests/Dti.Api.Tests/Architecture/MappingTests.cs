@@ -89,6 +89,8 @@ public sealed class MappingTests
         [typeof(Dti.Application.Results.IndexPointsDto)] = "a main index's points achieved and lost, computed from its value and the framework's points",
         [typeof(Dti.Application.Results.DistanceDto)] = "the distance in DTI points to a mark of the table, computed",
         [typeof(Dti.Application.Results.PointsLostDto)] = "a province's year with its computed losses and distances",
+        [typeof(Dti.Application.Results.SelfVsOfficialIndexDto)] = "a main index of a finalised snapshot's document beside its official figure, with the computed difference",
+        [typeof(Dti.Application.Results.SelfVsOfficialDto)] = "a finalised snapshot's DTI and main indices beside a unit's official figures of the year",
         [typeof(Dti.Application.Results.WhatIfIndexDto)] = "a main index's published and hypothetical values",
         [typeof(Dti.Application.Results.WhatIfDto)] = "a hypothetical DTI and the rank range it would have had, computed",
         [typeof(Dti.Application.Results.ResultTableDto)] = "a year's figures (mapped) grouped by province, with the governing framework and the field average",

@@ -45,11 +45,16 @@ public sealed class ContractDocument
         return new ContractDocument(root, operations);
     }
 
-    /// <summary>The operation a request addresses; a literal segment wins over a parameter (<c>deadline-rules/parse</c> over <c>deadline-rules/{id}</c>).</summary>
+    /// <summary>
+    /// The operation a request addresses; a literal segment wins over a parameter (<c>deadline-rules/parse</c> over
+    /// <c>deadline-rules/{id}</c>), then the template with more literal text (<c>official-results/{year}.csv</c> over
+    /// <c>official-results/{year}</c>).
+    /// </summary>
     public ContractOperation? Match(HttpMethod method, string path) =>
         Operations
             .Where(o => o.Method == method.Method && o.Matches(path))
             .OrderBy(o => o.PathTemplate.Count(c => c == '{'))
+            .ThenByDescending(o => o.PathTemplate.Length - o.PathTemplate.Split('{').Skip(1).Sum(p => p.IndexOf('}', StringComparison.Ordinal) + 2))
             .FirstOrDefault();
 
     /// <summary>Follows a <c>$ref</c> to the schema it names.</summary>

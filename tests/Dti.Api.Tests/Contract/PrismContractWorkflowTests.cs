@@ -736,7 +736,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         solutionGroups = new[] { new { order = 1, title = "Về nhận thức số", mainIndexCode = "1" }, new { order = 2, title = "Về thể chế số", mainIndexCode = "2" } },
     };
 
-    /// <summary>Province units over the 2025 mergers, the published tables, and importing more figures.</summary>
+    /// <summary>Province units over the 2025 mergers, the published tables and their CSV downloads, the 2023 self-assessment beside the official figures, and importing more figures.</summary>
     private async Task OfficialResults()
     {
         await Get(_reporter, "/api/v1/province-units?activeOn=2025-07-01", 200);
@@ -753,6 +753,14 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_ministry, "/api/v1/official-results/2024?fieldSize=34", 200);
         await Get(_coordinator, "/api/v1/official-results/2025", 404);
         await Get(_coordinator, "/api/v1/official-results/2019", 400, breaksContract: true);
+        await Get(_reader, "/api/v1/official-results/2022.csv", 200, accept: "text/csv");
+        await Get(_coordinator, "/api/v1/official-results/2025.csv", 404, accept: "text/csv");
+        await Get(_reporter, "/api/v1/province-units/QUANG-BINH/results.csv", 200, accept: "text/csv");
+        await Get(_ministry, "/api/v1/province-units/CAN-THO/results/2022/points-lost.csv", 200, accept: "text/csv");
+        await Get(_reader, "/api/v1/province-units/QUANG-NGAI/results/2023/self-vs-official", 200);
+        await Get(_ministry, "/api/v1/province-units/QUANG-NGAI/results/2023/self-vs-official.csv", 200, accept: "text/csv");
+        await Get(_coordinator, "/api/v1/province-units/CAN-THO/results/2022/self-vs-official", 404);
+        await Get(_reporter, "/api/v1/province-units/CAN-THO/results/2023/self-vs-official", 403);
         const string figures = "year,fieldSize,province,kind,code,value,rank,origin,source\n2023,63,QUANG-BINH,Dti,,0.6120,40,Published,test\n";
         await Send(_coordinator, HttpMethod.Post, "/api/v1/official-results/import", 200, Csv(figures));
         await Send(_coordinator, HttpMethod.Post, "/api/v1/official-results/import", 422, Csv(figures.Replace(",40,", ",70,", StringComparison.Ordinal)));

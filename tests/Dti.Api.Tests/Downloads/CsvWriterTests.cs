@@ -16,12 +16,28 @@ public sealed class CsvWriterTests
     }
 
     [Test]
+    public void Writes_text_composed_whatever_form_it_came_in()
+    {
+        var decomposed = "Quảng Bình".Normalize(NormalizationForm.FormD);
+
+        var text = Encoding.UTF8.GetString(CsvWriter.Write(["ten"], [[decomposed]]))[1..];
+
+        Assert.That(text, Is.EqualTo("ten\r\nQuảng Bình\r\n".Normalize(NormalizationForm.FormC)));
+    }
+
+    [Test]
     public void Quotes_and_line_breaks_stay_inside_their_cell()
     {
         var text = Encoding.UTF8.GetString(CsvWriter.Write(["a"], [["Kế hoạch \"170\"\r\ndòng 2"], [null]]))[1..];
 
         Assert.That(text, Is.EqualTo("a\r\n\"Kế hoạch \"\"170\"\"\r\ndòng 2\"\r\n\r\n"));
     }
+
+    [TestCase(0.9, 4, "0.9000")]
+    [TestCase(150, 2, "150.00")]
+    [TestCase(-0.0274, 4, "-0.0274")]
+    public void Writes_a_number_at_a_fixed_scale(decimal value, int decimals, string cell) =>
+        Assert.That(CsvWriter.Cell(value, decimals), Is.EqualTo(cell));
 
     [TestCase("=HYPERLINK(\"x\")", "'=HYPERLINK(\"\"x\"\")")]
     [TestCase("+84", "'+84")]

@@ -196,6 +196,12 @@ public static class AccessTable
         ["GetResultTable"] = new(ReadReference),
         ["GetResultHistory"] = new(ReadReference),
         ["GetPointsLost"] = new(ReadReference),
+        ["GetResultTableCsv"] = new(ReadReference),
+        ["GetResultHistoryCsv"] = new(ReadReference),
+        ["GetPointsLostCsv"] = new(ReadReference),
+        // The finalised self-assessment's values: who reads consolidated assessments, not agency reporters
+        ["GetSelfVsOfficial"] = new(ReadResults),
+        ["GetSelfVsOfficialCsv"] = new(ReadResults),
         ["EvaluateWhatIf"] = new(ReadAgencyData),
         ["ImportOfficialResults"] = new(CoordinatorOnly),
 

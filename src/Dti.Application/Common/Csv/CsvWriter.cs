@@ -15,7 +15,8 @@ public sealed record CsvFile(string FileName, byte[] Content)
 
 /// <summary>
 /// Writes CSV that a spreadsheet opens with Vietnamese intact: UTF-8 with a byte-order mark (Excel reads a file
-/// without one in the local code page), RFC 4180 quoting, CRLF line ends, numbers in the invariant culture. A text cell
+/// without one in the local code page), text in Unicode NFC (a name typed with combining marks matches the same name
+/// precomposed, in a filter or a lookup), RFC 4180 quoting, CRLF line ends, numbers in the invariant culture. A text cell
 /// that a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>@</c>, a tab, or <c>-</c> not
 /// followed by a digit) gets a leading apostrophe (OWASP "CSV injection").
 /// </summary>
@@ -36,6 +37,13 @@ public static class CsvWriter
     /// <summary>A number as a cell: invariant culture, no grouping, null as an empty cell.</summary>
     public static string? Cell(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A number at a fixed scale (<c>0.9000</c>, <c>150.00</c>): the same text whichever database it came from (SQLite
+    /// does not keep a decimal's trailing zeros), invariant culture, null as an empty cell.
+    /// </summary>
+    public static string? Cell(decimal? value, int decimals) =>
+        value?.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
     /// <inheritdoc cref="Cell(decimal?)"/>
     public static string? Cell(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
@@ -51,7 +59,7 @@ public static class CsvWriter
                 text.Append(',');
             }
 
-            text.Append(Quote(Defuse(cells[i])));
+            text.Append(Quote(Defuse(cells[i]?.Normalize(NormalizationForm.FormC))));
         }
 
         text.Append("\r\n");

@@ -56,7 +56,7 @@ public sealed class GetPointsLostHandler(IApplicationDbContext db) : IRequestHan
         var toTopTen = dti?.Rank is <= TopTen ? new DistanceDto(null, dti.Rank, dti.Value, 0m) : Mark(ranked.Where(f => f.Rank <= TopTen));
         var average = table.Of(ResultLimits.AverageSubject).FirstOrDefault(f => f.Kind == FigureKind.Dti);
         var toAverage = average is null ? null : new DistanceDto(null, null, average.Value, Points(average.Value, dti?.Value));
-        return new PointsLostDto(table.Year, table.FieldSize, request.Code, table.Framework.Code, dti?.Value, dti?.Rank, indices, toNext, toTopTen, toAverage);
+        return new PointsLostDto(table.Year, table.FieldSize, request.Code, table.ProvinceName, table.Framework.Code, dti?.Value, dti?.Rank, indices, toNext, toTopTen, toAverage);
     }
 
     /// <summary>How many DTI points (of 1,000) separate a value from the mark; negative when the province is above it.</summary>
