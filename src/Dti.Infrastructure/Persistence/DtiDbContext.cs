@@ -10,6 +10,7 @@ using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Dti.Infrastructure.Idempotency;
 using Dti.Domain.Reports;
+using Dti.Domain.Webhooks;
 using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -51,6 +52,12 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
 
     public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -104,6 +104,10 @@ public sealed class SqlServerQueryTests
         ("GetReportRequest", "/api/v1/report-requests/{request}"),
         ("ListContributions", "/api/v1/agencies/{ict}/contributions"),
         ("ListContributions", "/api/v1/agencies/{ict}/contributions?assessmentYear=2026&reportRequestId={request}&indexCode=1&page=1&pageSize=10"),
+        ("ListWebhooks", "/api/v1/webhooks"),
+        ("ListWebhooks", "/api/v1/webhooks?page=1&pageSize=10"),
+        ("GetWebhook", "/api/v1/webhooks/{webhook}"),
+        ("ListWebhookDeliveries", "/api/v1/webhooks/{webhook}/deliveries?page=1&pageSize=10"),
     ];
 
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
@@ -151,7 +155,10 @@ public sealed class SqlServerQueryTests
         var asked = await _client.PostAsJsonAsync($"/api/v1/agencies/{ict}/contribution-requests", new { topic = "Số liệu chỉ số 1", assessmentYear = 2026, askedAgencyIds = new[] { police }, askedIndexCodes = new[] { "1" }, dueWorkingDays = 5 });
         await Succeeds(Task.FromResult(asked));
         var request = JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
-        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report), ("request", request) })
+        var subscribed = await _client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://eoffice.quangtri.gov.vn/hooks/dti", eventTypes = new[] { "task.overdue" } });
+        await Succeeds(Task.FromResult(subscribed));
+        var webhook = JsonNode.Parse(await subscribed.Content.ReadAsStringAsync())!["webhook"]!["id"]!.GetValue<Guid>();
+        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report), ("request", request), ("webhook", webhook) })
         {
             _ids[name] = id.ToString();
         }

@@ -8,6 +8,7 @@ using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Dti.Domain.Reports;
+using Dti.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Common.Interfaces;
@@ -46,6 +47,11 @@ public interface IApplicationDbContext
     DbSet<ReportVersion> ReportVersions { get; }
 
     DbSet<ReportRequest> ReportRequests { get; }
+
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+
+    /// <summary>Written by the webhook fan-out and dispatcher; not audited (a log of sending, not a change anyone made).</summary>
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

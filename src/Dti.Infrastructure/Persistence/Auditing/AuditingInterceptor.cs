@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Security;
 using Dti.Domain.Auditing;
+using Dti.Domain.Webhooks;
 using Dti.Infrastructure.Idempotency;
 using Dti.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -54,8 +55,9 @@ public sealed class AuditingInterceptor(ICurrentClient client, AgencyContext age
         foreach (var entry in context.ChangeTracker.Entries())
         {
             // Outbox messages are the events of the audited changes, not changes of their own; idempotency keys are
-            // stored responses to requests whose changes are audited already.
-            if (entry.Entity is OutboxMessage or IdempotencyRecord)
+            // stored responses to requests whose changes are audited already; webhook deliveries and attempts are a log
+            // of sending those events.
+            if (entry.Entity is OutboxMessage or IdempotencyRecord or WebhookDelivery or WebhookAttempt)
             {
                 continue;
             }
