@@ -18,6 +18,14 @@ if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
   [ -n "$bin" ] || { echo "test.sh: PostgreSQL installation failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# The snapshot signature tests verify with the openssl command line, as the ministry would.
+if ! command -v openssl >/dev/null 2>&1; then
+  echo "test.sh: openssl not found; installing it from Debian packages"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openssl >/dev/null
+fi
+
 # Contract tools (Spectral + OWASP ruleset, Prism) from npm, pinned in tools/contract/package-lock.json.
 if ! command -v npm >/dev/null 2>&1; then
   echo "test.sh: npm not found; installing Node.js from Debian packages"

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using Dti.Api.ErrorHandling;
 using Dti.Api.Idempotency;
+using Dti.Api.Observability;
 using Dti.Api.OpenApi;
 using Dti.Api.Security;
 using Dti.Api.Versioning;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         // "Request starting GET …?access_key=…" would put calendar feed keys in the logs (see docs/security.md).
         services.AddLogging(logging => logging.AddFilter(ApiKeyAuthenticationHandler.RequestLineLogCategory, LogLevel.Warning));
         services.AddRateLimits(configuration);
+        services.AddMetrics(configuration);
         services.Configure<JsonOptions>(o => JsonConventions.Apply(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonConventions.Apply(o.JsonSerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -111,6 +113,7 @@ public static class DependencyInjection
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapMetrics();
 
         // Authenticated by default; each endpoint narrows it with a named policy (see Security/Policies.cs).
         var v1 = app.MapVersionedApi().RequireAuthorization().AddEndpointFilter<Endpoints.TextParameters>();
@@ -129,7 +132,10 @@ public static class DependencyInjection
         Endpoints.ReportEndpoints.MapReportEndpoints(v1);
         Endpoints.ReportRequestEndpoints.MapReportRequestEndpoints(v1);
         Endpoints.CompletenessEndpoints.MapCompletenessEndpoints(v1);
+        Endpoints.SelfAssessmentEndpoints.MapSelfAssessmentEndpoints(v1);
+        Endpoints.ResultEndpoints.MapResultEndpoints(v1);
 
+        app.UseMiddleware<Observability.RequestLog>();
         // Outside the exception handler, so that a key's stored response is the problem a failure became, as sent.
         app.UseMiddleware<IdempotentResponses>();
         app.UseExceptionHandler();

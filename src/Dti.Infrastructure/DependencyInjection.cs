@@ -1,14 +1,19 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Security;
 using Dti.Application.Evidence;
 using Dti.Application.Webhooks;
+using Dti.Application.SelfAssessments;
 using Dti.Infrastructure.Evidence;
 using Dti.Infrastructure.Idempotency;
 using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.Auditing;
+using Dti.Infrastructure.Persistence.Metrics;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Dti.Infrastructure.Persistence.SampleData;
 using Dti.Infrastructure.Webhooks;
+using Dti.Infrastructure.Signing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,17 +37,28 @@ public static class DependencyInjection
         var connectionString = DatabaseRegistration.ConnectionString(configuration, options, provider, environment);
 
         services.Configure<DatabaseOptions>(section);
-        services.AddScoped<AuditingInterceptor>();
-        services.AddScoped<OutboxInterceptor>();
-        services.AddDbContext<DtiDbContext>((sp, builder) =>
+        // Pooled: the options are built once and contexts are reused, instead of both per request. The interceptors are
+        // shared, so each scope hands the context it rents whom its writes are audited under.
+        services.AddSingleton<AuditingInterceptor>();
+        services.AddSingleton<OutboxInterceptor>();
+        services.AddSingleton<DatabaseTime>();
+        services.AddPooledDbContextFactory<DtiDbContext>((sp, builder) =>
         {
             DatabaseRegistration.Configure(builder, provider, connectionString);
-            builder.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxInterceptor>());
+            builder.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<DatabaseTime>());
+        });
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<DtiDbContext>>().CreateDbContext();
+            db.Actor = new AuditActor(sp.GetRequiredService<ICurrentClient>(), sp.GetRequiredService<AgencyContext>());
+            return db;
         });
         services.AddOutbox(configuration);
         services.AddWebhooks(configuration);
         services.AddEvidence(configuration, environment);
         services.AddIdempotency(configuration);
+        var signing = configuration.GetSection(SnapshotSigningOptions.Section).Get<SnapshotSigningOptions>() ?? new SnapshotSigningOptions();
+        services.AddSingleton<ISnapshotSigner>(new CmsSnapshotSigner(signing, environment.ContentRootPath));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<DtiDbContext>());
         services.Configure<SampleDataOptions>(configuration.GetSection(SampleDataOptions.Section));
         services.AddScoped<ReferenceDataSeeder>();

@@ -37,15 +37,15 @@ internal static class DeadlineRuleEndpoints
             .RequireAuthorization(Policies.CoordinatorOnly)
             .WithIdempotency()
             .WithSummary("Create a deadline rule")
-            .WithDescription("Either `text` — a sentence such as \"hằng quý trước ngày 25 của tháng cuối quý\" or \"annually no later than 15/01 of the following year\" (422 `deadline-rule.text-not-understood` quotes the part not understood) — or the structured parts. Names are unique (409).")
+            .WithDescription("Either `text` — a sentence such as \"hằng quý trước ngày 25 của tháng cuối quý\" or \"annually no later than 15/01 of the following year\" (422 `deadline-rule.text-not-understood` quotes the part not understood; a sentence holding several rules is 422 `deadline-rule.several-rules`: read it with `parse` and create each rule from its `textVi`) — or the structured parts. Names are unique (409).")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         rules.MapPost("/parse", ParseDeadlineRule).WithName(nameof(ParseDeadlineRule))
             .RequireAuthorization(Policies.ReadReference)
-            .WithSummary("Read a deadline rule from text without storing it")
-            .WithDescription("Returns the structured rule and its Vietnamese and English wording; 422 quotes the part not understood.")
+            .WithSummary("Read deadline rules from text without storing them")
+            .WithDescription("Wording as plans and letters write it, in Vietnamese (with or without diacritics) or English. Returns every rule the sentence holds (\"hàng quý (trước ngày 25 tháng cuối quý) và hàng năm (trước ngày 20/12)\" holds two), each with its parts, its canonical Vietnamese and English wording and its deadline for one sample period (the first whose last allowed day is on or after `sampleFrom`, default today) with the steps; and whether ad hoc reports (\"đột xuất\") are also asked for. 422 `deadline-rule.text-not-understood` quotes the word not understood, its position and the nearest known phrases.")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -99,7 +99,7 @@ internal static class DeadlineRuleEndpoints
         return TypedResults.Created($"/api/v1/deadline-rules/{rule.Id}", rule);
     }
 
-    public static async Task<Ok<ParsedDeadlineRuleDto>> ParseDeadlineRule([FromBody] ParseDeadlineRuleInput body, IMediator mediator, CancellationToken cancellationToken) =>
+    public static async Task<Ok<ParsedDeadlineTextDto>> ParseDeadlineRule([FromBody] ParseDeadlineRuleInput body, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ParseDeadlineRuleQuery(body), cancellationToken));
 
     public static async Task<Ok<DeadlineRuleDto>> UpdateDeadlineRule(

@@ -1,4 +1,3 @@
-using System.Text;
 using Dti.Api.ErrorHandling;
 using Dti.Api.OpenApi;
 using Dti.Api.Security;
@@ -114,13 +113,7 @@ internal static class FrameworkEndpoints
     public static async Task<Ok<FrameworkDto>> ImportComponentIndices(
         string code, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "text/csv", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new BadHttpRequestException("This operation accepts 'text/csv' bodies.", StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var csv = await reader.ReadToEndAsync(cancellationToken);
+        var csv = await CsvBody.ReadAsync(request, cancellationToken);
         return TypedResults.Ok(response.WithETag(await mediator.Send(new ImportComponentIndicesCommand(code, csv, request.ExpectedVersion()), cancellationToken)));
     }
 

@@ -29,7 +29,7 @@ internal sealed class DownloadResponseFilter : IOperationFilter
         operation.Responses ??= [];
         operation.Responses["200"] = new OpenApiResponse
         {
-            Description = "The file's bytes, exactly as uploaded.",
+            Description = "The file's bytes.",
             Content = download.MediaTypes.ToDictionary(m => m, _ => new OpenApiMediaType()),
             Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
             {

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
-using Dti.Application.Clients.Queries.AuthenticateClient;
-using MediatR;
+using Dti.Application.Clients.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -9,11 +8,11 @@ namespace Dti.Api.Security;
 
 /// <summary>
 /// Authenticates <c>X-Api-Key: &lt;key&gt;</c> or <c>Authorization: ApiKey &lt;key&gt;</c> against the stored key hashes, on
-/// every request (no credential cache, so rotation and revocation apply at once). Failures say nothing about why:
+/// every request (see <see cref="ApiKeyAuthenticator"/> for how long a revocation made elsewhere may take). Failures say nothing about why:
 /// unknown, wrong, revoked and expired keys get the same 401. The key is never logged.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IMediator mediator, IOptions<AuthOptions> auth)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyAuthenticator keys, IOptions<AuthOptions> auth)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -35,7 +34,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var client = await mediator.Send(new AuthenticateClientQuery(key), Context.RequestAborted);
+        var client = await keys.AuthenticateAsync(key, Context.RequestAborted);
         if (client is null)
         {
             return AuthenticateResult.Fail("The API key is not valid.");

@@ -8,6 +8,15 @@ public sealed class AuthOptions
     /// <summary>On a start with no clients at all, create a Coordinator client and print its key once.</summary>
     public bool BootstrapCoordinator { get; set; } = true;
 
+    /// <summary>Longest accepted <see cref="KeyCacheSeconds"/>.</summary>
+    public const int MaxKeyCacheSeconds = 60;
+
+    /// <summary>
+    /// How long an instance may answer from what it last read of an API key (0: read on every request). A revocation or
+    /// rotation applies at once on the instance that made it, and on the others within this many seconds.
+    /// </summary>
+    public int KeyCacheSeconds { get; set; } = 5;
+
     /// <summary>Bearer tokens from an identity provider; off unless both settings are given.</summary>
     public JwtSettings Jwt { get; set; } = new();
 

@@ -1,6 +1,8 @@
+using Dti.Application.Clients.Authentication;
 using Dti.Application.Common.Interfaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 
 namespace Dti.Api.Security;
 
@@ -15,8 +17,13 @@ internal static class Authentication
     public static IServiceCollection AddClientAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(AuthOptions.Section);
-        services.Configure<AuthOptions>(section);
+        services.AddOptions<AuthOptions>()
+            .Bind(section)
+            .Validate(o => o.KeyCacheSeconds is >= 0 and <= AuthOptions.MaxKeyCacheSeconds, $"{AuthOptions.Section}:KeyCacheSeconds must be 0–{AuthOptions.MaxKeyCacheSeconds}.")
+            .ValidateOnStart();
         var jwt = (section.Get<AuthOptions>() ?? new AuthOptions()).Jwt;
+        services.AddSingleton(sp => new ClientKeyCache(
+            sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AuthOptions>>().Value.KeyCacheSeconds)));
 
         var builder = services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, "API key or bearer token", o => o.ForwardDefaultSelector = context =>

@@ -30,6 +30,9 @@ public static class Policies
     /// <summary>Reading consolidated assessments and results.</summary>
     public const string ReadResults = nameof(ReadResults);
 
+    /// <summary>Listing and downloading finalised self-assessment snapshots: the coordinator and the ministry.</summary>
+    public const string PullSnapshots = nameof(PullSnapshots);
+
     /// <summary>Reading reports: every role; reporters see their own agencies' reports, readers and the ministry accepted ones only.</summary>
     public const string ReadReports = nameof(ReadReports);
 
@@ -42,6 +45,7 @@ public static class Policies
         [WriteAgencyData] = [ClientRole.Coordinator, ClientRole.AgencyReporter],
         [ReadResults] = [ClientRole.Coordinator, ClientRole.Ministry, ClientRole.Reader],
         [ReadReports] = [ClientRole.Coordinator, ClientRole.AgencyReporter, ClientRole.Ministry, ClientRole.Reader],
+        [PullSnapshots] = [ClientRole.Coordinator, ClientRole.Ministry],
     };
 
     /// <summary>

@@ -16,6 +16,7 @@ public sealed class DeadlineMappings : IRegister
     {
         config.NewConfig<DeadlineRuleDefinition, DeadlineRuleDto>()
             .Map(d => d.Due, s => s)
+            .Map(d => d.TimeOfDay, s => s.DueTime)
             .Map(d => d.LegalBasis, s => s, s => s.LegalBasisDocumentNumber != null);
         config.NewVersionedConfig<DeadlineRuleDefinition, DeadlineRuleDto>();
         config.NewConfig<DeadlineRuleDefinition, DueAnchorDto>()
@@ -24,25 +25,35 @@ public sealed class DeadlineMappings : IRegister
             .Map(d => d.Month, s => s.DueMonth)
             .Map(d => d.FollowingYear, s => s.DueKind == DueAnchorKind.FixedDate ? s.DueFollowingYear : (bool?)null)
             .Map(d => d.WorkingDays, s => s.DueWorkingDays)
-            .Map(d => d.Date, s => s.DueDate);
+            .Map(d => d.Date, s => s.DueDate)
+            .Map(d => d.MonthsAfter, s => s.DueMonthsAfter)
+            .Map(d => d.Days, s => s.DueDays)
+            .Map(d => d.DayCount, s => s.DueDayCount)
+            .Map(d => d.CountedFrom, s => s.DueCountedFrom);
         config.NewConfig<DeadlineRuleDefinition, LegalBasisDto>()
             .Map(d => d.DocumentNumber, s => s.LegalBasisDocumentNumber)
             .Map(d => d.IssuedOn, s => s.LegalBasisIssuedOn!.Value);
 
         config.NewConfig<DeadlineRule, ParsedDeadlineRuleDto>()
+            .Ignore(d => d.Sample)
             .Map(d => d.TextVi, s => DeadlineRuleText.Format(s, "vi"))
             .Map(d => d.TextEn, s => DeadlineRuleText.Format(s, "en"));
+        config.NewConfig<DeadlineText, ParsedDeadlineTextDto>();
         config.NewConfig<LegalBasis, LegalBasisDto>();
         config.NewConfig<DueAnchor, DueAnchorDto>()
             .RequireDestinationMemberSource(false)
             .Include<DueAnchor.DayOfLastMonth, DueAnchorDto>()
             .Include<DueAnchor.FixedDate, DueAnchorDto>()
             .Include<DueAnchor.WorkingDaysAfterCutoff, DueAnchorDto>()
-            .Include<DueAnchor.ExplicitDate, DueAnchorDto>();
+            .Include<DueAnchor.ExplicitDate, DueAnchorDto>()
+            .Include<DueAnchor.DayOfMonthAfter, DueAnchorDto>()
+            .Include<DueAnchor.DaysAfter, DueAnchorDto>();
         config.NewConfig<DueAnchor.DayOfLastMonth, DueAnchorDto>().Map(d => d.Kind, _ => DueAnchorKind.DayOfLastMonth);
         config.NewConfig<DueAnchor.FixedDate, DueAnchorDto>().Map(d => d.Kind, _ => DueAnchorKind.FixedDate);
         config.NewConfig<DueAnchor.WorkingDaysAfterCutoff, DueAnchorDto>().Map(d => d.Kind, _ => DueAnchorKind.WorkingDaysAfterCutoff);
         config.NewConfig<DueAnchor.ExplicitDate, DueAnchorDto>().Map(d => d.Kind, _ => DueAnchorKind.ExplicitDate);
+        config.NewConfig<DueAnchor.DayOfMonthAfter, DueAnchorDto>().Map(d => d.Kind, _ => DueAnchorKind.DayOfMonthAfter);
+        config.NewConfig<DueAnchor.DaysAfter, DueAnchorDto>().Map(d => d.Kind, _ => DueAnchorKind.DaysAfter);
 
         config.NewConfig<DeadlineOccurrence, DeadlineOccurrenceDto>().Ignore(d => d.Status);
 

@@ -1,4 +1,5 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Models;
 using Dti.Domain.Agencies;
 using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
@@ -21,15 +22,34 @@ internal sealed record ObligationFilter(DateOnly From, DateOnly To, IReadOnlyCol
 
 /// <summary>
 /// Obligations = lead assignments × the plan's reporting rules × periods, for issued plans. Each rule's occurrences
-/// are computed once per request and fanned out to every plan and agency that follows the rule.
+/// are computed once per request and fanned out to every plan and agency that follows the rule. A page is found without
+/// building every obligation: the count is a sum over (plan, rule, period) slots of the plan's holders, and only the
+/// slots sharing the page's last allowed instants are expanded, sorted and turned into DTOs.
 /// </summary>
 internal static class ObligationSchedule
 {
     /// <summary>An annual report can fall due in the year after its period; rules are read that far back.</summary>
     private const int YearsOfLateDeadlines = 2;
 
+    /// <summary>Every obligation matching <paramref name="filter"/>, in the order of <see cref="Schedule.Ordered"/>.</summary>
     public static async Task<List<ObligationDto>> ComputeAsync(
         IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, ObligationFilter filter, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken)
+    {
+        var schedule = await ReadAsync(db, config, calendar, filter, null, now, dueSoonWorkingDays, cancellationToken);
+        return await schedule.ToDtosAsync(db, schedule.Ordered(0, int.MaxValue), cancellationToken);
+    }
+
+    /// <summary>One page of the obligations matching <paramref name="filter"/> (and <paramref name="status"/>), counted without building the others.</summary>
+    public static async Task<PagedList<ObligationDto>> PageAsync(
+        IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, ObligationFilter filter, ObligationStatus? status, DateTimeOffset now, int dueSoonWorkingDays, PageRequest paging, CancellationToken cancellationToken)
+    {
+        var schedule = await ReadAsync(db, config, calendar, filter, status, now, dueSoonWorkingDays, cancellationToken);
+        var items = await schedule.ToDtosAsync(db, schedule.Ordered(paging.Offset, paging.PageSize), cancellationToken);
+        return new PagedList<ObligationDto>(items, paging.Page, paging.PageSize, schedule.Count);
+    }
+
+    private static async Task<Schedule> ReadAsync(
+        IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, ObligationFilter filter, ObligationStatus? status, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken)
     {
         var plans = db.Plans.AsNoTracking()
             .Where(p => p.Status == PlanStatus.Issued
@@ -40,77 +60,45 @@ internal static class ObligationSchedule
             plans = plans.Where(p => p.Id == planId);
         }
 
-        var planRows = await plans
-            .Select(p => new { p.Id, p.DocumentNumber, p.IssueDate, p.FirstAssessmentYear, p.LastAssessmentYear })
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
-        var planIds = planRows.Keys.ToList();
-        var planRules = (await plans.SelectMany(p => p.ReportingRules).Select(r => new { r.PlanId, r.DeadlineRuleId }).ToListAsync(cancellationToken))
-            .ToLookup(r => r.PlanId, r => r.DeadlineRuleId);
-        var holders = await HoldersAsync(db, planIds, filter, cancellationToken);
+        // The issued plans and their rules in one statement; a plan without rules owes nothing, so the inner join loses nothing.
+        var planRules = await plans
+            .SelectMany(p => p.ReportingRules, (p, r) => new PlanRule(p.Id, p.DocumentNumber, p.IssueDate, p.FirstAssessmentYear, p.LastAssessmentYear, r.DeadlineRuleId))
+            .ToListAsync(cancellationToken);
+        var planIds = planRules.Select(r => r.PlanId).Distinct().ToList();
+        var holders = planIds.Count == 0 ? [] : await HoldersAsync(db, planIds, filter, cancellationToken);
         if (holders.Count == 0)
         {
-            return [];
+            return new Schedule([], [], []);
         }
 
         var agencyIds = holders.Select(h => h.AgencyId).Distinct().ToList();
         var agencies = await db.Agencies.Where(a => agencyIds.Contains(a.Id))
             .ProjectToType<ObligationAgencyDto>(config)
             .ToDictionaryAsync(a => a.Id, cancellationToken);
-        var ruleIds = holders.SelectMany(h => planRules[h.PlanId]).Distinct().ToList();
+        var rulesOfPlan = planRules.ToLookup(r => r.PlanId);
+        var ruleIds = holders.SelectMany(h => rulesOfPlan[h.PlanId]).Select(r => r.DeadlineRuleId).Distinct().ToList();
         var definitions = await db.DeadlineRules.AsNoTracking().Where(r => ruleIds.Contains(r.Id)).ToListAsync(cancellationToken);
 
-        // Once per rule, however many plans and agencies follow it.
+        // Once per rule, however many plans and agencies follow it; a status depends on the instant alone, so it is decided per slot.
         var occurrences = definitions.ToDictionary(d => d.Id, d => DeadlineCalculator.Occurrences(d.ToRule(), filter.From, filter.To, calendar));
         var rules = definitions.ToDictionary(d => d.Id, d => d.Adapt<ObligationRuleDto>(config));
-
-        // One query for every report answering these obligations: no query per obligation.
-        var leadAgencies = holders.Where(h => h.Role == HolderRole.Lead).Select(h => h.AgencyId).Distinct().ToList();
-        var reports = (await db.Reports.AsNoTracking()
-            .Where(r => r.Kind == ReportKind.Periodic && leadAgencies.Contains(r.AgencyId) && r.PlanId != null && planIds.Contains(r.PlanId.Value))
-            .Select(r => new ReportStanding(r.Id, r.AgencyId, r.PlanId!.Value, r.DeadlineRuleId!.Value, r.PeriodId!, r.State, r.Revision, r.CountedVersionNumber))
-            .ToListAsync(cancellationToken))
-            .ToDictionary(r => (r.AgencyId, r.PlanId, r.DeadlineRuleId, r.PeriodId));
-
-        var result = new List<ObligationDto>();
+        var slots = new List<Slot>();
+        var holdersOfPlan = new Dictionary<Guid, List<Holder>>();
         foreach (var planHolders in holders.GroupBy(h => h.PlanId))
         {
-            var plan = planRows[planHolders.Key];
-            var planDto = new ObligationPlanDto(plan.Id, plan.DocumentNumber);
-            foreach (var ruleId in planRules[plan.Id])
+            holdersOfPlan[planHolders.Key] = [.. planHolders];
+            var plan = rulesOfPlan[planHolders.Key].First();
+            var planDto = new ObligationPlanDto(plan.PlanId, plan.DocumentNumber);
+            foreach (var ruleId in rulesOfPlan[plan.PlanId].Select(r => r.DeadlineRuleId))
             {
-                foreach (var occurrence in occurrences[ruleId].Where(o => ObligationPeriods.AppliesTo(o.Period, plan.IssueDate, plan.FirstAssessmentYear, plan.LastAssessmentYear)))
-                {
-                    var status = StatusOf(occurrence, now, dueSoonWorkingDays, calendar);
-                    result.AddRange(planHolders.Select(h =>
-                    {
-                        var report = h.Role == HolderRole.Lead ? reports.GetValueOrDefault((h.AgencyId, plan.Id, ruleId, occurrence.PeriodId)) : null;
-                        return new ObligationDto(
-                        agencies[h.AgencyId],
-                        planDto,
-                        rules[ruleId],
-                        h.Role,
-                        occurrence.PeriodId,
-                        occurrence.DataWindow,
-                        occurrence.NominalDate,
-                        occurrence.LastAllowedDay,
-                        occurrence.LastAllowedInstant,
-                        status,
-                        h.IndexCodes,
-                        occurrence.Steps,
-                        h.Role == HolderRole.Lead ? ReportStatusOf(report, status) : null,
-                        report?.Id);
-                    }));
-                }
+                slots.AddRange(occurrences[ruleId]
+                    .Where(o => ObligationPeriods.AppliesTo(o.Period, plan.IssueDate, plan.FirstAssessmentYear, plan.LastAssessmentYear))
+                    .Select(o => new Slot(planDto, rules[ruleId], o, StatusOf(o, now, dueSoonWorkingDays, calendar)))
+                    .Where(slot => status is null || slot.Status == status));
             }
         }
 
-        return result
-            .OrderBy(o => o.LastAllowedInstant)
-            .ThenBy(o => o.Agency.Code, StringComparer.Ordinal)
-            .ThenBy(o => o.Plan.DocumentNumber, StringComparer.Ordinal)
-            .ThenBy(o => o.Rule.Name, StringComparer.Ordinal)
-            .ThenBy(o => o.Role)
-            .ToList();
+        return new Schedule(slots, holdersOfPlan, agencies);
     }
 
     /// <summary>
@@ -178,6 +166,96 @@ internal static class ObligationSchedule
     }
 
     private sealed record HeldIndex(Guid PlanId, string IndexCode, Guid AgencyId);
+
+    private sealed record PlanRule(Guid PlanId, string DocumentNumber, DateOnly IssueDate, int FirstAssessmentYear, int LastAssessmentYear, Guid DeadlineRuleId);
+
+    /// <summary>A plan's rule for one period: every holder of the plan owes it.</summary>
+    private sealed record Slot(ObligationPlanDto Plan, ObligationRuleDto Rule, DeadlineOccurrence Occurrence, ObligationStatus Status);
+
+    private readonly record struct Row(Slot Slot, Holder Holder);
+
+    /// <summary>The slots of a request in the order they were read (plan, rule, period) and the holders each plan fans them out to.</summary>
+    private sealed class Schedule(List<Slot> slots, Dictionary<Guid, List<Holder>> holders, Dictionary<Guid, ObligationAgencyDto> agencies)
+    {
+        /// <summary>How many obligations there are: each slot once per holder of its plan.</summary>
+        public int Count { get; } = slots.Sum(s => holders[s.Plan.Id].Count);
+
+        /// <summary>
+        /// <paramref name="take"/> obligations after the first <paramref name="skip"/>, by last allowed instant, agency code,
+        /// plan, rule and role (ties in the order read). Slots are grouped by instant, so a group before the page is only
+        /// counted, and expanding stops with the group that fills the page.
+        /// </summary>
+        public List<Row> Ordered(int skip, int take)
+        {
+            var page = new List<Row>();
+            var passed = 0;
+            foreach (var sameInstant in slots.GroupBy(s => s.Occurrence.LastAllowedInstant).OrderBy(g => g.Key))
+            {
+                var size = sameInstant.Sum(s => holders[s.Plan.Id].Count);
+                if (passed + size > skip)
+                {
+                    page.AddRange(sameInstant
+                        .SelectMany(s => holders[s.Plan.Id], (s, h) => new Row(s, h))
+                        .OrderBy(r => agencies[r.Holder.AgencyId].Code, StringComparer.Ordinal)
+                        .ThenBy(r => r.Slot.Plan.DocumentNumber, StringComparer.Ordinal)
+                        .ThenBy(r => r.Slot.Rule.Name, StringComparer.Ordinal)
+                        .ThenBy(r => r.Holder.Role)
+                        .Skip(Math.Max(0, skip - passed))
+                        .Take(take - page.Count));
+                }
+
+                passed += size;
+                if (page.Count >= take)
+                {
+                    break;
+                }
+            }
+
+            return page;
+        }
+
+        /// <summary>The obligations of <paramref name="rows"/>, with the reports answering them read in one query.</summary>
+        public async Task<List<ObligationDto>> ToDtosAsync(IApplicationDbContext db, List<Row> rows, CancellationToken cancellationToken)
+        {
+            var leads = rows.Where(r => r.Holder.Role == HolderRole.Lead).ToList();
+            var reports = leads.Count == 0 ? [] : await ReportsAsync(db, leads, cancellationToken);
+            return rows.ConvertAll(row =>
+            {
+                var (slot, holder) = row;
+                var occurrence = slot.Occurrence;
+                var report = holder.Role == HolderRole.Lead ? reports.GetValueOrDefault((holder.AgencyId, slot.Plan.Id, slot.Rule.Id, occurrence.PeriodId)) : null;
+                return new ObligationDto(
+                    agencies[holder.AgencyId],
+                    slot.Plan,
+                    slot.Rule,
+                    holder.Role,
+                    occurrence.PeriodId,
+                    occurrence.DataWindow,
+                    occurrence.NominalDate,
+                    occurrence.LastAllowedDay,
+                    occurrence.LastAllowedInstant,
+                    slot.Status,
+                    holder.IndexCodes,
+                    occurrence.Steps,
+                    holder.Role == HolderRole.Lead ? ReportStatusOf(report, slot.Status) : null,
+                    report?.Id);
+            });
+        }
+
+        /// <summary>The periodic reports of these lead obligations' agencies, plans and periods: bounded by the rows asked for, not by every obligation.</summary>
+        private static async Task<Dictionary<(Guid AgencyId, Guid PlanId, Guid DeadlineRuleId, string PeriodId), ReportStanding>> ReportsAsync(
+            IApplicationDbContext db, List<Row> leads, CancellationToken cancellationToken)
+        {
+            var agencyIds = leads.Select(r => r.Holder.AgencyId).Distinct().ToList();
+            var planIds = leads.Select(r => r.Slot.Plan.Id).Distinct().ToList();
+            var periodIds = leads.Select(r => r.Slot.Occurrence.PeriodId).Distinct().ToList();
+            return (await db.Reports.AsNoTracking()
+                .Where(r => r.Kind == ReportKind.Periodic && agencyIds.Contains(r.AgencyId) && r.PlanId != null && planIds.Contains(r.PlanId.Value) && periodIds.Contains(r.PeriodId!))
+                .Select(r => new ReportStanding(r.Id, r.AgencyId, r.PlanId!.Value, r.DeadlineRuleId!.Value, r.PeriodId!, r.State, r.Revision, r.CountedVersionNumber))
+                .ToListAsync(cancellationToken))
+                .ToDictionary(r => (r.AgencyId, r.PlanId, r.DeadlineRuleId, r.PeriodId));
+        }
+    }
 
     private sealed record Holder(Guid PlanId, Guid AgencyId, HolderRole Role, IReadOnlyList<string> IndexCodes);
 }

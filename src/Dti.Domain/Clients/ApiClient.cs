@@ -98,7 +98,11 @@ public sealed class ApiClient
         return client;
     }
 
-    public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+    public bool IsActive(DateTimeOffset now) => IsActive(RevokedAt, ExpiresAt, now);
+
+    /// <summary>Whether a client revoked and expiring at these instants (null: never) may call at <paramref name="now"/>.</summary>
+    public static bool IsActive(DateTimeOffset? revokedAt, DateTimeOffset? expiresAt, DateTimeOffset now) =>
+        revokedAt is null && (expiresAt is null || expiresAt > now);
 
     /// <summary>Replaces the key: the previous one stops working at once.</summary>
     public void RotateKey(IssuedKey key, DateTimeOffset now)

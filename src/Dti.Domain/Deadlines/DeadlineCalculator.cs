@@ -10,8 +10,8 @@ namespace Dti.Domain.Deadlines;
 /// <param name="NominalDate">The date named by the rule, before the boundary and holiday adjustment.</param>
 /// <param name="LastAllowedDay">The last day on which the report is on time.</param>
 /// <param name="LastAllowedInstant">
-/// The last instant of <see cref="LastAllowedDay"/> in Asia/Ho_Chi_Minh: 23:59:59.9999999 +07:00. A day ends at
-/// 24:00 (Civil Code 2015 Art. 148), so anything before midnight local time is on time.
+/// The last instant of <see cref="LastAllowedDay"/> in Asia/Ho_Chi_Minh: 23:59:59.9999999 +07:00 (a day ends at
+/// 24:00, Civil Code 2015 Art. 148), or the rule's time of day on that day, e.g. 17:00:00 +07:00.
 /// </param>
 /// <param name="Steps">Human-readable explanation, one line per step.</param>
 public sealed record DeadlineOccurrence(
@@ -106,8 +106,11 @@ public static class DeadlineCalculator
 
         last = Adjust(last, rule.Adjustment, calendar, steps);
 
-        var instant = EndOfDay(last);
-        steps.Add($"Last allowed instant: {instant.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture)} (end of the day in Asia/Ho_Chi_Minh; a day ends at 24:00, Civil Code 2015 Art. 148)");
+        var instant = rule.TimeOfDay is { } time ? new DateTimeOffset(last.ToDateTime(time), VietnamOffset) : EndOfDay(last);
+        var why = rule.TimeOfDay is { } t
+            ? $"{t.ToString("HH:mm", CultureInfo.InvariantCulture)} on the last allowed day in Asia/Ho_Chi_Minh, as the rule says"
+            : "end of the day in Asia/Ho_Chi_Minh; a day ends at 24:00, Civil Code 2015 Art. 148";
+        steps.Add($"Last allowed instant: {instant.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture)} ({why})");
 
         return new DeadlineOccurrence(period, window, nominal, last, instant, steps);
     }
@@ -132,14 +135,29 @@ public static class DeadlineCalculator
         }
     }
 
-    /// <summary>The nominal date without consulting the calendar (working-day anchors give the cut-off day).</summary>
+    /// <summary>
+    /// The nominal date without consulting the calendar: working days are taken as 7/5 calendar days, which stays
+    /// well within <see cref="MaxAdjustmentDays"/> of the real date.
+    /// </summary>
     private static DateOnly RoughNominalDate(DeadlineRule rule, ReportingPeriod period) => rule.Due switch
     {
         DueAnchor.DayOfLastMonth d => DayOfMonth(period.Year, period.LastMonth, d.Day),
+        DueAnchor.DayOfMonthAfter d => DayOfMonthAfter(period, d),
         DueAnchor.FixedDate f => new DateOnly(period.Year + (f.FollowingYear ? 1 : 0), f.Month, f.Day),
         DueAnchor.ExplicitDate e => e.Date,
-        _ => period.DataWindow(rule.Cutoff).To,
+        DueAnchor.WorkingDaysAfterCutoff w => period.DataWindow(rule.Cutoff).To.AddDays(w.WorkingDays * 7 / 5),
+        DueAnchor.DaysAfter d => CountedFrom(rule, period, d).AddDays(d.DayCount == DayCount.WorkingDays ? d.Days * 7 / 5 : d.Days),
+        _ => throw new InvalidOperationException($"Unknown anchor {rule.Due}."),
     };
+
+    private static DateOnly DayOfMonthAfter(ReportingPeriod period, DueAnchor.DayOfMonthAfter d)
+    {
+        var month = new DateOnly(period.Year, period.LastMonth, 1).AddMonths(d.MonthsAfter);
+        return DayOfMonth(month.Year, month.Month, d.Day);
+    }
+
+    private static DateOnly CountedFrom(DeadlineRule rule, ReportingPeriod period, DueAnchor.DaysAfter d) =>
+        d.CountedFrom == DaysCountedFrom.Cutoff ? period.DataWindow(rule.Cutoff).To : period.End;
 
     private static DateOnly NominalDate(DeadlineRule rule, ReportingPeriod period, DataWindow window, WorkingCalendar calendar, out string how)
     {
@@ -151,6 +169,17 @@ public static class DeadlineCalculator
                     ? $"day {d.Day} of the last month of {period.Id}"
                     : $"day {d.Day} of the last month of {period.Id}, which has only {date.Day} days";
                 return date;
+            case DueAnchor.DayOfMonthAfter d:
+                var after = DayOfMonthAfter(period, d);
+                how = $"day {d.Day} of the month {d.MonthsAfter} month{(d.MonthsAfter == 1 ? string.Empty : "s")} after the last month of {period.Id}"
+                    + (after.Day == d.Day ? string.Empty : $", which has only {after.Day} days");
+                return after;
+            case DueAnchor.DaysAfter d:
+                var start = CountedFrom(rule, period, d);
+                var what = d.CountedFrom == DaysCountedFrom.Cutoff ? "the cut-off" : $"the end of {period.Id}";
+                var unit = d.DayCount == DayCount.WorkingDays ? "working day" : "day";
+                how = $"{d.Days} {unit}{(d.Days == 1 ? string.Empty : "s")} after {what} {CalendarText.Date(start)}, that day not counted (Civil Code 2015 Art. 147)";
+                return d.DayCount == DayCount.WorkingDays ? calendar.AddWorkingDays(start, d.Days) : start.AddDays(d.Days);
             case DueAnchor.FixedDate f:
                 how = f.FollowingYear
                     ? $"{f.Day:D2}/{f.Month:D2} of the year after {period.Id}"

@@ -9,6 +9,8 @@ public enum DueAnchorKind
     FixedDate,
     WorkingDaysAfterCutoff,
     ExplicitDate,
+    DayOfMonthAfter,
+    DaysAfter,
 }
 
 /// <summary>
@@ -44,6 +46,19 @@ public sealed class DeadlineRuleDefinition : AggregateRoot
 
     public int? DueWorkingDays { get; private set; }
 
+    /// <summary>Months after the period's last month (day-of-month-after anchor).</summary>
+    public int? DueMonthsAfter { get; private set; }
+
+    /// <summary>The number of days (days-after anchor).</summary>
+    public int? DueDays { get; private set; }
+
+    public DayCount? DueDayCount { get; private set; }
+
+    public DaysCountedFrom? DueCountedFrom { get; private set; }
+
+    /// <summary>The last allowed instant's time of day; null for the end of the day.</summary>
+    public TimeOnly? DueTime { get; private set; }
+
     /// <summary>The one-off date (explicit-date anchor).</summary>
     public DateOnly? DueDate { get; private set; }
 
@@ -73,6 +88,8 @@ public sealed class DeadlineRuleDefinition : AggregateRoot
         DueAnchorKind.DayOfLastMonth => new DueAnchor.DayOfLastMonth(DueDay!.Value),
         DueAnchorKind.FixedDate => new DueAnchor.FixedDate(DueDay!.Value, DueMonth!.Value, DueFollowingYear),
         DueAnchorKind.WorkingDaysAfterCutoff => new DueAnchor.WorkingDaysAfterCutoff(DueWorkingDays!.Value),
+        DueAnchorKind.DayOfMonthAfter => new DueAnchor.DayOfMonthAfter(DueDay!.Value, DueMonthsAfter!.Value),
+        DueAnchorKind.DaysAfter => new DueAnchor.DaysAfter(DueDays!.Value, DueDayCount!.Value, DueCountedFrom!.Value),
         _ => new DueAnchor.ExplicitDate(DueDate!.Value),
     };
 
@@ -87,7 +104,7 @@ public sealed class DeadlineRuleDefinition : AggregateRoot
     }
 
     /// <summary>The rule itself, ready for <see cref="DeadlineCalculator"/>.</summary>
-    public DeadlineRule ToRule() => DeadlineRule.Create(Name, Frequency, Due, Boundary, Cutoff, Adjustment, LegalBasis);
+    public DeadlineRule ToRule() => DeadlineRule.Create(Name, Frequency, Due, Boundary, Cutoff, Adjustment, LegalBasis, DueTime);
 
     /// <summary>Replaces every part of the rule; every deadline computed from it may move.</summary>
     public void Redefine(DeadlineRule rule, DateTimeOffset now)
@@ -113,6 +130,10 @@ public sealed class DeadlineRuleDefinition : AggregateRoot
         DueFollowingYear = false;
         DueWorkingDays = null;
         DueDate = null;
+        DueMonthsAfter = null;
+        DueDays = null;
+        DueDayCount = null;
+        DueCountedFrom = null;
         switch (rule.Due)
         {
             case DueAnchor.DayOfLastMonth d:
@@ -127,6 +148,14 @@ public sealed class DeadlineRuleDefinition : AggregateRoot
                 DueKind = DueAnchorKind.WorkingDaysAfterCutoff;
                 DueWorkingDays = w.WorkingDays;
                 break;
+            case DueAnchor.DayOfMonthAfter m:
+                DueKind = DueAnchorKind.DayOfMonthAfter;
+                (DueDay, DueMonthsAfter) = (m.Day, m.MonthsAfter);
+                break;
+            case DueAnchor.DaysAfter d:
+                DueKind = DueAnchorKind.DaysAfter;
+                (DueDays, DueDayCount, DueCountedFrom) = (d.Days, d.DayCount, d.CountedFrom);
+                break;
             case DueAnchor.ExplicitDate e:
                 DueKind = DueAnchorKind.ExplicitDate;
                 DueDate = e.Date;
@@ -135,6 +164,7 @@ public sealed class DeadlineRuleDefinition : AggregateRoot
                 throw new InvalidOperationException($"Unknown anchor {rule.Due}.");
         }
 
+        DueTime = rule.TimeOfDay;
         Boundary = rule.Boundary;
         Cutoff = rule.Cutoff;
         Adjustment = rule.Adjustment;

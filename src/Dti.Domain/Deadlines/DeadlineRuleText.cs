@@ -4,169 +4,78 @@ using Dti.Domain.Common;
 
 namespace Dti.Domain.Deadlines;
 
+/// <summary>What a sentence of deadline wording says: its rules, and whether ad hoc reports are also asked for.</summary>
+/// <param name="Rules">The periodic rules, in the order the sentence names them.</param>
+/// <param name="AdHocReportsAlsoRequired">The sentence also asks for ad hoc reports ("đột xuất"), which have no period and so no rule.</param>
+public sealed record DeadlineText(IReadOnlyList<DeadlineRule> Rules, bool AdHocReportsAlsoRequired);
+
 /// <summary>
 /// Reads and writes deadline rules as Vietnamese or English sentences, e.g.
-/// "quarterly no later than the 25th of the last month of the quarter",
-/// "hằng năm chậm nhất ngày 15/01 năm sau", "monthly within 2 working days after the cut-off".
+/// "hàng quý (trước ngày 25 tháng cuối quý) và hàng năm (trước ngày 20/12)",
+/// "trước ngày 15/01 hằng năm", "within 3 working days after the end of each month", "trước 16 giờ ngày 15/12".
 /// </summary>
 /// <remarks>
-/// <para>Shape: <c>frequency boundary anchor</c>, then optional clauses separated by ';' or ',' in any order:
-/// the holiday adjustment, the cut-off convention and (last) the legal basis. Clauses left out default to
-/// Civil Code Art. 148 (next working day) and the Decree 09/2019 cut-off.</para>
-/// <para>Matching ignores case and extra spaces and accepts NFC or NFD Vietnamese; the two languages may be
-/// mixed. <see cref="Format"/> writes every clause, and its output parses back to an equal rule.</para>
+/// <para>The reader (<see cref="DeadlineTextReader"/>) takes words in any order a document writes them: leading
+/// words ("báo cáo", "định kỳ", "gửi … "), the frequency, the boundary, the day or date, the time, and optional
+/// clauses (holiday adjustment, cut-off convention, legal basis last). Case, NFC/NFD, diacritics, brackets and
+/// punctuation do not matter. Clauses left out default to Civil Code Art. 148 (next working day) and the
+/// Decree 09/2019 cut-off.</para>
+/// <para><see cref="Format"/> writes one canonical sentence per language, and it parses back to an equal rule.</para>
 /// </remarks>
 public static class DeadlineRuleText
 {
-    private const string NotUnderstood = "deadline-rule.text-not-understood";
-
-    private static readonly (string Phrase, ReportingFrequency Value)[] Frequencies =
-    [
-        ("monthly", ReportingFrequency.Monthly), ("every month", ReportingFrequency.Monthly),
-        ("hằng tháng", ReportingFrequency.Monthly), ("hàng tháng", ReportingFrequency.Monthly),
-        ("quarterly", ReportingFrequency.Quarterly), ("every quarter", ReportingFrequency.Quarterly),
-        ("hằng quý", ReportingFrequency.Quarterly), ("hàng quý", ReportingFrequency.Quarterly),
-        ("half-yearly", ReportingFrequency.HalfYearly), ("half yearly", ReportingFrequency.HalfYearly),
-        ("semi-annually", ReportingFrequency.HalfYearly), ("semiannually", ReportingFrequency.HalfYearly),
-        ("every six months", ReportingFrequency.HalfYearly), ("every 6 months", ReportingFrequency.HalfYearly),
-        ("định kỳ 6 tháng", ReportingFrequency.HalfYearly), ("định kỳ sáu tháng", ReportingFrequency.HalfYearly),
-        ("6 tháng một lần", ReportingFrequency.HalfYearly), ("hằng nửa năm", ReportingFrequency.HalfYearly),
-        ("nine-monthly", ReportingFrequency.NineMonthly), ("nine monthly", ReportingFrequency.NineMonthly),
-        ("every nine months", ReportingFrequency.NineMonthly), ("for the first nine months", ReportingFrequency.NineMonthly),
-        ("định kỳ 9 tháng", ReportingFrequency.NineMonthly), ("định kỳ chín tháng", ReportingFrequency.NineMonthly),
-        ("annually", ReportingFrequency.Annual), ("yearly", ReportingFrequency.Annual), ("every year", ReportingFrequency.Annual),
-        ("hằng năm", ReportingFrequency.Annual), ("hàng năm", ReportingFrequency.Annual),
-        ("once", ReportingFrequency.OneOff), ("one-off", ReportingFrequency.OneOff), ("một lần", ReportingFrequency.OneOff),
-    ];
-
-    private static readonly (string Phrase, DeadlineBoundary Value)[] Boundaries =
-    [
-        ("before", DeadlineBoundary.Before), ("trước ngày", DeadlineBoundary.Before), ("trước", DeadlineBoundary.Before),
-        ("trước khi hết", DeadlineBoundary.Before),
-        ("no later than", DeadlineBoundary.NoLaterThan), ("not later than", DeadlineBoundary.NoLaterThan),
-        ("on or before", DeadlineBoundary.NoLaterThan), ("by", DeadlineBoundary.NoLaterThan), ("within", DeadlineBoundary.NoLaterThan),
-        ("chậm nhất ngày", DeadlineBoundary.NoLaterThan), ("chậm nhất vào ngày", DeadlineBoundary.NoLaterThan),
-        ("chậm nhất là ngày", DeadlineBoundary.NoLaterThan), ("chậm nhất", DeadlineBoundary.NoLaterThan),
-        ("không muộn hơn ngày", DeadlineBoundary.NoLaterThan), ("trong vòng", DeadlineBoundary.NoLaterThan),
-        ("trong thời hạn", DeadlineBoundary.NoLaterThan), ("trong", DeadlineBoundary.NoLaterThan),
-    ];
-
-    private static readonly string[] DayFillers = ["the", "day", "ngày", "vào ngày"];
-
-    private static readonly string[] WorkingDayWords = ["working days", "working day", "ngày làm việc"];
-
-    private static readonly string[] AfterCutoff =
-    [
-        "after the cut-off date", "after the cut-off", "after the data cut-off", "after cut-off", "after the cutoff",
-        "sau ngày chốt số liệu", "sau ngày chốt", "kể từ ngày chốt số liệu", "sau khi chốt số liệu",
-    ];
-
-    private static readonly string[] MonthQualifiers =
-    [
-        "of the last month of the quarter", "of the last month of the half-year", "of the last month of the half year",
-        "of the last month of the nine months", "of the last month of the year", "of the last month of the period",
-        "of the last month", "of the month", "of each month", "of every month",
-        "của tháng cuối quý", "tháng cuối quý", "của tháng cuối kỳ", "tháng cuối kỳ", "của tháng cuối năm", "tháng cuối năm",
-        "của tháng", "hằng tháng", "hàng tháng",
-    ];
-
-    private static readonly string[] FollowingYear =
-    [
-        "of the following year", "of the next year", "the following year", "next year",
-        "năm sau", "của năm sau", "năm tiếp theo", "của năm tiếp theo",
-    ];
-
-    private static readonly (string Phrase, HolidayAdjustment Value)[] Adjustments =
-    [
-        ("moved to the next working day when it falls on a day off", HolidayAdjustment.NextWorkingDay),
-        ("moved to the next working day if it falls on a day off", HolidayAdjustment.NextWorkingDay),
-        ("next working day if a day off", HolidayAdjustment.NextWorkingDay),
-        ("moved to the previous working day when it falls on a day off", HolidayAdjustment.PreviousWorkingDay),
-        ("moved to the previous working day if it falls on a day off", HolidayAdjustment.PreviousWorkingDay),
-        ("previous working day if a day off", HolidayAdjustment.PreviousWorkingDay),
-        ("not moved when it falls on a day off", HolidayAdjustment.None),
-        ("not moved if it falls on a day off", HolidayAdjustment.None),
-        ("even on a day off", HolidayAdjustment.None),
-        ("nếu trùng ngày nghỉ thì chuyển sang ngày làm việc tiếp theo", HolidayAdjustment.NextWorkingDay),
-        ("nếu trùng ngày nghỉ thì lùi sang ngày làm việc tiếp theo", HolidayAdjustment.NextWorkingDay),
-        ("nếu trùng ngày nghỉ thì chuyển về ngày làm việc liền trước", HolidayAdjustment.PreviousWorkingDay),
-        ("nếu trùng ngày nghỉ thì đưa lên ngày làm việc liền trước", HolidayAdjustment.PreviousWorkingDay),
-        ("không chuyển khi trùng ngày nghỉ", HolidayAdjustment.None),
-        ("kể cả khi trùng ngày nghỉ", HolidayAdjustment.None),
-    ];
-
-    private static readonly (string Phrase, CutoffConvention Value)[] Cutoffs =
-    [
-        ("data cut-off per decree 09/2019", CutoffConvention.Decree09),
-        ("data cut-off per decree 09/2019/nđ-cp", CutoffConvention.Decree09),
-        ("cut-off per decree 09/2019", CutoffConvention.Decree09),
-        ("data by calendar period", CutoffConvention.CalendarPeriod),
-        ("calendar-period data", CutoffConvention.CalendarPeriod),
-        ("chốt số liệu theo nghị định 09/2019", CutoffConvention.Decree09),
-        ("chốt số liệu theo nghị định 09/2019/nđ-cp", CutoffConvention.Decree09),
-        ("số liệu theo kỳ dương lịch", CutoffConvention.CalendarPeriod),
-        ("số liệu theo kỳ lịch", CutoffConvention.CalendarPeriod),
-    ];
-
-    private static readonly string[] LegalBasisWords = ["legal basis:", "legal basis", "căn cứ:", "căn cứ"];
-
-    private const string ExpectedFrequency = "a frequency such as 'monthly', 'quarterly', 'annually', 'hằng tháng', 'hằng quý', 'hằng năm'";
-    private const string ExpectedBoundary = "'before', 'no later than', 'within', 'trước ngày', 'chậm nhất ngày' or 'trong vòng'";
-    private const string ExpectedAnchor = "a day such as 'the 25th', a date such as '20/12' or '15/01/2027', or 'N working days after the cut-off'";
-    private const string ExpectedClause = "a clause such as 'moved to the next working day when it falls on a day off', 'data cut-off per Decree 09/2019', 'legal basis: 09/2019/NĐ-CP of 08/01/2019' or their Vietnamese forms";
-
-    /// <summary>Reads a rule from English or Vietnamese text.</summary>
+    /// <summary>Reads every rule a sentence holds.</summary>
     /// <param name="text">The sentence.</param>
-    /// <param name="name">The rule's name; defaults to the text itself (trimmed, NFC, cut to <see cref="DeadlineRule.MaxNameLength"/>).</param>
+    /// <param name="name">
+    /// The rules' name; defaults to the text itself (trimmed, NFC, cut to <see cref="DeadlineRule.MaxNameLength"/>).
+    /// When the sentence holds several rules, each name is followed by the rule's own Vietnamese wording.
+    /// </param>
     /// <exception cref="DomainException">
-    /// Rule <c>deadline-rule.text-not-understood</c>, field <c>text</c>, quoting the part not understood and its
-    /// position (counted in the NFC form of the text); or a rule of <see cref="DeadlineRule.Create"/>.
+    /// Rule <c>deadline-rule.text-not-understood</c>, field <c>text</c>, quoting the word not understood, its position
+    /// (counted in the NFC form of the text) and the nearest phrases the reader knows; or a rule of <see cref="DeadlineRule.Create"/>.
+    /// </exception>
+    public static DeadlineText Read(string text, string? name = null)
+    {
+        var original = (text ?? string.Empty).Normalize(NormalizationForm.FormC).Trim();
+        var baseName = name ?? original[..Math.Min(original.Length, DeadlineRule.MaxNameLength)];
+        var (rules, adHoc) = new DeadlineTextReader(original).Read(string.IsNullOrWhiteSpace(baseName) ? "-" : baseName);
+        if (rules.Count > 1)
+        {
+            rules = rules.Select(r => r.Named(SeveralName(name, r))).ToList();
+        }
+
+        return new DeadlineText(rules, adHoc);
+    }
+
+    /// <summary>Reads a sentence that holds exactly one rule.</summary>
+    /// <exception cref="DomainException">
+    /// As <see cref="Read"/>; also <c>deadline-rule.several-rules</c> when the sentence holds more than one rule, and
+    /// <c>deadline-rule.no-periodic-rule</c> when it only asks for ad hoc reports.
     /// </exception>
     public static DeadlineRule Parse(string text, string? name = null)
     {
-        var reader = new Reader(text ?? string.Empty);
-        var frequency = reader.Expect(Frequencies, ExpectedFrequency);
-        reader.SkipSeparators();
-        var boundary = reader.Expect(Boundaries, ExpectedBoundary);
-        var due = ReadAnchor(reader, frequency);
-
-        var adjustment = HolidayAdjustment.NextWorkingDay;
-        var cutoff = CutoffConvention.Decree09;
-        LegalBasis? legalBasis = null;
-        while (true)
+        var read = Read(text, name);
+        return read.Rules.Count switch
         {
-            reader.SkipSeparators();
-            if (reader.AtEnd)
-            {
-                break;
-            }
-
-            if (legalBasis is not null)
-            {
-                throw reader.Fail("the end of the text after the legal basis");
-            }
-
-            if (reader.TryMatch(Adjustments, out var a))
-            {
-                adjustment = a;
-            }
-            else if (reader.TryMatch(Cutoffs, out var c))
-            {
-                cutoff = c;
-            }
-            else if (reader.TryWord(LegalBasisWords))
-            {
-                legalBasis = reader.ReadLegalBasis();
-            }
-            else
-            {
-                throw reader.Fail(ExpectedClause);
-            }
-        }
-
-        var ruleName = name ?? reader.Original[..Math.Min(reader.Original.Length, DeadlineRule.MaxNameLength)];
-        return DeadlineRule.Create(ruleName, frequency, due, boundary, cutoff, adjustment, legalBasis);
+            1 => read.Rules[0],
+            0 => throw new DomainException(
+                "deadline-rule.no-periodic-rule",
+                "The text only asks for ad hoc reports ('đột xuất'), which have no period and so no deadline rule.",
+                "text"),
+            _ => throw new DomainException(
+                "deadline-rule.several-rules",
+                $"The text holds {read.Rules.Count} rules: {string.Join("; ", read.Rules.Select(r => $"'{Head(r, "vi")}'"))}. Create each rule with its own text (reading the text without storing it lists them).",
+                "text"),
+        };
     }
+
+    /// <summary>
+    /// True when an annual day and month written without a year ("trước ngày 15/01 hằng năm", Letter 2351) fall in
+    /// the year after the period: a date on or before 14/12, the Decree 09 annual cut-off, would come before the data
+    /// it asks for. Later December dates ("trước ngày 20/12", Plan 170) stay in the period's year, whatever the cut-off,
+    /// so that the reading never depends on a clause further on.
+    /// </summary>
+    public static bool ImpliesFollowingYear(int day, int month) => month < 12 || day <= 14;
 
     /// <summary>Writes a rule as a sentence in <paramref name="language"/>: "vi" or "en".</summary>
     /// <exception cref="DomainException">Rule <c>deadline-rule.unknown-language</c> for any other language.</exception>
@@ -181,55 +90,18 @@ public static class DeadlineRuleText
         };
     }
 
-    private static DueAnchor ReadAnchor(Reader reader, ReportingFrequency frequency)
+    private static string SeveralName(string? name, DeadlineRule rule)
     {
-        reader.TryWord(DayFillers);
-        var start = reader.Position;
-        if (!reader.TryNumber(out var number))
-        {
-            throw reader.Fail(ExpectedAnchor);
-        }
+        var head = Head(rule, "vi");
+        var full = name is null ? head : $"{name} – {head}";
+        return full[..Math.Min(full.Length, DeadlineRule.MaxNameLength)];
+    }
 
-        if (reader.TryChar('/'))
-        {
-            if (!reader.TryNumber(out var month))
-            {
-                throw reader.Fail("a month after '/'");
-            }
-
-            if (reader.TryChar('/'))
-            {
-                if (!reader.TryNumber(out var year))
-                {
-                    throw reader.Fail("a year after the second '/'");
-                }
-
-                return new DueAnchor.ExplicitDate(reader.ToDate(year, month, number, start));
-            }
-
-            reader.EndOfWord(start, ExpectedAnchor);
-            return new DueAnchor.FixedDate(number, month, reader.TryWord(FollowingYear));
-        }
-
-        if (reader.TryWord(WorkingDayWords))
-        {
-            if (!reader.TryWord(AfterCutoff))
-            {
-                throw reader.Fail("'after the cut-off' or 'sau ngày chốt số liệu'");
-            }
-
-            return new DueAnchor.WorkingDaysAfterCutoff(number);
-        }
-
-        reader.TryOrdinalSuffix();
-        reader.EndOfWord(start, ExpectedAnchor);
-        reader.TryWord(["day"]);
-        if (frequency is not ReportingFrequency.OneOff)
-        {
-            reader.TryWord(MonthQualifiers);
-        }
-
-        return new DueAnchor.DayOfLastMonth(number);
+    /// <summary>The frequency, boundary, due day and time, without the clauses.</summary>
+    private static string Head(DeadlineRule rule, string language)
+    {
+        var text = language == "en" ? FormatEnglish(rule) : FormatVietnamese(rule);
+        return text[..text.IndexOf(';', StringComparison.Ordinal)];
     }
 
     private static string FormatEnglish(DeadlineRule rule)
@@ -249,10 +121,17 @@ public static class DeadlineRuleText
         {
             DueAnchor.WorkingDaysAfterCutoff w => Invariant($" {(before ? "before" : "within")} {w.WorkingDays} working day{(w.WorkingDays == 1 ? string.Empty : "s")} after the cut-off"),
             DueAnchor.DayOfLastMonth d => Invariant($" {(before ? "before" : "no later than")} the {d.Day}{Ordinal(d.Day)} {EnglishMonthQualifier(rule.Frequency)}"),
-            DueAnchor.FixedDate f => Invariant($" {(before ? "before" : "no later than")} {f.Day:D2}/{f.Month:D2}{(f.FollowingYear ? " of the following year" : string.Empty)}"),
+            DueAnchor.DayOfMonthAfter d => Invariant($" {(before ? "before" : "no later than")} the {d.Day}{Ordinal(d.Day)} {EnglishMonthsAfter[d.MonthsAfter - 1]}"),
+            DueAnchor.DaysAfter d => Invariant($" {(before ? "before" : "within")} {d.Days} {(d.DayCount == DayCount.WorkingDays ? "working" : "calendar")} day{(d.Days == 1 ? string.Empty : "s")} {(d.CountedFrom == DaysCountedFrom.Cutoff ? "after the cut-off" : "after the end of the period")}"),
+            DueAnchor.FixedDate f => Invariant($" {(before ? "before" : "no later than")} {f.Day:D2}/{f.Month:D2}{YearWords(f, " of the following year", " of the same year")}"),
             DueAnchor.ExplicitDate e => $" {(before ? "before" : "no later than")} {e.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}",
             _ => throw new InvalidOperationException($"Unknown anchor {rule.Due}."),
         });
+        if (rule.TimeOfDay is { } time)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" at {time:HH:mm}");
+        }
+
         text.Append(rule.Adjustment switch
         {
             HolidayAdjustment.NextWorkingDay => "; moved to the next working day when it falls on a day off",
@@ -286,10 +165,17 @@ public static class DeadlineRuleText
         {
             DueAnchor.WorkingDaysAfterCutoff w => Invariant($" {(before ? "trước khi hết" : "trong vòng")} {w.WorkingDays} ngày làm việc sau ngày chốt số liệu"),
             DueAnchor.DayOfLastMonth d => Invariant($" {onDay} {d.Day}{VietnameseMonthQualifier(rule.Frequency)}"),
-            DueAnchor.FixedDate f => Invariant($" {onDay} {f.Day:D2}/{f.Month:D2}{(f.FollowingYear ? " năm sau" : string.Empty)}"),
+            DueAnchor.DayOfMonthAfter d => Invariant($" {onDay} {d.Day} {VietnameseMonthsAfter[d.MonthsAfter - 1]}"),
+            DueAnchor.DaysAfter d => Invariant($" {(before ? "trước khi hết" : "trong vòng")} {d.Days} {(d.DayCount == DayCount.WorkingDays ? "ngày làm việc" : "ngày")} {(d.CountedFrom == DaysCountedFrom.Cutoff ? "sau ngày chốt số liệu" : "kể từ ngày kết thúc kỳ báo cáo")}"),
+            DueAnchor.FixedDate f => Invariant($" {onDay} {f.Day:D2}/{f.Month:D2}{YearWords(f, " năm sau", " cùng năm")}"),
             DueAnchor.ExplicitDate e => $" {onDay} {e.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}",
             _ => throw new InvalidOperationException($"Unknown anchor {rule.Due}."),
         });
+        if (rule.TimeOfDay is { } time)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" lúc {time.Hour} giờ {time.Minute:D2}");
+        }
+
         text.Append(rule.Adjustment switch
         {
             HolidayAdjustment.NextWorkingDay => "; nếu trùng ngày nghỉ thì chuyển sang ngày làm việc tiếp theo",
@@ -303,6 +189,21 @@ public static class DeadlineRuleText
         }
 
         return text.ToString();
+    }
+
+    private static readonly string[] EnglishMonthsAfter = ["of the following month", "of the second month after the period", "of the third month after the period"];
+
+    private static readonly string[] VietnameseMonthsAfter = ["của tháng sau", "của tháng thứ hai sau kỳ", "của tháng thứ ba sau kỳ"];
+
+    /// <summary>The year is written only when the reader would not infer it (see <see cref="ImpliesFollowingYear"/>).</summary>
+    private static string YearWords(DueAnchor.FixedDate date, string following, string same)
+    {
+        if (date.FollowingYear)
+        {
+            return following;
+        }
+
+        return ImpliesFollowingYear(date.Day, date.Month) ? same : string.Empty;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
@@ -329,209 +230,4 @@ public static class DeadlineRuleText
         ReportingFrequency.Annual => " của tháng cuối năm",
         _ => " của tháng cuối kỳ",
     };
-
-    /// <summary>
-    /// A cursor over the text folded for matching (NFC, lower case, runs of white space as one space), which
-    /// remembers where each folded character came from so that messages quote the original.
-    /// </summary>
-    private sealed class Reader
-    {
-        private readonly string _folded;
-        private readonly int[] _origin;
-
-        public Reader(string text)
-        {
-            Original = text.Normalize(NormalizationForm.FormC).Trim();
-            var folded = new StringBuilder(Original.Length);
-            var origin = new List<int>(Original.Length + 1);
-            for (var i = 0; i < Original.Length; i++)
-            {
-                var c = Original[i];
-                if (char.IsWhiteSpace(c))
-                {
-                    if (folded.Length > 0 && folded[^1] == ' ')
-                    {
-                        continue;
-                    }
-
-                    c = ' ';
-                }
-
-                folded.Append(char.ToLowerInvariant(c));
-                origin.Add(i);
-            }
-
-            origin.Add(Original.Length);
-            _folded = folded.ToString();
-            _origin = [.. origin];
-        }
-
-        public string Original { get; }
-
-        public int Position { get; private set; }
-
-        public bool AtEnd => Position >= _folded.Length;
-
-        public T Expect<T>((string Phrase, T Value)[] table, string expected)
-        {
-            SkipSpaces();
-            return TryMatch(table, out var value) ? value : throw Fail(expected);
-        }
-
-        public bool TryMatch<T>((string Phrase, T Value)[] table, out T value)
-        {
-            var start = Position;
-            SkipSpaces();
-            var best = -1;
-            for (var i = 0; i < table.Length; i++)
-            {
-                if (MatchesAt(table[i].Phrase) && (best < 0 || table[i].Phrase.Length > table[best].Phrase.Length))
-                {
-                    best = i;
-                }
-            }
-
-            if (best < 0)
-            {
-                Position = start;
-                value = default!;
-                return false;
-            }
-
-            Position += table[best].Phrase.Length;
-            value = table[best].Value;
-            return true;
-        }
-
-        public bool TryWord(string[] words) => TryMatch(Array.ConvertAll(words, w => (w, true)), out _);
-
-        public bool TryNumber(out int number)
-        {
-            SkipSpaces();
-            var start = Position;
-            while (Position < _folded.Length && Position - start < 6 && char.IsAsciiDigit(_folded[Position]))
-            {
-                Position++;
-            }
-
-            return int.TryParse(_folded.AsSpan(start, Position - start), NumberStyles.None, CultureInfo.InvariantCulture, out number);
-        }
-
-        public bool TryChar(char c)
-        {
-            if (Position < _folded.Length && _folded[Position] == c)
-            {
-                Position++;
-                return true;
-            }
-
-            return false;
-        }
-
-        public void TryOrdinalSuffix()
-        {
-            foreach (var suffix in new[] { "st", "nd", "rd", "th" })
-            {
-                if (string.CompareOrdinal(_folded, Position, suffix, 0, suffix.Length) == 0)
-                {
-                    Position += suffix.Length;
-                    return;
-                }
-            }
-        }
-
-        /// <summary>Fails unless the token that began at <paramref name="start"/> ends here.</summary>
-        public void EndOfWord(int start, string expected)
-        {
-            if (!AtWordBoundary(Position))
-            {
-                Position = start;
-                throw Fail(expected);
-            }
-        }
-
-        public DateOnly ToDate(int year, int month, int day, int start)
-        {
-            if (year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
-            {
-                return new DateOnly(year, month, day);
-            }
-
-            Position = start;
-            throw Fail("a real date in dd/mm/yyyy form");
-        }
-
-        public LegalBasis ReadLegalBasis()
-        {
-            SkipSpaces();
-            var rest = _folded[Position..].TrimEnd('.', ' ', ';', ',');
-            foreach (var separator in new[] { " of ", " ngày " })
-            {
-                var at = rest.LastIndexOf(separator, StringComparison.Ordinal);
-                if (at <= 0)
-                {
-                    continue;
-                }
-
-                var dateText = rest[(at + separator.Length)..];
-                if (DateOnly.TryParseExact(dateText, ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var issuedOn))
-                {
-                    var number = Original[_origin[Position].._origin[Position + at]].Trim();
-                    Position = _folded.Length;
-                    return new LegalBasis(number, issuedOn);
-                }
-            }
-
-            throw Fail("a document number followed by ' of dd/mm/yyyy' or ' ngày dd/mm/yyyy'");
-        }
-
-        public void SkipSeparators()
-        {
-            while (Position < _folded.Length && _folded[Position] is ' ' or ',' or ';' or '.')
-            {
-                Position++;
-            }
-        }
-
-        public DomainException Fail(string expected)
-        {
-            SkipSpaces();
-            if (AtEnd)
-            {
-                return new DomainException(
-                    NotUnderstood,
-                    $"Could not understand the text: it ends at position {Original.Length}; expected {expected}.",
-                    "text");
-            }
-
-            var end = Position;
-            while (end < _folded.Length && !IsSeparator(_folded[end]))
-            {
-                end++;
-            }
-
-            var from = _origin[Position];
-            var word = Original[from.._origin[end]];
-            return new DomainException(
-                NotUnderstood,
-                $"Could not understand '{word}' at position {from}; expected {expected}.",
-                "text");
-        }
-
-        private void SkipSpaces()
-        {
-            while (Position < _folded.Length && _folded[Position] == ' ')
-            {
-                Position++;
-            }
-        }
-
-        private bool MatchesAt(string phrase) =>
-            string.CompareOrdinal(_folded, Position, phrase, 0, phrase.Length) == 0
-            && (phrase[^1] == ':' || AtWordBoundary(Position + phrase.Length));
-
-        private bool AtWordBoundary(int index) => index >= _folded.Length || IsSeparator(_folded[index]);
-
-        private static bool IsSeparator(char c) => c is ' ' or ',' or ';' or '.' or ':';
-    }
 }

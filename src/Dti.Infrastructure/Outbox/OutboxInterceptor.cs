@@ -1,4 +1,5 @@
 using Dti.Domain.Common;
+using Dti.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -12,11 +13,10 @@ namespace Dti.Infrastructure.Outbox;
 /// <remarks>
 /// The events leave the aggregates as the rows are added: if the save then fails, the rows stay in the change
 /// tracker and a retried save on the same context stores them once, while a discarded context discards both.
+/// One instance serves every pooled context, so whether a save wrote messages is kept on the context.
 /// </remarks>
 public sealed class OutboxInterceptor(TimeProvider clock, OutboxSignal signal) : SaveChangesInterceptor
 {
-    private bool _wroteMessages;
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Collect(eventData.Context);
@@ -32,13 +32,13 @@ public sealed class OutboxInterceptor(TimeProvider clock, OutboxSignal signal) :
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        WakeDispatcher();
+        WakeDispatcher(eventData.Context);
         return base.SavedChanges(eventData, result);
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        WakeDispatcher();
+        WakeDispatcher(eventData.Context);
         return base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
@@ -58,14 +58,17 @@ public sealed class OutboxInterceptor(TimeProvider clock, OutboxSignal signal) :
         }
 
         context.AddRange(messages);
-        _wroteMessages |= messages.Count > 0;
+        if (messages.Count > 0 && context is DtiDbContext dti)
+        {
+            dti.WroteOutboxMessages = true;
+        }
     }
 
-    private void WakeDispatcher()
+    private void WakeDispatcher(DbContext? context)
     {
-        if (_wroteMessages)
+        if (context is DtiDbContext { WroteOutboxMessages: true } dti)
         {
-            _wroteMessages = false;
+            dti.WroteOutboxMessages = false;
             signal.Notify();
         }
     }

@@ -8,13 +8,16 @@ using Dti.Domain.Deadlines;
 using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
-using Dti.Infrastructure.Idempotency;
 using Dti.Domain.Reports;
 using Dti.Domain.Webhooks;
+using Dti.Domain.Results;
+using Dti.Domain.SelfAssessments;
+using Dti.Infrastructure.Idempotency;
 using Dti.Infrastructure.Outbox;
+using Dti.Infrastructure.Persistence.Auditing;
 using Dti.Infrastructure.Persistence.ReferenceData;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Dti.Infrastructure.Persistence;
 
@@ -59,8 +62,24 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
+    public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
+
+    public DbSet<SelfAssessmentSnapshot> SelfAssessmentSnapshots => Set<SelfAssessmentSnapshot>();
+
+    public DbSet<SnapshotPull> SnapshotPulls => Set<SnapshotPull>();
+
+    public DbSet<ProvinceUnit> ProvinceUnits => Set<ProvinceUnit>();
+
+    public DbSet<OfficialFigure> OfficialFigures => Set<OfficialFigure>();
+
     /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Whom this scope's writes are recorded under (see <see cref="AuditActor"/>); null outside a scope that set it.</summary>
+    internal AuditActor? Actor { get; set; }
+
+    /// <summary>Whether the save in progress stored domain events, so that the dispatcher is woken once it commits.</summary>
+    internal bool WroteOutboxMessages { get; set; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtiDbContext).Assembly);
@@ -72,6 +91,22 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
+    /// <summary>A pooled context goes back to the pool here: it must not carry one scope's caller to the next.</summary>
+    public override void Dispose()
+    {
+        Actor = null;
+        WroteOutboxMessages = false;
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        Actor = null;
+        WroteOutboxMessages = false;
+        return base.DisposeAsync();
     }
 
     private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTime>(

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Dti.Api.Tests.Evidence;
 using Dti.Api.Tests.Frameworks;
 using Dti.Api.Tests.Infrastructure;
+using Dti.Api.Tests.SelfAssessments;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -46,6 +47,13 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
     private Guid _science;
     private Guid _plan170;
     private Guid _plan200;
+
+    private readonly ProvinceCertificate _certificate = new();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => _certificate.Settings;
+
+    [OneTimeTearDown]
+    public void DeleteCertificate() => _certificate.Dispose();
 
     protected override DtiApiFactory CreateFactory(TestDatabase database)
     {
@@ -98,10 +106,12 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
             await Completeness();
             await RequestsAndContributions();
             await Webhooks();
+            await SelfAssessment();
             await DeadlineRules();
             await WorkingCalendar();
             await AuditAndMediaTypes();
             await SuccessionAndSupersession();
+            await OfficialResults();
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or JsonException)
         {
@@ -570,6 +580,43 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Delete(_reporter, hook, 404);
     }
 
+    /// <summary>The 2023 self-assessment: opened, an index overridden, finalised and signed, pulled by the ministry, reopened.</summary>
+    private async Task SelfAssessment()
+    {
+        const string assessments = "/api/v1/self-assessments";
+        var rule = await RuleId("Annual", ReferenceDeadlineRules.QuangBinhSelfAssessmentName);
+        await Get(_coordinator, $"{assessments}/2023", 404);
+        await Get(_ministry, $"{assessments}/2023/snapshots", 404);
+        await Get(_coordinator, $"{assessments}/2023/snapshots/pulls", 404);
+        var opened = await Post(_coordinator, assessments, new { assessmentYear = 2023, deadlineRuleId = rule }, 201);
+        await Post(_coordinator, assessments, new { assessmentYear = 2023, deadlineRuleId = rule }, 409);
+        await Post(_coordinator, assessments, new { assessmentYear = 2022, deadlineRuleId = await RuleId("Quarterly", ReferenceDeadlineRules.QuangTriQuarterlyName) }, 422);
+        await Post(_coordinator, assessments, new { assessmentYear = 2022 }, 400, breaksContract: true);
+        await Post(_ministry, assessments, new { assessmentYear = 2022, deadlineRuleId = rule }, 403);
+        var read = await Get(_coordinator, $"{assessments}/2023", 200);
+        await Get(_ministry, $"{assessments}/2023", 403);
+        var reason = "Số liệu Công an tỉnh gửi bằng văn bản (minh họa)";
+        await Put(_coordinator, $"{assessments}/2023/indices/5/override", new { value = 0.5m, reason }, 412, "\"999\"");
+        await Put(_coordinator, $"{assessments}/2023/indices/5/override", new { value = 1.5m, reason }, 422, read.ETag);
+        await Put(_coordinator, $"{assessments}/2023/indices/99/override", new { value = 0.5m, reason }, 422, read.ETag);
+        var overridden = await Put(_coordinator, $"{assessments}/2023/indices/5/override", new { value = 0.5m, reason }, 200, read.ETag);
+        await Post(_coordinator, $"{assessments}/2023/reopen", null, 409, overridden.ETag);
+        var finalised = await Post(_coordinator, $"{assessments}/2023/finalise", null, 200, overridden.ETag);
+        await Post(_coordinator, $"{assessments}/2024/finalise", null, 404);
+        await Get(_ministry, $"{assessments}/2023/snapshots", 200);
+        await Get(_reader, $"{assessments}/2023/snapshots", 403);
+        await Get(_ministry, $"{assessments}/2023/snapshots/1", 200, accept: "application/json");
+        await Get(_ministry, $"{assessments}/2023/snapshots/1?format=Csv", 200, accept: "text/csv");
+        await Get(_ministry, $"{assessments}/2023/snapshots/1?format=Signature", 200, accept: "application/pkcs7-signature");
+        await Get(_ministry, $"{assessments}/2023/snapshots/1?format=Dhis2", 200, accept: "application/json");
+        await Get(_ministry, $"{assessments}/2023/snapshots/2", 404);
+        await Get(_reporter, $"{assessments}/2023/snapshots/1", 403);
+        await Get(_ministry, $"{assessments}/signing-certificate", 200, accept: "application/x-pem-file");
+        await Get(_coordinator, $"{assessments}/2023/snapshots/pulls", 200);
+        await Get(_ministry, $"{assessments}/2023/snapshots/pulls", 403);
+        await Post(_coordinator, $"{assessments}/2023/reopen", null, 200, finalised.ETag);
+    }
+
     /// <summary>Rules written in words or as parts, their deadlines on the working calendar, and their feed.</summary>
     private async Task DeadlineRules()
     {
@@ -676,6 +723,29 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         indexTargets = new[] { new { mainIndexCode = "7", targetValue = 0.75m, targetPoints = 150m } },
         solutionGroups = new[] { new { order = 1, title = "Về nhận thức số", mainIndexCode = "1" }, new { order = 2, title = "Về thể chế số", mainIndexCode = "2" } },
     };
+
+    /// <summary>Province units over the 2025 mergers, the published tables, and importing more figures.</summary>
+    private async Task OfficialResults()
+    {
+        await Get(_reporter, "/api/v1/province-units?activeOn=2025-07-01", 200);
+        await Get(_coordinator, "/api/v1/province-units?activeOn=2025-13-01", 400, breaksContract: true);
+        await Get(_reader, "/api/v1/official-results/2022", 200);
+        await Get(_reporter, "/api/v1/province-units/QUANG-TRI-2025/results", 200);
+        await Get(_coordinator, "/api/v1/province-units/ATLANTIS/results", 404);
+        await Get(_ministry, "/api/v1/province-units/CAN-THO/results/2022/points-lost", 200);
+        await Get(_coordinator, "/api/v1/province-units/QUANG-TRI/results/2023/points-lost", 404);
+        await Post(_reporter, "/api/v1/province-units/CAN-THO/results/2022/what-if", new { raise = new[] { new { code = "7", delta = 0.05m } } }, 200);
+        await Post(_coordinator, "/api/v1/province-units/CAN-THO/results/2022/what-if", new { planId = _plan170, mainIndexValues = new[] { new { code = "9", value = 0.5m } } }, 200);
+        await Post(_coordinator, "/api/v1/province-units/QUANG-BINH/results/2022/what-if", new { raise = new[] { new { code = "7", delta = 0.1m } } }, 422);
+        await Post(_ministry, "/api/v1/province-units/CAN-THO/results/2022/what-if", new { }, 403);
+        await Get(_ministry, "/api/v1/official-results/2024?fieldSize=34", 200);
+        await Get(_coordinator, "/api/v1/official-results/2025", 404);
+        await Get(_coordinator, "/api/v1/official-results/2019", 400, breaksContract: true);
+        const string figures = "year,fieldSize,province,kind,code,value,rank,origin,source\n2023,63,QUANG-BINH,Dti,,0.6120,40,Published,test\n";
+        await Send(_coordinator, HttpMethod.Post, "/api/v1/official-results/import", 200, Csv(figures));
+        await Send(_coordinator, HttpMethod.Post, "/api/v1/official-results/import", 422, Csv(figures.Replace(",40,", ",70,", StringComparison.Ordinal)));
+        await Send(_reader, HttpMethod.Post, "/api/v1/official-results/import", 403, Csv(figures));
+    }
 
     private static object Agency(string code, string fullName, string shortName, string kind = "Department", string validFrom = "2020-01-01", string? validTo = null, Guid? parentId = null) =>
         new { code, fullName, shortName, kind, validFrom, validTo, parentId };

@@ -177,15 +177,117 @@ public sealed class DeadlineRuleTests(DatabaseProvider provider) : ApiTestBase(p
     public async Task ParsingReturnsTheRuleAndStoresNothing()
     {
         var response = await Client.PostAsJsonAsync("/api/v1/deadline-rules/parse", new { text = "hằng năm chậm nhất ngày 15/01 năm sau; căn cứ: 2351/UBND-KSTT ngày 16/11/2023" });
-        var parsed = await ReadJson(response);
+        var result = await ReadJson(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var parsed = result.GetProperty("rules").EnumerateArray().Single();
+        Assert.That(result.GetProperty("adHocReportsAlsoRequired").GetBoolean(), Is.False);
         Assert.That(parsed.GetProperty("due").GetProperty("followingYear").GetBoolean(), Is.True);
         Assert.That(parsed.GetProperty("boundary").GetString(), Is.EqualTo("NoLaterThan"));
         Assert.That(parsed.GetProperty("legalBasis").GetProperty("documentNumber").GetString(), Is.EqualTo("2351/UBND-KSTT"));
         Assert.That(parsed.GetProperty("textEn").GetString(), Does.Contain("15/01 of the following year"));
         Assert.That(parsed.GetProperty("textVi").GetString(), Does.Contain("15/01 năm sau"));
         Assert.That(await InDatabase(db => db.DeadlineRules.CountAsync()), Is.EqualTo(ReferenceDeadlineRules.All.Count));
+    }
+
+    [Test]
+    public async Task ThePlan170SentenceGivesTheQuarterlyAndAnnualRulesAndAdHocReportsWithASamplePeriodEach()
+    {
+        var response = await Client.PostAsJsonAsync(
+            "/api/v1/deadline-rules/parse",
+            new { text = "đột xuất, định kỳ hàng quý (trước ngày 25 tháng cuối quý) và hàng năm (trước ngày 20/12)", sampleFrom = "2026-01-01" });
+        var result = await ReadJson(response);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), result.ToString());
+        var rules = result.GetProperty("rules").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.GetProperty("adHocReportsAlsoRequired").GetBoolean(), Is.True);
+            Assert.That(rules.Select(r => r.GetProperty("frequency").GetString()), Is.EqualTo(new[] { "Quarterly", "Annual" }));
+            Assert.That(rules.Select(r => r.GetProperty("textVi").GetString()![..r.GetProperty("textVi").GetString()!.IndexOf(';', StringComparison.Ordinal)]), Is.EqualTo(new[]
+            {
+                "hằng quý trước ngày 25 của tháng cuối quý",
+                "hằng năm trước ngày 20/12",
+            }));
+            Assert.That(rules.Select(r => r.GetProperty("sample").GetProperty("periodId").GetString()), Is.EqualTo(new[] { "2026Q1", "2026" }));
+            Assert.That(rules.Select(r => r.GetProperty("sample").GetProperty("lastAllowedDay").GetString()), Is.EqualTo(new[] { "2026-03-24", "2026-12-21" }));
+            Assert.That(Steps(rules[1].GetProperty("sample")), Has.Some.Contains("Saturday").And.Contains("Art. 148"));
+        });
+    }
+
+    [Test]
+    public async Task CreatingFromASentenceWithSeveralRulesSaysHowToPick()
+    {
+        var problem = await (await Client.PostAsJsonAsync("/api/v1/deadline-rules", new { text = "hàng quý (trước ngày 25 tháng cuối quý) và hàng năm (trước ngày 20/12)" }))
+            .AssertProblem(HttpStatusCode.UnprocessableEntity, "text", "deadline-rule.several-rules");
+
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("'hằng quý trước ngày 25 của tháng cuối quý'").And.Contain("'hằng năm trước ngày 20/12'"));
+        Assert.That(await InDatabase(db => db.DeadlineRules.CountAsync()), Is.EqualTo(ReferenceDeadlineRules.All.Count));
+    }
+
+    [Test]
+    public async Task AMisspeltWordIsQuotedWithItsPositionAndTheNearestKnownPhrases()
+    {
+        var problem = await (await Client.PostAsJsonAsync("/api/v1/deadline-rules/parse", new { text = "hằng quí trước ngày 25" }))
+            .AssertProblem(HttpStatusCode.UnprocessableEntity, "text", "deadline-rule.text-not-understood");
+
+        Assert.That(problem.GetProperty("detail").GetString(), Does.StartWith("Could not understand 'hằng' at position 0; did you mean 'hằng quý'"));
+    }
+
+    [Test]
+    public async Task RulesDueAfterThePeriodOrAtAnHourAreStoredAndComputed()
+    {
+        var monthly = await CreateFromText("within 3 working days after the end of each month");
+        var atFour = await CreateFromText("trước 16 giờ ngày 15/12");
+        var structured = await Client.PostAsJsonAsync("/api/v1/deadline-rules", new
+        {
+            name = "Quý — tháng sau",
+            frequency = "Quarterly",
+            due = new { kind = "DayOfMonthAfter", day = 15, monthsAfter = 1 },
+            boundary = "Before",
+        });
+        var quarterly = await ReadJson(structured);
+        Assert.That(structured.StatusCode, Is.EqualTo(HttpStatusCode.Created), quarterly.ToString());
+
+        var monthlyRule = await ReadJson(await Client.GetAsync($"/api/v1/deadline-rules/{monthly}"));
+        var atFourRule = await ReadJson(await Client.GetAsync($"/api/v1/deadline-rules/{atFour}"));
+        var january = await Occurrence(monthly, "2026-02-01", "2026-02-28", "2026M01");
+        var december = await Occurrence(atFour, "2026-12-01", "2026-12-31", "2026");
+        var firstQuarter = await Occurrence(quarterly.GetProperty("id").GetString()!, "2026-04-01", "2026-04-30", "2026Q1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(monthlyRule.GetProperty("due").GetProperty("kind").GetString(), Is.EqualTo("DaysAfter"));
+            Assert.That(monthlyRule.GetProperty("due").GetProperty("days").GetInt32(), Is.EqualTo(3));
+            Assert.That(monthlyRule.GetProperty("due").GetProperty("dayCount").GetString(), Is.EqualTo("WorkingDays"));
+            Assert.That(monthlyRule.GetProperty("due").GetProperty("countedFrom").GetString(), Is.EqualTo("PeriodEnd"));
+            Assert.That(january.GetProperty("lastAllowedDay").GetString(), Is.EqualTo("2026-02-04"), "31/01 is a Saturday, not counted; 2, 3 and 4 February");
+            Assert.That(Steps(january), Has.Some.Contains("Art. 147"));
+            Assert.That(atFourRule.GetProperty("timeOfDay").GetString(), Is.EqualTo("16:00:00"));
+            Assert.That(atFourRule.GetProperty("boundary").GetString(), Is.EqualTo("NoLaterThan"));
+            Assert.That(december.GetProperty("lastAllowedInstant").GetDateTimeOffset(), Is.EqualTo(new DateTimeOffset(2026, 12, 15, 16, 0, 0, TimeSpan.FromHours(7))));
+            Assert.That(quarterly.GetProperty("textVi").GetString(), Does.StartWith("hằng quý trước ngày 15 của tháng sau;"));
+            Assert.That(firstQuarter.GetProperty("lastAllowedDay").GetString(), Is.EqualTo("2026-04-14"));
+        });
+    }
+
+    [Test]
+    public async Task TheShippedRulesKeepTheirStoredWording()
+    {
+        var rules = await InDatabase(db => db.DeadlineRules.OrderBy(r => r.Name).Select(r => new { r.Name, r.TextVi, r.TextEn, r.DueTime, r.DueMonthsAfter, r.DueDays }).ToListAsync());
+
+        Assert.That(rules.Select(r => (r.Name, r.TextVi, r.TextEn)), Is.EquivalentTo(new[]
+        {
+            (ReferenceDeadlineRules.QuangTriQuarterlyName,
+                "hằng quý trước ngày 25 của tháng cuối quý; nếu trùng ngày nghỉ thì chuyển sang ngày làm việc tiếp theo; chốt số liệu theo Nghị định 09/2019; căn cứ: 170/KH-UBND ngày 11/08/2023",
+                "quarterly before the 25th of the last month of the quarter; moved to the next working day when it falls on a day off; data cut-off per Decree 09/2019; legal basis: 170/KH-UBND of 11/08/2023"),
+            (ReferenceDeadlineRules.QuangTriAnnualName,
+                "hằng năm trước ngày 20/12; nếu trùng ngày nghỉ thì chuyển sang ngày làm việc tiếp theo; chốt số liệu theo Nghị định 09/2019; căn cứ: 170/KH-UBND ngày 11/08/2023",
+                "annually before 20/12; moved to the next working day when it falls on a day off; data cut-off per Decree 09/2019; legal basis: 170/KH-UBND of 11/08/2023"),
+            (ReferenceDeadlineRules.QuangBinhSelfAssessmentName,
+                "hằng năm trước ngày 15/01 năm sau; nếu trùng ngày nghỉ thì chuyển sang ngày làm việc tiếp theo; số liệu theo kỳ dương lịch; căn cứ: 2351/UBND-KSTT ngày 16/11/2023",
+                "annually before 15/01 of the following year; moved to the next working day when it falls on a day off; data by calendar period; legal basis: 2351/UBND-KSTT of 16/11/2023"),
+        }));
+        Assert.That(rules.Select(r => (r.DueTime, r.DueMonthsAfter, r.DueDays)), Has.All.EqualTo(((TimeOnly?)null, (int?)null, (int?)null)));
     }
 
     [Test]

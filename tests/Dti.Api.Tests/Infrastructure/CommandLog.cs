@@ -10,6 +10,10 @@ public sealed class CommandLog : IDisposable
     public static IReadOnlyDictionary<string, string?> Settings { get; } =
         new Dictionary<string, string?> { [$"Logging:LogLevel:{Category}"] = "Information" };
 
+    /// <summary><see cref="Settings"/>, with API keys read on every request (no key cache), so every run of a request counts the same statements.</summary>
+    public static IReadOnlyDictionary<string, string?> SettingsWithoutKeyCache { get; } =
+        new Dictionary<string, string?>(Settings) { ["Auth:KeyCacheSeconds"] = "0" };
+
     private const string Category = "Microsoft.EntityFrameworkCore.Database.Command";
 
     public CapturingLoggerProvider Logs { get; } = new();

@@ -2,6 +2,7 @@ using Dti.Api.Tests.Infrastructure;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
 using Dti.Domain.Reports;
+using Dti.Domain.SelfAssessments;
 
 namespace Dti.Api.Tests.Lifecycles;
 
@@ -17,6 +18,7 @@ public sealed class LifecycleDocumentationTests
         yield return new TestCaseData("docs/agencies-plans-assignments.md", PlanLifecycle.Table.Subject, Render(PlanLifecycle.Table)).SetName("Plan lifecycle");
         yield return new TestCaseData("docs/reports.md", ReportLifecycle.Table.Subject, Render(ReportLifecycle.Table)).SetName("Report lifecycle");
         yield return new TestCaseData("docs/reports.md", ReportLifecycle.ContributionTable.Subject, Render(ReportLifecycle.ContributionTable)).SetName("Contribution lifecycle");
+        yield return new TestCaseData("docs/self-assessment.md", SelfAssessmentLifecycle.Table.Subject, Render(SelfAssessmentLifecycle.Table)).SetName("Self-assessment lifecycle");
     }
 
     [TestCaseSource(nameof(Documented))]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Dti.Api.Tests.Infrastructure;
 using Dti.Domain.Clients;
@@ -71,6 +72,28 @@ public sealed class ObligationTests(DatabaseProvider provider) : ApiTestBase(pro
         });
         Assert.That(items.Select(i => (LastDay(i), Agency(i))), Is.EqualTo(items.OrderBy(i => LastDay(i), StringComparer.Ordinal).Select(i => (LastDay(i), Agency(i)))));
         Assert.That(items.Take(2).Select(Agency), Is.EqualTo(new[] { _ict, _home }), "same deadline: by agency code");
+    }
+
+    [Test]
+    public async Task RulesDueInTheFollowingMonthOrAtAnHourGiveTheirDeadlines()
+    {
+        _quarterly = await RuleFromText("hằng quý, trước ngày 15 của tháng đầu quý sau");
+        _annual = await RuleFromText("hằng năm, chậm nhất 16 giờ ngày 18/12");
+        await IssuedPlan(2026, "2026-01-05");
+
+        var result = await ReadJson(await Client.GetAsync($"/api/v1/obligations?from=2026-01-01&to=2027-12-31&agencyId={_ict}&pageSize=100"));
+
+        var items = result.GetProperty("items").EnumerateArray().ToList();
+        Assert.That(items.Select(i => (Period(i), LastDay(i))), Is.EqualTo(new[]
+        {
+            ("2026Q1", "2026-04-14"),
+            ("2026Q2", "2026-07-14"),
+            ("2026Q3", "2026-10-14"),
+            ("2026", "2026-12-18"),
+            ("2026Q4", "2027-01-14"),
+        }));
+        var annual = items.Single(i => Period(i) == "2026");
+        Assert.That(annual.GetProperty("lastAllowedInstant").GetDateTimeOffset(), Is.EqualTo(new DateTimeOffset(2026, 12, 18, 16, 0, 0, TimeSpan.FromHours(7))));
     }
 
     [Test]
@@ -246,6 +269,14 @@ public sealed class ObligationTests(DatabaseProvider provider) : ApiTestBase(pro
         var rules = await Client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{plan}/reporting-rules", new { ruleIds = new[] { _quarterly, _annual } });
         Assert.That(rules.StatusCode, Is.EqualTo(HttpStatusCode.OK), await rules.Content.ReadAsStringAsync());
         return plan;
+    }
+
+    private async Task<Guid> RuleFromText(string text)
+    {
+        var response = await Client.PostAsJsonAsync("/api/v1/deadline-rules", new { text });
+        var body = await ReadJson(response);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body.ToString());
+        return body.GetProperty("id").GetGuid();
     }
 
     private Task<Guid> RuleId(string name) => InDatabase(db => db.DeadlineRules.Where(r => r.Name == name).Select(r => r.Id).SingleAsync());

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dti.Api.Tests.Evidence;
 using Dti.Api.Tests.Infrastructure;
+using Dti.Api.Tests.SelfAssessments;
 using Dti.Application.Clients.Commands.CreateClient;
 using Dti.Domain.Clients;
 using Dti.Infrastructure.Persistence;
@@ -68,6 +69,13 @@ public sealed class SqlServerQueryTests
         ("GetFramework", "/api/v1/frameworks/QD-922-2022"),
         ("GetIndex", "/api/v1/frameworks/QD-922-2022/indices/1"),
         ("GetFrameworkForYear", "/api/v1/assessment-years/2022/framework"),
+        ("ListProvinceUnits", "/api/v1/province-units"),
+        ("ListProvinceUnits", "/api/v1/province-units?activeOn=2025-07-01"),
+        ("GetResultTable", "/api/v1/official-results/2022"),
+        ("GetResultHistory", "/api/v1/province-units/QUANG-TRI-2025/results"),
+        ("GetPointsLost", "/api/v1/province-units/CAN-THO/results/2022/points-lost"),
+        ("GetPointsLost", "/api/v1/province-units/KHANH-HOA-2025/results/2024/points-lost?fieldSize=34"),
+        ("GetResultTable", "/api/v1/official-results/2024?fieldSize=34"),
         ("ListObligations", "/api/v1/obligations?from=2026-01-01&to=2026-12-31"),
         ("ListObligations", "/api/v1/obligations?from=2026-01-01&to=2026-12-31&agencyId={ict}&planId={plan}&status=Upcoming&includeCooperating=true&page=1&pageSize=10"),
         ("GetCompleteness", "/api/v1/reports/completeness?assessmentYear=2026"),
@@ -108,7 +116,15 @@ public sealed class SqlServerQueryTests
         ("ListWebhooks", "/api/v1/webhooks?page=1&pageSize=10"),
         ("GetWebhook", "/api/v1/webhooks/{webhook}"),
         ("ListWebhookDeliveries", "/api/v1/webhooks/{webhook}/deliveries?page=1&pageSize=10"),
+        ("GetSelfAssessment", "/api/v1/self-assessments/2023"),
+        ("ListSnapshots", "/api/v1/self-assessments/2023/snapshots"),
+        ("GetSnapshot", "/api/v1/self-assessments/2023/snapshots/1"),
+        ("GetSnapshot", "/api/v1/self-assessments/2023/snapshots/1?format=Csv"),
+        ("ListSnapshotPulls", "/api/v1/self-assessments/2023/snapshots/pulls"),
+        ("GetSigningCertificate", "/api/v1/self-assessments/signing-certificate"),
     ];
+
+    private readonly ProvinceCertificate _certificate = new();
 
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private TestDatabase _database = null!;
@@ -122,7 +138,15 @@ public sealed class SqlServerQueryTests
     public async Task CreateDataAndStartTheApi()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _factory = new DtiApiFactory(_database, services: services =>
+        // Keys read on every request, so that each case translates the authentication query too, whatever ran before it;
+        // no background dispatching, whose queries would land in the log between a request's and be taken for its own.
+        var settings = new Dictionary<string, string?>(_certificate.Settings)
+        {
+            ["Auth:KeyCacheSeconds"] = "0",
+            ["Outbox:DispatchInBackground"] = "false",
+            ["Webhooks:DispatchInBackground"] = "false",
+        };
+        _factory = new DtiApiFactory(_database, settings, services: services =>
         {
             services.AddSingleton<QueryLog>();
             services.ConfigureDbContext<DtiDbContext>((_, options) => options.ReplaceService<IAsyncQueryProvider, RecordingQueryProvider>());
@@ -158,6 +182,7 @@ public sealed class SqlServerQueryTests
         var subscribed = await _client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://eoffice.quangtri.gov.vn/hooks/dti", eventTypes = new[] { "task.overdue" } });
         await Succeeds(Task.FromResult(subscribed));
         var webhook = JsonNode.Parse(await subscribed.Content.ReadAsStringAsync())!["webhook"]!["id"]!.GetValue<Guid>();
+        await FinalisedSelfAssessmentOf2023();
         foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report), ("request", request), ("webhook", webhook) })
         {
             _ids[name] = id.ToString();
@@ -192,12 +217,26 @@ public sealed class SqlServerQueryTests
         return Guid.Parse(report[(report.LastIndexOf('/') + 1)..]);
     }
 
+    /// <summary>The 2023 self-assessment (QĐ 922), opened and finalised into revision 1.</summary>
+    private async Task FinalisedSelfAssessmentOf2023()
+    {
+        string rule;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            rule = (await scope.ServiceProvider.GetRequiredService<DtiDbContext>().DeadlineRules.SingleAsync(r => r.Name == ReferenceDeadlineRules.QuangBinhSelfAssessmentName)).Id.ToString();
+        }
+
+        await Succeeds(_client.PostAsJsonAsync("/api/v1/self-assessments", new { assessmentYear = 2023, deadlineRuleId = rule }));
+        await Succeeds(_client.SendCurrent(HttpMethod.Post, "/api/v1/self-assessments/2023/finalise", resource: "/api/v1/self-assessments/2023"));
+    }
+
     [OneTimeTearDown]
     public async Task StopTheApi()
     {
         _client.Dispose();
         await _factory.DisposeAsync();
         await _database.DisposeAsync();
+        _certificate.Dispose();
     }
 
     [Test]

@@ -4,10 +4,7 @@ using System.Net;
 using System.Text.Json;
 using Dti.Api.Tests.Infrastructure;
 using Dti.Application.Calendar;
-using Dti.Domain.Agencies;
-using Dti.Domain.Assignments;
 using Dti.Domain.Deadlines;
-using Dti.Domain.Frameworks;
 using Dti.Domain.Reports;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.ReferenceData;
@@ -35,7 +32,7 @@ public sealed class ReportScaleTests(DatabaseProvider provider) : ApiTestBase(pr
     /// <summary>What each size measured: statements per request, and its median wall time (for docs/benchmarks.md).</summary>
     private readonly record struct Measure(int Statements, TimeSpan Elapsed);
 
-    protected override IReadOnlyDictionary<string, string?> Settings => CommandLog.Settings;
+    protected override IReadOnlyDictionary<string, string?> Settings => CommandLog.SettingsWithoutKeyCache;
 
     protected override DtiApiFactory CreateFactory(TestDatabase database) => new(database, Settings, _commands.Logs);
 
@@ -132,58 +129,10 @@ public sealed class ReportScaleTests(DatabaseProvider provider) : ApiTestBase(pr
         var now = DateTimeOffset.UtcNow;
         var province = await Client.CreateAgencyId("000.00.00.H50", "UBND tỉnh", "2018-01-01");
         var quarterlyRule = await InDatabase(db => db.DeadlineRules.Where(r => r.Name == ReferenceDeadlineRules.QuangTriQuarterlyName).Select(r => r.Id).SingleAsync());
-        List<string> codes;
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
-            var reference = await db.Frameworks.AsNoTracking().Include(f => f.Pillars).Include(f => f.MainIndices).SingleAsync(f => f.Code == ReferenceFrameworks.Qd922Code);
-            var spec = reference.ToSpec();
-            var mains = spec.MainIndices.Select(m => m.Code).ToList();
-            var components = Enumerable.Range(0, Math.Max(0, indices - mains.Count))
-                .Select(i => new ComponentIndexSpec($"{mains[i % mains.Count]}.{(i / mains.Count) + 1}", mains[i % mains.Count], i, $"Chỉ số thành phần {i}", null, null, MeasureType.Count, null, false, null, IsSample: false))
-                .ToList();
-            var framework = Framework.Create(spec with { Code = "SCALE-2019", FirstAssessmentYear = Year, LastAssessmentYear = Year, ComponentIndices = components }, now);
-            framework.Publish(now);
-            db.Frameworks.Add(framework);
-            await db.SaveChangesAsync();
-            codes = [.. mains.Concat(components.Select(c => c.Code)).Take(indices)];
-        }
-
-        var plan = (await Client.CreatePlan(new
-        {
-            kind = "Plan",
-            documentNumber = "01/KH-UBND",
-            issuerAgencyId = province,
-            issueDate = $"{Year}-01-15",
-            title = "Kế hoạch nâng cao chỉ số chuyển đổi số (quy mô tỉnh)",
-            firstAssessmentYear = Year,
-            lastAssessmentYear = Year,
-        })).GetProperty("id").GetGuid();
-
-        var leads = new List<Guid>();
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
-            var framework = await db.Frameworks.AsNoTracking().Include(f => f.MainIndices).Include(f => f.ComponentIndices).SingleAsync(f => f.Code == "SCALE-2019");
-            var draft = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == plan);
-            for (var i = 0; i < agencies; i++)
-            {
-                var agency = Agency.Create(new AgencySpec(string.Create(CultureInfo.InvariantCulture, $"000.{i / 100:00}.{i % 100:00}.K50"), $"Cơ quan {i}", $"CQ {i}", AgencyKind.Department, province, new DateOnly(2018, 1, 1), null, IsSample: false), now);
-                db.Agencies.Add(agency);
-                if (i < codes.Count)
-                {
-                    leads.Add(agency.Id);
-                    db.IndexAssignments.Add(IndexAssignment.Create(draft, framework, codes[i], agency.Id, null, new AssignmentTerms(null, null, null, null, IsSample: false), now));
-                }
-            }
-
-            await db.SaveChangesAsync();
-        }
-
-        var rules = await Client.SendCurrent(HttpMethod.Put, $"/api/v1/plans/{plan}/reporting-rules", new { ruleIds = new[] { quarterlyRule } });
-        Assert.That(rules.StatusCode, Is.EqualTo(HttpStatusCode.OK), await rules.Content.ReadAsStringAsync());
-        var issued = await Client.SendCurrent(HttpMethod.Post, $"/api/v1/plans/{plan}/issue", resource: $"/api/v1/plans/{plan}");
-        Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.OK), await issued.Content.ReadAsStringAsync());
+        var codes = await ProvinceScale.AddFrameworkAsync(Factory.Services, "SCALE-2019", Year, Year, indices);
+        var plan = await ProvinceScale.CreatePlanAsync(Client, province, $"{Year}-01-15", Year, Year);
+        var leads = await ProvinceScale.AddLeadAgenciesAsync(Factory.Services, plan, "SCALE-2019", codes, province, agencies, new DateOnly(2018, 1, 1));
+        await ProvinceScale.IssueAsync(Client, plan, [quarterlyRule]);
 
         await using (var scope = Factory.Services.CreateAsyncScope())
         {

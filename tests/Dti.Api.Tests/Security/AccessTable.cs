@@ -76,6 +76,9 @@ public static class AccessTable
     /// <summary>The report lifecycle's agency actions (edit, submit, withdraw, reopen, revise): the reporting agency's reporters.</summary>
     public static readonly ClientRole[] ReportAuthor = [ClientRole.AgencyReporter];
 
+    /// <summary>Policies.PullSnapshots: finalised self-assessment snapshots, for the coordinator and the ministry.</summary>
+    public static readonly ClientRole[] PullSnapshots = [ClientRole.Coordinator, ClientRole.Ministry];
+
     /// <summary>Policies.CoordinatorOnly.</summary>
     public static readonly ClientRole[] CoordinatorOnly = [ClientRole.Coordinator];
 
@@ -168,6 +171,23 @@ public static class AccessTable
         ["IssueAdHocRequest"] = new(CoordinatorOnly, Scoped: typeof(IssueReportRequestCommand)),
         ["IssueContributionRequest"] = new(WriteAgencyData, Scoped: typeof(IssueReportRequestCommand)),
         ["ListContributions"] = new(WriteAgencyData, Scoped: typeof(ListContributionsQuery)),
+        // Self-assessments: the province's own, not an agency's (no agency scope)
+        ["OpenSelfAssessment"] = new(CoordinatorOnly),
+        ["GetSelfAssessment"] = new(CoordinatorOnly),
+        ["OverrideSelfAssessmentIndex"] = new(CoordinatorOnly),
+        ["FinaliseSelfAssessment"] = new(CoordinatorOnly),
+        ["ReopenSelfAssessment"] = new(CoordinatorOnly),
+        ["ListSnapshots"] = new(PullSnapshots),
+        ["GetSnapshot"] = new(PullSnapshots),
+        ["ListSnapshotPulls"] = new(CoordinatorOnly),
+        ["GetSigningCertificate"] = new(ReadResults),
+        // Official results
+        ["ListProvinceUnits"] = new(ReadReference),
+        ["GetResultTable"] = new(ReadReference),
+        ["GetResultHistory"] = new(ReadReference),
+        ["GetPointsLost"] = new(ReadReference),
+        ["EvaluateWhatIf"] = new(ReadAgencyData),
+        ["ImportOfficialResults"] = new(CoordinatorOnly),
 
         // Webhooks: every client its own subscriptions (another client's answers 404; coordinators see all)
         ["ListWebhooks"] = new(Everyone),

@@ -7,8 +7,9 @@ using Dti.Infrastructure.Persistence;
 namespace Dti.Api.Tests.Security;
 
 /// <summary>
-/// Every request authenticates its API key against the database, so that read stays one command: the client comes with
-/// its roles and agencies (child tables) in a single round trip, not one command per list.
+/// A key the instance has not read in the last <c>Auth:KeyCacheSeconds</c> is read from the database, and that read stays
+/// one command: the client's key columns come with its roles and agencies (child tables) in a single round trip, not one
+/// command per list.
 /// </summary>
 public sealed class AuthenticationQueryTests(DatabaseProvider provider) : ApiTestBase(provider)
 {

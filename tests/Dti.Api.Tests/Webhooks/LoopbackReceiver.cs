@@ -38,7 +38,7 @@ public sealed class LoopbackReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             receiver.Received.Enqueue(new ReceivedWebhook(
                 request.Headers["Dti-Webhook-Id"].ToString(), request.Headers["Dti-Webhook-Type"].ToString(), request.Headers["Dti-Webhook-Signature"].ToString(), body));
-            return Results.StatusCode(receiver._answers.TryDequeue(out var status) ? status : StatusCodes.Status200OK);
+            return Microsoft.AspNetCore.Http.Results.StatusCode(receiver._answers.TryDequeue(out var status) ? status : StatusCodes.Status200OK);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

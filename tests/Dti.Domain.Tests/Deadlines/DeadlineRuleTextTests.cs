@@ -96,6 +96,74 @@ public class DeadlineRuleTextTests
         });
     }
 
+    [TestCase("hằng quí trước ngày 25", "'hằng' at position 0; did you mean 'hằng quý'")]
+    [TestCase("quarterly befor the 25th", "'befor' at position 10; did you mean 'before'")]
+    [TestCase("hằng quý trước ngày 25 thang cuoi qui", "'thang' at position 23; did you mean 'tháng cuối quý'")]
+    public void AMisspeltWordGetsTheNearestKnownPhrases(string text, string message)
+    {
+        var error = Assert.Throws<DomainException>(() => DeadlineRuleText.Parse(text));
+        Assert.That(error!.Message, Does.Contain(message));
+    }
+
+    [Test]
+    public void ThePlan170SentenceHoldsTwoRulesAndAdHocReports()
+    {
+        var read = DeadlineRuleText.Read("đột xuất, định kỳ hàng quý (trước ngày 25 tháng cuối quý) và hàng năm (trước ngày 20/12)");
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.AdHocReportsAlsoRequired, Is.True);
+            Assert.That(read.Rules.Select(r => (r.Frequency, r.Due, r.Boundary)), Is.EqualTo(new (ReportingFrequency, DueAnchor, DeadlineBoundary)[]
+            {
+                (ReportingFrequency.Quarterly, new DueAnchor.DayOfLastMonth(25), DeadlineBoundary.Before),
+                (ReportingFrequency.Annual, new DueAnchor.FixedDate(20, 12, false), DeadlineBoundary.Before),
+            }));
+            Assert.That(read.Rules.Select(r => r.Name), Is.EqualTo(new[] { "hằng quý trước ngày 25 của tháng cuối quý", "hằng năm trước ngày 20/12" }));
+        });
+    }
+
+    [Test]
+    public void ParsingOneRuleFromSeveralOrFromAdHocOnlyIsRefused()
+    {
+        Assert.That(
+            () => DeadlineRuleText.Parse("hằng quý trước ngày 25 và hằng năm trước ngày 20/12"),
+            Throws.TypeOf<DomainException>().With.Property(nameof(DomainException.Rule)).EqualTo("deadline-rule.several-rules"));
+        Assert.That(
+            () => DeadlineRuleText.Parse("báo cáo đột xuất"),
+            Throws.TypeOf<DomainException>().With.Property(nameof(DomainException.Rule)).EqualTo("deadline-rule.no-periodic-rule"));
+    }
+
+    [Test]
+    public void TheShapesOfRulesStoredBeforeKeepTheirWording()
+    {
+        var basis = new LegalBasis("09/2019/NĐ-CP", new DateOnly(2019, 1, 8));
+        Assert.Multiple(() =>
+        {
+            Assert.That(
+                DeadlineRuleText.Format(DeadlineRule.Create("r", ReportingFrequency.Monthly, new DueAnchor.WorkingDaysAfterCutoff(3), DeadlineBoundary.NoLaterThan, legalBasis: basis), "vi"),
+                Is.EqualTo("hằng tháng trong vòng 3 ngày làm việc sau ngày chốt số liệu; nếu trùng ngày nghỉ thì chuyển sang ngày làm việc tiếp theo; chốt số liệu theo Nghị định 09/2019; căn cứ: 09/2019/NĐ-CP ngày 08/01/2019"));
+            Assert.That(
+                DeadlineRuleText.Format(DeadlineRule.Create("r", ReportingFrequency.HalfYearly, new DueAnchor.DayOfLastMonth(20), DeadlineBoundary.Before, CutoffConvention.CalendarPeriod, HolidayAdjustment.None), "en"),
+                Is.EqualTo("half-yearly before the 20th of the last month of the half-year; not moved when it falls on a day off; data by calendar period"));
+            Assert.That(
+                DeadlineRuleText.Format(DeadlineRule.Create("r", ReportingFrequency.OneOff, new DueAnchor.ExplicitDate(new DateOnly(2029, 5, 20)), DeadlineBoundary.NoLaterThan), "vi"),
+                Is.EqualTo("một lần chậm nhất ngày 20/05/2029; nếu trùng ngày nghỉ thì chuyển sang ngày làm việc tiếp theo; chốt số liệu theo Nghị định 09/2019"));
+        });
+    }
+
+    [Test]
+    public void ATimeOfDayBelongsToANoLaterThanRule()
+    {
+        var error = Assert.Throws<DomainException>(() => DeadlineRule.Create(
+            "r", ReportingFrequency.Annual, new DueAnchor.FixedDate(15, 12, false), DeadlineBoundary.Before, timeOfDay: new TimeOnly(16, 0)));
+        Assert.That(error!.Rule, Is.EqualTo("deadline-rule.time-needs-no-later-than"));
+    }
+
+    [Test]
+    public void WorkingDaysAfterTheCutoffHaveOneShape() =>
+        Assert.That(
+            DeadlineRule.Create("r", ReportingFrequency.Monthly, new DueAnchor.DaysAfter(3, DayCount.WorkingDays, DaysCountedFrom.Cutoff), DeadlineBoundary.NoLaterThan).Due,
+            Is.EqualTo(new DueAnchor.WorkingDaysAfterCutoff(3)));
+
     [Test]
     public void TheFortnightlyMessageIsExact()
     {
@@ -131,7 +199,7 @@ public class DeadlineRuleTextTests
     }
 
     [Test]
-    public void FormattedRulesParseBackToEqualRules()
+    public void FormattedRulesOfEveryShapeParseBackToEqualRules()
     {
         var random = new Random(2019);
         var frequencies = Enum.GetValues<ReportingFrequency>();
@@ -142,18 +210,26 @@ public class DeadlineRuleTextTests
             {
                 ReportingFrequency.OneOff => new DueAnchor.ExplicitDate(new DateOnly(random.Next(1990, 2101), random.Next(1, 13), random.Next(1, 29))),
                 ReportingFrequency.Annual when random.Next(3) == 0 => new DueAnchor.FixedDate(random.Next(1, 29), random.Next(1, 13), random.Next(2) == 0),
-                _ when random.Next(2) == 0 => new DueAnchor.DayOfLastMonth(random.Next(1, 32)),
-                _ => new DueAnchor.WorkingDaysAfterCutoff(random.Next(1, DeadlineRule.MaxWorkingDays + 1)),
+                _ => random.Next(4) switch
+                {
+                    0 => new DueAnchor.DayOfLastMonth(random.Next(1, 32)),
+                    1 => new DueAnchor.WorkingDaysAfterCutoff(random.Next(1, DeadlineRule.MaxWorkingDays + 1)),
+                    2 when frequency != ReportingFrequency.Annual => new DueAnchor.DayOfMonthAfter(random.Next(1, 32), random.Next(1, DeadlineRule.MaxMonthsAfter + 1)),
+                    _ => new DueAnchor.DaysAfter(random.Next(1, DeadlineRule.MaxWorkingDays + 1), (DayCount)random.Next(2), (DaysCountedFrom)random.Next(2)),
+                },
             };
             var basis = random.Next(2) == 0 ? null : new LegalBasis($"{random.Next(1, 300):D2}/20{random.Next(10, 30)}/NĐ-CP", new DateOnly(random.Next(2000, 2030), random.Next(1, 13), random.Next(1, 29)));
+            var boundary = (DeadlineBoundary)random.Next(2);
+            TimeOnly? time = boundary == DeadlineBoundary.NoLaterThan && random.Next(3) == 0 ? new TimeOnly(random.Next(0, 24), random.Next(0, 60)) : null;
             var rule = DeadlineRule.Create(
                 $"rule {i}",
                 frequency,
                 due,
-                (DeadlineBoundary)random.Next(2),
+                boundary,
                 (CutoffConvention)random.Next(2),
                 (HolidayAdjustment)random.Next(3),
-                basis);
+                basis,
+                time);
 
             foreach (var language in new[] { "en", "vi" })
             {

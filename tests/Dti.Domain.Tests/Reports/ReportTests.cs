@@ -202,12 +202,13 @@ public class ReportTests
     }
 
     [Test]
-    public void AContributionIsReviewedByTheLeadAgencysReporterNotTheCoordinator()
+    public void AContributionIsWrittenByItsAgencyAndReviewedByTheCoordinatorLikeEveryReport()
     {
         Assert.Multiple(() =>
         {
             Assert.That(ReportLifecycle.Table.RolesFor(ReportAction.Accept), Is.EqualTo(new[] { Dti.Domain.Clients.ClientRole.Coordinator }));
-            Assert.That(ReportLifecycle.ContributionTable.RolesFor(ReportAction.Accept), Is.EqualTo(new[] { Dti.Domain.Clients.ClientRole.AgencyReporter }));
+            Assert.That(ReportLifecycle.ContributionTable.RolesFor(ReportAction.Accept), Is.EqualTo(new[] { Dti.Domain.Clients.ClientRole.Coordinator }));
+            Assert.That(ReportLifecycle.ContributionTable.RolesFor(ReportAction.Submit), Is.EqualTo(new[] { Dti.Domain.Clients.ClientRole.AgencyReporter }));
             Assert.That(ReportLifecycle.For(ReportKind.Contribution), Is.SameAs(ReportLifecycle.ContributionTable));
         });
     }

@@ -4,12 +4,20 @@ using Microsoft.Extensions.Logging;
 
 namespace Dti.Application.Common.Behaviours;
 
-/// <summary>Logs each request's name, outcome and duration — never its body, which may hold personal data.</summary>
+/// <summary>
+/// Logs each request's name, outcome and duration at Debug — never its body, which may hold personal data. The one
+/// Information line per HTTP request is the host's (Dti.Api's <c>RequestLog</c>); this is for tracing a handler.
+/// </summary>
 public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        if (!logger.IsEnabled(LogLevel.Debug))
+        {
+            return await next();
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -24,9 +32,9 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Loggin
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Handled {RequestName} in {ElapsedMs:0.0} ms")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Handled {RequestName} in {ElapsedMs:0.0} ms")]
     private static partial void Handled(ILogger logger, string requestName, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{RequestName} ended with {ExceptionType} after {ElapsedMs:0.0} ms")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{RequestName} ended with {ExceptionType} after {ElapsedMs:0.0} ms")]
     private static partial void Failed(ILogger logger, string requestName, string exceptionType, double elapsedMs);
 }

@@ -9,6 +9,8 @@ using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Dti.Domain.Reports;
 using Dti.Domain.Webhooks;
+using Dti.Domain.Results;
+using Dti.Domain.SelfAssessments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Common.Interfaces;
@@ -52,6 +54,20 @@ public interface IApplicationDbContext
 
     /// <summary>Written by the webhook fan-out and dispatcher; not audited (a log of sending, not a change anyone made).</summary>
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
+
+    DbSet<SelfAssessment> SelfAssessments { get; }
+
+    /// <summary>Finalised revisions of self-assessments; added once, never changed.</summary>
+    DbSet<SelfAssessmentSnapshot> SelfAssessmentSnapshots { get; }
+
+    /// <summary>Who pulled which snapshot revision when.</summary>
+    DbSet<SnapshotPull> SnapshotPulls { get; }
+
+    /// <summary>Provinces as administrative units, with validity periods and the units they merged into.</summary>
+    DbSet<ProvinceUnit> ProvinceUnits { get; }
+
+    /// <summary>Official DTI figures per year, field, province, pillar and main index.</summary>
+    DbSet<OfficialFigure> OfficialFigures { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Dti.Application.Common.Interfaces;
-using Dti.Application.Common.Security;
 using Dti.Domain.Auditing;
 using Dti.Domain.Webhooks;
 using Dti.Infrastructure.Idempotency;
@@ -15,11 +13,12 @@ namespace Dti.Infrastructure.Persistence.Auditing;
 /// <summary>
 /// Records every write in the same transaction as the write: for each added, modified or deleted entity of
 /// the model (child entities under their own type), who made it, for which agency (the one the request declared:
-/// <see cref="AgencyContext.ActingAgencyId"/>), in which request, and the changed fields with old and new values.
+/// <see cref="Dti.Application.Common.Security.AgencyContext.ActingAgencyId"/>), in which request, and the changed fields with old and new values.
 /// Works from the change tracker, so new entities are audited without
 /// code of their own. Audit entries themselves are never recorded, and can never be changed or deleted.
+/// One instance serves every pooled context: who is acting comes from the context's <see cref="DtiDbContext.Actor"/>.
 /// </summary>
-public sealed class AuditingInterceptor(ICurrentClient client, AgencyContext agency, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     /// <summary>The name writes are recorded under when no client is calling (start-up, the command line).</summary>
     public const string ApplicationName = "Dti.Api (system)";
@@ -50,6 +49,8 @@ public sealed class AuditingInterceptor(ICurrentClient client, AgencyContext age
         }
 
         context.ChangeTracker.DetectChanges();
+        var actor = (context as DtiDbContext)?.Actor;
+        var client = actor?.Client;
         var now = clock.GetUtcNow();
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries())
@@ -92,13 +93,13 @@ public sealed class AuditingInterceptor(ICurrentClient client, AgencyContext age
 
             entries.Add(AuditEntry.Record(
                 now,
-                client.ClientId,
-                client.Name ?? ApplicationName,
-                agency.ActingAgencyId,
+                client?.ClientId,
+                client?.Name ?? ApplicationName,
+                actor?.Agency.ActingAgencyId,
                 action.Value,
                 entry.Metadata.ClrType.Name,
                 Key(entry),
-                client.RequestId,
+                client?.RequestId,
                 changes ?? "{}"));
         }
 

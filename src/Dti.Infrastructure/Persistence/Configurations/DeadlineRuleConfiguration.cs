@@ -18,6 +18,8 @@ internal sealed class DeadlineRuleConfiguration : IEntityTypeConfiguration<Deadl
         builder.HasIndex(r => r.Name).IsUnique();
         builder.Property(r => r.Frequency).HasConversion<string>().HasMaxLength(EnumMaxLength);
         builder.Property(r => r.DueKind).HasConversion<string>().HasMaxLength(EnumMaxLength);
+        builder.Property(r => r.DueDayCount).HasConversion<string>().HasMaxLength(EnumMaxLength);
+        builder.Property(r => r.DueCountedFrom).HasConversion<string>().HasMaxLength(EnumMaxLength);
         builder.Property(r => r.Boundary).HasConversion<string>().HasMaxLength(EnumMaxLength);
         builder.Property(r => r.Cutoff).HasConversion<string>().HasMaxLength(EnumMaxLength);
         builder.Property(r => r.Adjustment).HasConversion<string>().HasMaxLength(EnumMaxLength);

@@ -31,7 +31,8 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         builder.OwnsMany(s => s.EventTypeChoices, type =>
         {
             type.ToTable("WebhookSubscriptionEventTypes");
-            type.WithOwner().HasForeignKey(SubscriptionKey);
+            // Named so that it fits PostgreSQL's 63-character identifiers rather than being cut.
+            type.WithOwner().HasForeignKey(SubscriptionKey).HasConstraintName("FK_WebhookSubscriptionEventTypes_Subscription");
             type.HasKey(SubscriptionKey, nameof(WebhookEventTypeChoice.EventType));
             type.Property(t => t.EventType).HasMaxLength(WebhookLimits.EventTypeMaxLength);
             type.HasIndex(t => t.EventType);
@@ -39,7 +40,7 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         builder.OwnsMany(s => s.AudienceAgencies, agency =>
         {
             agency.ToTable("WebhookSubscriptionAgencies");
-            agency.WithOwner().HasForeignKey(SubscriptionKey);
+            agency.WithOwner().HasForeignKey(SubscriptionKey).HasConstraintName("FK_WebhookSubscriptionAgencies_Subscription");
             agency.HasKey(SubscriptionKey, nameof(WebhookAudienceAgency.AgencyId));
             agency.Property(a => a.AgencyId).ValueGeneratedNever();
         });

@@ -75,7 +75,7 @@ namespace Dti.Infrastructure.Persistence.Migrations
                 {
                     table.PrimaryKey("PK_WebhookSubscriptionAgencies", x => new { x.SubscriptionId, x.AgencyId });
                     table.ForeignKey(
-                        name: "FK_WebhookSubscriptionAgencies_WebhookSubscriptions_SubscriptionId",
+                        name: "FK_WebhookSubscriptionAgencies_Subscription",
                         column: x => x.SubscriptionId,
                         principalTable: "WebhookSubscriptions",
                         principalColumn: "Id",
@@ -94,7 +94,7 @@ namespace Dti.Infrastructure.Persistence.Migrations
                 {
                     table.PrimaryKey("PK_WebhookSubscriptionEventTypes", x => new { x.SubscriptionId, x.EventType });
                     table.ForeignKey(
-                        name: "FK_WebhookSubscriptionEventTypes_WebhookSubscriptions_SubscriptionId",
+                        name: "FK_WebhookSubscriptionEventTypes_Subscription",
                         column: x => x.SubscriptionId,
                         principalTable: "WebhookSubscriptions",
                         principalColumn: "Id",

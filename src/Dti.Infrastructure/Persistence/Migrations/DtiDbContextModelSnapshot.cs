@@ -319,9 +319,17 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(30);
 
+                    b.Property<string>("DueCountedFrom")
+                        .HasMaxLength(30);
+
                     b.Property<DateOnly?>("DueDate");
 
                     b.Property<int?>("DueDay");
+
+                    b.Property<string>("DueDayCount")
+                        .HasMaxLength(30);
+
+                    b.Property<int?>("DueDays");
 
                     b.Property<bool>("DueFollowingYear");
 
@@ -330,6 +338,10 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .HasMaxLength(30);
 
                     b.Property<int?>("DueMonth");
+
+                    b.Property<int?>("DueMonthsAfter");
+
+                    b.Property<TimeOnly?>("DueTime");
 
                     b.Property<int?>("DueWorkingDays");
 
@@ -1140,6 +1152,231 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.ToTable("ReportVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Dti.Domain.Results.OfficialFigure", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<int>("FieldSize");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<int?>("Rank");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500);
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4);
+
+                    b.Property<int>("Year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "FieldSize", "ProvinceCode", "Kind", "Code")
+                        .IsUnique();
+
+                    b.ToTable("OfficialFigures", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Results.ProvinceUnit", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40);
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("SuccessorCode")
+                        .HasMaxLength(40);
+
+                    b.Property<DateOnly?>("ValidFrom");
+
+                    b.Property<DateOnly?>("ValidTo");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("SuccessorCode");
+
+                    b.ToTable("ProvinceUnits", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("AssessmentYear");
+
+                    b.Property<Guid>("DeadlineRuleId");
+
+                    b.Property<Guid>("FrameworkId");
+
+                    b.Property<DateOnly>("LastAllowedDay");
+
+                    b.Property<DateTime>("OpenedAt");
+
+                    b.Property<int>("Revision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<DateTime>("UpdatedAt");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentYear")
+                        .IsUnique();
+
+                    b.HasIndex("DeadlineRuleId");
+
+                    b.HasIndex("FrameworkId");
+
+                    b.ToTable("SelfAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessmentOverride", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<DateTime>("At");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("IndexCode")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(9, 2);
+
+                    b.Property<Guid>("SelfAssessmentId");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelfAssessmentId", "IndexCode")
+                        .IsUnique();
+
+                    b.ToTable("SelfAssessmentOverrides", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessmentSnapshot", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("AssessmentYear");
+
+                    b.Property<string>("Document")
+                        .IsRequired();
+
+                    b.Property<DateTime>("FinalisedAt");
+
+                    b.Property<string>("FinalisedById")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("FinalisedByName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<int>("Revision");
+
+                    b.Property<Guid>("SelfAssessmentId");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired();
+
+                    b.Property<string>("SignatureFormat")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("SignerThumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelfAssessmentId");
+
+                    b.HasIndex("AssessmentYear", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("SelfAssessmentSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SnapshotPull", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("AssessmentYear");
+
+                    b.Property<DateTime>("At");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<int>("Revision");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<Guid>("SnapshotId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("AssessmentYear", "At");
+
+                    b.ToTable("SnapshotPulls", (string)null);
+                });
+
             modelBuilder.Entity("Dti.Domain.Webhooks.WebhookAttempt", b =>
                 {
                     b.Property<Guid>("Id");
@@ -1769,6 +2006,56 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dti.Domain.Results.ProvinceUnit", b =>
+                {
+                    b.HasOne("Dti.Domain.Results.ProvinceUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
+                {
+                    b.HasOne("Dti.Domain.Deadlines.DeadlineRuleDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("DeadlineRuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dti.Domain.Frameworks.Framework", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessmentOverride", b =>
+                {
+                    b.HasOne("Dti.Domain.SelfAssessments.SelfAssessment", null)
+                        .WithMany("Overrides")
+                        .HasForeignKey("SelfAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessmentSnapshot", b =>
+                {
+                    b.HasOne("Dti.Domain.SelfAssessments.SelfAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("SelfAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SnapshotPull", b =>
+                {
+                    b.HasOne("Dti.Domain.SelfAssessments.SelfAssessmentSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dti.Domain.Webhooks.WebhookAttempt", b =>
                 {
                     b.HasOne("Dti.Domain.Webhooks.WebhookDelivery", null)
@@ -1802,7 +2089,8 @@ namespace Dti.Infrastructure.Persistence.Migrations
                             b1.ToTable("WebhookSubscriptionAgencies", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("SubscriptionId");
+                                .HasForeignKey("SubscriptionId")
+                                .HasConstraintName("FK_WebhookSubscriptionAgencies_Subscription");
                         });
 
                     b.OwnsMany("Dti.Domain.Webhooks.WebhookEventTypeChoice", "EventTypeChoices", b1 =>
@@ -1821,7 +2109,8 @@ namespace Dti.Infrastructure.Persistence.Migrations
                             b1.ToTable("WebhookSubscriptionEventTypes", (string)null);
 
                             b1.WithOwner()
-                                .HasForeignKey("SubscriptionId");
+                                .HasForeignKey("SubscriptionId")
+                                .HasConstraintName("FK_WebhookSubscriptionEventTypes_Subscription");
                         });
 
                     b.Navigation("AudienceAgencies");
@@ -1892,6 +2181,11 @@ namespace Dti.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Dti.Domain.Reports.ReportVersion", b =>
                 {
                     b.Navigation("IndexNotes");
+                });
+
+            modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
+                {
+                    b.Navigation("Overrides");
                 });
 
             modelBuilder.Entity("Dti.Domain.Webhooks.WebhookDelivery", b =>

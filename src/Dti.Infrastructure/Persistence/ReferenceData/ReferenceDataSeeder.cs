@@ -1,3 +1,4 @@
+using Dti.Application.Results;
 using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
@@ -12,6 +13,9 @@ namespace Dti.Infrastructure.Persistence.ReferenceData;
 /// </remarks>
 public sealed class ReferenceDataSeeder(DtiDbContext db, TimeProvider clock)
 {
+    /// <summary>Names the version of OfficialResults.csv; a new version of the file gets a new key and is imported over the old.</summary>
+    private const string OfficialResultsKey = "official-results:2026-12-01";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -31,6 +35,7 @@ public sealed class ReferenceDataSeeder(DtiDbContext db, TimeProvider clock)
         var seeded = (await db.ReferenceDataSeeds.Select(s => s.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         await SeedOfficialSchedulesAsync(seeded, now, cancellationToken);
         await SeedDeadlineRulesAsync(seeded, now, cancellationToken);
+        await SeedOfficialResultsAsync(seeded, now, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -72,6 +77,31 @@ public sealed class ReferenceDataSeeder(DtiDbContext db, TimeProvider clock)
             }
 
             db.ReferenceDataSeeds.Add(new ReferenceDataSeed(key, now));
+        }
+    }
+
+    /// <summary>
+    /// The province units and the verified official figures (OfficialResults.csv, made from ../shared/data by
+    /// scripts/official-results-from-shared-data.py), each loaded once under its key; the units are saved first because
+    /// the figures name them.
+    /// </summary>
+    private async Task SeedOfficialResultsAsync(HashSet<string> seeded, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!seeded.Contains(ReferenceProvinceUnits.SeedKey))
+        {
+            var existing = await db.ProvinceUnits.Select(u => u.Code).ToListAsync(cancellationToken);
+            db.ProvinceUnits.AddRange(ReferenceProvinceUnits.Create().Where(u => !existing.Contains(u.Code)));
+            db.ReferenceDataSeeds.Add(new ReferenceDataSeed(ReferenceProvinceUnits.SeedKey, now));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (!seeded.Contains(OfficialResultsKey))
+        {
+            await using var stream = typeof(ReferenceDataSeeder).Assembly.GetManifestResourceStream("OfficialResults.csv")
+                ?? throw new InvalidOperationException("OfficialResults.csv is not embedded in Dti.Infrastructure.");
+            using var reader = new StreamReader(stream);
+            await OfficialResultsImport.ApplyAsync(db, OfficialResultsCsv.Parse(await reader.ReadToEndAsync(cancellationToken)), cancellationToken);
+            db.ReferenceDataSeeds.Add(new ReferenceDataSeed(OfficialResultsKey, now));
         }
     }
 }

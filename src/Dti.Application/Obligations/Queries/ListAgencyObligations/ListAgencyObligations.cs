@@ -47,8 +47,7 @@ public sealed class ListAgencyObligationsHandler(
         var horizon = options.Value.DueSoonWorkingDays;
         var range = request.Range(VietnamClock.Today(clock));
         var filter = new ObligationFilter(range.From, range.To, [request.AgencyId], null, request.IncludeCooperating);
-        var obligations = await ObligationSchedule.ComputeAsync(db, config, calendar, filter, now, horizon, cancellationToken);
-        var page = PagedList<ObligationDto>.Of(obligations, request.Paging);
+        var page = await ObligationSchedule.PageAsync(db, config, calendar, filter, null, now, horizon, request.Paging, cancellationToken);
         return new AgencyObligationsDto(request.AgencyId, range.From, range.To, now, horizon, page.Items, page.Page, page.PageSize, page.TotalCount, page.TotalPages);
     }
 }

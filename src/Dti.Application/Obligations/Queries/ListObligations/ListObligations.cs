@@ -51,10 +51,7 @@ public sealed class ListObligationsHandler(
         var horizon = options.Value.DueSoonWorkingDays;
         var range = request.Range(VietnamClock.Today(clock));
         var filter = new ObligationFilter(range.From, range.To, agencies, request.PlanId, request.IncludeCooperating);
-        var all = await ObligationSchedule.ComputeAsync(db, config, calendar, filter, now, horizon, cancellationToken);
-        var matching = request.Status is { } status ? all.Where(o => o.Status == status).ToList() : all;
-
-        var page = PagedList<ObligationDto>.Of(matching, request.Paging);
+        var page = await ObligationSchedule.PageAsync(db, config, calendar, filter, request.Status, now, horizon, request.Paging, cancellationToken);
         return new ObligationPageDto(page.Items, page.Page, page.PageSize, page.TotalCount, page.TotalPages, now, horizon);
     }
 }

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# The load benchmark of issue 11: Dti.Api against a raw Npgsql endpoint and an EF Core endpoint (benchmarks/Baselines),
+# on one throwaway PostgreSQL loaded with province-scale data through the API. Prints req/s, p50/p99 and paired ratios.
+#
+#   bash benchmarks/run.sh            # RUNS=3 DURATION=10 CONNECTIONS="16 64" BENCH_PG_PORT=55690 by default
+#   BEFORE_ROOT=/tmp/dti-before bash benchmarks/run.sh   # also runs the Dti.Api of another checkout (e.g. from
+#                                     # `git archive <commit> | tar -x -C /tmp/dti-before`) in the same runs, on the same data
+#
+# Needs PostgreSQL server binaries, wrk and hey (Debian: apt-get install postgresql wrk hey), python3 and the .NET SDK.
+# Dti.Api runs as shipped — API-key authentication, authorisation, the rate limiter, validation, audit, console JSON
+# logging — except that RateLimiting:PermitPerMinute is raised to 100,000,000 so the limiter counts but never rejects
+# the load. Each pair (Dti.Api, baseline) is measured alternately, RUNS times, so that noise hits both alike.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${RUNS:-3}; duration=${DURATION:-10}; connections=${CONNECTIONS:-"16 64"}; port=${BENCH_PG_PORT:-55690}
+for tool in wrk hey python3; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (Debian: apt-get install wrk hey python3)"; exit 1; }
+done
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[ -x "$bin/initdb" ] || { echo "run.sh: PostgreSQL not found (Debian: apt-get install postgresql)"; exit 1; }
+
+work=$(mktemp -d /tmp/dti-bench.XXXXXX)
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$work"; as_pg=(runuser -u postgres --); fi
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  "${as_pg[@]}" "$bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"${as_pg[@]}" "$bin/initdb" -D "$work/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+"${as_pg[@]}" "$bin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w \
+  -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=256MB" start >/dev/null
+export ConnectionStrings__Dti="Host=127.0.0.1;Port=$port;Username=postgres;Password=unused;Database=dti_bench"
+export Database__Provider=Postgres DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT=Production
+"${as_pg[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres dti_bench
+
+echo "run.sh: building (Release)"
+for project in src/Dti.Api benchmarks/Baselines/RawNpgsql benchmarks/Baselines/EfDirect; do
+  dotnet build "$root/$project" -c Release -v quiet -nologo >/dev/null
+done
+apis=(api)
+if [ -n "${BEFORE_ROOT:-}" ]; then
+  dotnet build "$BEFORE_ROOT/src/Dti.Api" -c Release -v quiet -nologo >/dev/null
+  apis+=(before)
+fi
+# Run from the build folder, whose appsettings.json is the shipped one.
+cd "$root/src/Dti.Api/bin/Release/net10.0"
+api="$PWD/Dti.Api.dll"
+dotnet "$api" migrate >/dev/null
+key=$(dotnet "$api" create-client --name Benchmark --role Coordinator | grep -oE 'dti_[0-9a-f]{16}_[A-Za-z0-9_-]+' | head -n 1)
+
+start() { # name port command…
+  local name=$1 p=$2; shift 2
+  ASPNETCORE_URLS="http://127.0.0.1:$p" "$@" >"$work/$name.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$p/agencies/00000000-0000-0000-0000-000000000000" && return; sleep 0.5; done
+  echo "run.sh: $name did not start"; cat "$work/$name.log"; exit 1
+}
+RateLimiting__PermitPerMinute=100000000 start api 5701 dotnet "$api"
+start raw 5702 dotnet "$root/benchmarks/Baselines/RawNpgsql/bin/Release/net10.0/RawNpgsql.dll"
+start ef 5703 dotnet "$root/benchmarks/Baselines/EfDirect/bin/Release/net10.0/EfDirect.dll"
+if [ -n "${BEFORE_ROOT:-}" ]; then
+  RateLimiting__PermitPerMinute=100000000 start before 5704 env -C "$BEFORE_ROOT/src/Dti.Api/bin/Release/net10.0" dotnet Dti.Api.dll
+fi
+
+python3 "$root/benchmarks/load/load.py" http://127.0.0.1:5701 "$key" "$work"
+agency=$(sed -n 75p "$work/agencies.txt"); task_lines=$(wc -l <"$work/tasks.txt")
+declare -A url=([api]="http://127.0.0.1:5701/api/v1/agencies/$agency" [before]="http://127.0.0.1:5704/api/v1/agencies/$agency" [raw]="http://127.0.0.1:5702/agencies/$agency" [ef]="http://127.0.0.1:5703/agencies/$agency")
+
+# Writes: each wrk thread walks its own half of the 300 tasks, so two writers rarely touch one task at once.
+cat >"$work/progress.lua" <<LUA
+local tasks, prefix = {}, "api"
+for line in io.lines("$work/tasks.txt") do tasks[#tasks + 1] = line end
+local counter = 0
+local thread_count = 0
+function setup(thread) thread:set("id", thread_count); thread_count = thread_count + 1 end
+function init(args) prefix = args[1]; counter = id end
+request = function()
+  counter = counter + 2
+  local entry = tasks[(counter % #tasks) + 1]
+  local path = prefix ~= "raw" and ("/api/v1/plans/" .. (entry:gsub("/", "/tasks/")) .. "/progress") or ("/tasks/" .. entry:match("/(.*)") .. "/progress")
+  return wrk.format("POST", path, {["Content-Type"] = "application/json", ["X-Api-Key"] = "$key"},
+    '{"status":"InProgress","percent":50,"note":"benchmark"}')
+end
+LUA
+
+port_of() { case $1 in api) echo 5701;; raw) echo 5702;; ef) echo 5703;; before) echo 5704;; esac; }
+
+# wrk prints "Requests/sec" and, with --latency, the 50% and 99% lines.
+measure() { # target connections [script]
+  local target=$1 c=$2 out
+  if [ -n "${3:-}" ]; then
+    out=$(wrk -t2 -c"$c" -d"${duration}s" --latency -s "$3" "http://127.0.0.1:$(port_of "$target")" -- "$target")
+  else
+    out=$(wrk -t2 -c"$c" -d"${duration}s" --latency -H "X-Api-Key: $key" "${url[$target]}")
+  fi
+  local errors; errors=$(echo "$out" | grep -oE 'Non-2xx or 3xx responses: [0-9]+' | grep -oE '[0-9]+$' || echo 0)
+  echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1=="50%" {print $2}') $(echo "$out" | awk '$1=="99%" {print $2}') $errors"
+}
+
+# One write each first: a benchmark of failing writes would measure nothing.
+first=$(head -n 1 "$work/tasks.txt")
+for a in "${apis[@]}"; do
+  status=$(curl -s -o "$work/probe.txt" -w '%{http_code}' -X POST -H "X-Api-Key: $key" -H 'Content-Type: application/json' \
+    -d '{"status":"InProgress","percent":50,"note":"benchmark"}' "http://127.0.0.1:$(port_of "$a")/api/v1/plans/${first%%/*}/tasks/${first##*/}/progress")
+  [ "$status" = 200 ] || { echo "run.sh: $a answered $status to a progress report: $(cat "$work/probe.txt")"; exit 1; }
+done
+
+# Warm every endpoint (JIT, pools, caches) before measuring.
+for t in "${apis[@]}" raw ef; do wrk -t2 -c16 -d3s -H "X-Api-Key: $key" "${url[$t]}" >/dev/null; done
+
+# Each run measures the baseline, then every Dti.Api variant (api = this checkout, before = BEFORE_ROOT), alternately.
+report() { python3 - "${#apis[@]}" "$@" <<'PY'
+import statistics, sys
+variants, label, rows = int(sys.argv[1]), sys.argv[2], [r.split() for r in sys.argv[3:]]
+def ms(v):
+    return float(v[:-2]) if v.endswith("ms") else float(v[:-2]) / 1000 if v.endswith("us") else float(v[:-1]) * 1000
+def parse(r):
+    return float(r[0]), ms(r[1]), ms(r[2]), int(r[3])
+groups = [rows[i:i + variants + 1] for i in range(0, len(rows), variants + 1)]
+base = [parse(g[0]) for g in groups]
+med = lambda xs, i: statistics.median(x[i] for x in xs)
+print(f"{label}")
+print(f"  baseline      {med(base,0):8.0f} req/s  p50 {med(base,1):6.2f}  p99 {med(base,2):6.2f} ms  non-2xx {sum(b[3] for b in base)}")
+for v, name in enumerate(["Dti.Api", "Dti.Api (before)"][:variants], start=1):
+    api = [parse(g[v]) for g in groups]
+    ratios = [a[0] / b[0] for a, b in zip(api, base)]
+    print(f"  {name:<16}{med(api,0):6.0f} req/s  p50 {med(api,1):6.2f}  p99 {med(api,2):6.2f} ms  non-2xx {sum(a[3] for a in api)}"
+          f"  ratio {statistics.median(ratios):.2f} (min {min(ratios):.2f}, max {max(ratios):.2f})")
+PY
+}
+
+echo "run.sh: $runs alternated runs of ${duration}s each; wrk -t2; $(wc -l <"$work/agencies.txt") agencies, $task_lines tasks"
+for baseline in raw ef; do
+  for c in $connections; do
+    rows=()
+    for _ in $(seq 1 "$runs"); do
+      rows+=("$(measure "$baseline" "$c")")
+      for a in "${apis[@]}"; do rows+=("$(measure "$a" "$c")"); done
+    done
+    report "read GET /agencies/{id} vs $baseline, c$c" "${rows[@]}"
+  done
+done
+for c in $connections; do
+  rows=()
+  for _ in $(seq 1 "$runs"); do
+    rows+=("$(measure raw "$c" "$work/progress.lua")")
+    for a in "${apis[@]}"; do rows+=("$(measure "$a" "$c" "$work/progress.lua")"); done
+  done
+  report "write POST …/progress vs raw insert+update, c$c" "${rows[@]}"
+done
+
+# Latency at a fixed rate: half of Dti.Api's saturation at c16 (hey -q is per worker: 16 workers).
+sat=$(measure api 16 | awk '{print int($1)}'); rate=$(( sat / 2 / 16 )); [ "$rate" -ge 1 ] || rate=1
+for r in $(seq 1 "$runs"); do
+  for t in "${apis[@]}" raw ef; do
+    hey -z "${duration}s" -c 16 -q "$rate" -H "X-Api-Key: $key" "${url[$t]}" >"$work/hey-$t-$r.txt"
+  done
+done
+python3 - "$work" "$runs" "$((rate * 16))" "${apis[@]}" <<'PY'
+import re, statistics, sys
+work, runs, rate, apis = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4:]
+def pct(text, p):
+    return float(re.search(rf"{p}% in ([0-9.]+) secs", text).group(1)) * 1000
+res = {t: [open(f"{work}/hey-{t}-{r}.txt").read() for r in range(1, runs + 1)] for t in (*apis, "raw", "ef")}
+for t in (*apis, "raw", "ef"):
+    p50 = [pct(x, 50) for x in res[t]]; p99 = [pct(x, 99) for x in res[t]]
+    print(f"fixed {rate} req/s ({t}): p50 {statistics.median(p50):.2f} ms, p99 {statistics.median(p99):.2f} ms (runs: {', '.join(f'{v:.1f}' for v in p99)})")
+for t in apis:
+    ratio = [pct(a, 99) / pct(b, 99) for a, b in zip(res[t], res["raw"])]
+    print(f"fixed rate p99 {t} / raw: median {statistics.median(ratio):.2f} (min {min(ratio):.2f}, max {max(ratio):.2f})")
+PY
