@@ -121,6 +121,7 @@ public static class DependencyInjection
         Endpoints.CalendarEndpoints.MapCalendarEndpoints(v1);
         Endpoints.DeadlineRuleEndpoints.MapDeadlineRuleEndpoints(v1);
         Endpoints.ClientEndpoints.MapClientEndpoints(v1);
+        Endpoints.WebhookEndpoints.MapWebhookEndpoints(v1);
         Endpoints.AuditEndpoints.MapAuditEndpoints(v1);
         Endpoints.AgencyEndpoints.MapAgencyEndpoints(v1);
         Endpoints.PlanEndpoints.MapPlanEndpoints(v1);

@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Security;
 using Dti.Application.Evidence;
+using Dti.Application.Webhooks;
 using Dti.Application.SelfAssessments;
 using Dti.Infrastructure.Evidence;
 using Dti.Infrastructure.Idempotency;
@@ -10,11 +11,14 @@ using Dti.Infrastructure.Persistence.Auditing;
 using Dti.Infrastructure.Persistence.Metrics;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Dti.Infrastructure.Persistence.SampleData;
+using Dti.Infrastructure.Webhooks;
 using Dti.Infrastructure.Signing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Dti.Infrastructure;
 
@@ -50,6 +54,7 @@ public static class DependencyInjection
             return db;
         });
         services.AddOutbox(configuration);
+        services.AddWebhooks(configuration);
         services.AddEvidence(configuration, environment);
         services.AddIdempotency(configuration);
         var signing = configuration.GetSection(SnapshotSigningOptions.Section).Get<SnapshotSigningOptions>() ?? new SnapshotSigningOptions();
@@ -126,5 +131,27 @@ public static class DependencyInjection
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatchLoop>();
+    }
+
+    /// <summary>
+    /// Webhook settings, the sender's HttpClient (no redirects; each attempt bounded by <see cref="WebhookOptions.AttemptTimeout"/>
+    /// through a resilience pipeline) and the dispatcher with its background loop.
+    /// </summary>
+    private static void AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.Section))
+            .Validate(o => o.BatchSize is >= 1 and <= OutboxOptions.MaxBatchSize, $"{WebhookOptions.Section}:BatchSize must be 1–{OutboxOptions.MaxBatchSize}.")
+            .Validate(o => o.MaxAttempts >= 1 && o.PauseAfterFailures >= 1 && o.DisableAfterFailures >= 1, $"{WebhookOptions.Section}:MaxAttempts, PauseAfterFailures and DisableAfterFailures must be at least 1.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.ClaimDuration > o.AttemptTimeout && o.AttemptTimeout > TimeSpan.Zero, $"{WebhookOptions.Section}:PollInterval and AttemptTimeout must be positive, ClaimDuration longer than AttemptTimeout.")
+            .Validate(o => o.RetryDelay >= TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay && o.PauseDuration >= TimeSpan.Zero, $"{WebhookOptions.Section}:RetryDelay and PauseDuration must be 0 or more, RetryDelay at most MaxRetryDelay.")
+            .Validate(o => o.PublicBaseUrl is null || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), $"{WebhookOptions.Section}:PublicBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+        services.AddHttpClient<WebhookSender>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .AddResilienceHandler("webhook-attempt", (pipeline, context) =>
+                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.AttemptTimeout));
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService<WebhookDispatchLoop>();
     }
 }

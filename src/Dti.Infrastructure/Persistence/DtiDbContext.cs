@@ -9,6 +9,7 @@ using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Dti.Domain.Reports;
+using Dti.Domain.Webhooks;
 using Dti.Domain.Results;
 using Dti.Domain.SelfAssessments;
 using Dti.Infrastructure.Idempotency;
@@ -55,6 +56,12 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
 
     public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
 
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
     public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
 
     public DbSet<SelfAssessmentSnapshot> SelfAssessmentSnapshots => Set<SelfAssessmentSnapshot>();
@@ -63,11 +70,11 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
 
     public DbSet<MinistryFigureSet> MinistryFigureSets => Set<MinistryFigureSet>();
 
-    /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
     public DbSet<ProvinceUnit> ProvinceUnits => Set<ProvinceUnit>();
 
     public DbSet<OfficialFigure> OfficialFigures => Set<OfficialFigure>();
 
+    /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Whom this scope's writes are recorded under (see <see cref="AuditActor"/>); null outside a scope that set it.</summary>

@@ -14,6 +14,7 @@ using Dti.Application.Frameworks.Queries.GetIndex;
 using Dti.Application.Obligations;
 using Dti.Application.Plans;
 using Dti.Application.Reports.Queries.GetCompleteness;
+using Dti.Application.Webhooks;
 using Dti.Domain.Agencies;
 using Dti.Infrastructure.Persistence;
 using Mapster;
@@ -43,6 +44,7 @@ public sealed class MappingTests
         [typeof(YearHolidaysDto)] = "computed by the working calendar",
         [typeof(WorkingWeekendDayDto)] = "computed by the working calendar",
         [typeof(ClientWithKeyDto)] = "a client (mapped) with the key just issued, shown once",
+        [typeof(WebhookWithSecretDto)] = "a webhook subscription (mapped) with the secret just issued, shown once",
         [typeof(Dti.Application.Reports.ReportVersionListDto)] = "a report's id with its versions' summaries (mapped)",
         [typeof(Dti.Application.Reports.ReportVersionDto)] = "a version's summary (mapped) with its frozen content (mapped from its document)",
         [typeof(Dti.Application.Reports.ReportDiffDto)] = "the two version numbers with the changes (mapped) the domain computes between them",

@@ -106,6 +106,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
             await Completeness();
             await Compliance();
             await RequestsAndContributions();
+            await Webhooks();
             await SelfAssessment();
             await DeadlineRules();
             await WorkingCalendar();
@@ -572,6 +573,26 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Get(_reporter, $"/api/v1/agencies/{_ict}/contributions?assessmentYear=2023&reportRequestId={requested}&indexCode=7&page=1&pageSize=10", 200);
         await Get(_reporter, $"/api/v1/agencies/{_home}/contributions", 404);
         await Get(_ministry, $"/api/v1/agencies/{_ict}/contributions", 403);
+    }
+
+    /// <summary>The e-office subscribes Sở TT&amp;TT to its reports' events, changes and rotates the subscription, reads its log, and unsubscribes.</summary>
+    private async Task Webhooks()
+    {
+        var subscription = new { url = "https://eoffice.quangtri.gov.vn/hooks/dti", eventTypes = new[] { "report.returned", "contribution.requested" }, description = "Văn phòng điện tử tỉnh" };
+        var hook = $"/api/v1/webhooks/{(await Post(_reporter, "/api/v1/webhooks", subscription, 201)).Json.GetProperty("webhook").GetProperty("id").GetGuid()}";
+        await Post(_reporter, "/api/v1/webhooks", subscription with { url = "http://eoffice.quangtri.gov.vn/hooks/dti" }, 422);
+        await Post(_reporter, "/api/v1/webhooks", subscription with { eventTypes = new[] { "report.returned", "report.lost" } }, 422);
+        await Get(_reporter, "/api/v1/webhooks?page=1&pageSize=10", 200);
+        await Get(_coordinator, "/api/v1/webhooks", 200);
+        await Get(_reporter, hook, 200);
+        await Get(_reader, hook, 404);
+        await Put(_reporter, hook, new { subscription.url, eventTypes = new[] { "report.returned", "report.accepted" }, active = false, subscription.description }, 200);
+        await Post(_reporter, $"{hook}/rotate-secret", null, 200);
+        await Get(_reporter, $"{hook}/deliveries?page=1&pageSize=10", 200);
+        await Get(_reader, $"{hook}/deliveries", 404);
+        await Post(_reporter, $"{hook}/deliveries/{Guid.NewGuid()}/redeliver", null, 404);
+        await Delete(_reporter, hook, 204);
+        await Delete(_reporter, hook, 404);
     }
 
     /// <summary>The 2023 self-assessment: opened, an index overridden, finalised and signed, pulled by the ministry, reopened.</summary>

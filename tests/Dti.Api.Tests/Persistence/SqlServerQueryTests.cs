@@ -121,6 +121,10 @@ public sealed class SqlServerQueryTests
         ("GetReportRequest", "/api/v1/report-requests/{request}"),
         ("ListContributions", "/api/v1/agencies/{ict}/contributions"),
         ("ListContributions", "/api/v1/agencies/{ict}/contributions?assessmentYear=2026&reportRequestId={request}&indexCode=1&page=1&pageSize=10"),
+        ("ListWebhooks", "/api/v1/webhooks"),
+        ("ListWebhooks", "/api/v1/webhooks?page=1&pageSize=10"),
+        ("GetWebhook", "/api/v1/webhooks/{webhook}"),
+        ("ListWebhookDeliveries", "/api/v1/webhooks/{webhook}/deliveries?page=1&pageSize=10"),
         ("GetSelfAssessment", "/api/v1/self-assessments/2023"),
         ("ListSnapshots", "/api/v1/self-assessments/2023/snapshots"),
         ("GetSnapshot", "/api/v1/self-assessments/2023/snapshots/1"),
@@ -146,8 +150,14 @@ public sealed class SqlServerQueryTests
     public async Task CreateDataAndStartTheApi()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        // Keys read on every request, so that each case translates the authentication query too, whatever ran before it.
-        var settings = new Dictionary<string, string?>(_certificate.Settings) { ["Auth:KeyCacheSeconds"] = "0" };
+        // Keys read on every request, so that each case translates the authentication query too, whatever ran before it;
+        // no background dispatching, whose queries would land in the log between a request's and be taken for its own.
+        var settings = new Dictionary<string, string?>(_certificate.Settings)
+        {
+            ["Auth:KeyCacheSeconds"] = "0",
+            ["Outbox:DispatchInBackground"] = "false",
+            ["Webhooks:DispatchInBackground"] = "false",
+        };
         _factory = new DtiApiFactory(_database, settings, services: services =>
         {
             services.AddSingleton<QueryLog>();
@@ -181,8 +191,11 @@ public sealed class SqlServerQueryTests
         var asked = await _client.PostAsJsonAsync($"/api/v1/agencies/{ict}/contribution-requests", new { topic = "Số liệu chỉ số 1", assessmentYear = 2026, askedAgencyIds = new[] { police }, askedIndexCodes = new[] { "1" }, dueWorkingDays = 5 });
         await Succeeds(Task.FromResult(asked));
         var request = JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+        var subscribed = await _client.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://eoffice.quangtri.gov.vn/hooks/dti", eventTypes = new[] { "task.overdue" } });
+        await Succeeds(Task.FromResult(subscribed));
+        var webhook = JsonNode.Parse(await subscribed.Content.ReadAsStringAsync())!["webhook"]!["id"]!.GetValue<Guid>();
         await FinalisedSelfAssessmentOf2023();
-        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report), ("request", request) })
+        foreach (var (name, id) in new[] { ("province", province), ("ict", ict), ("police", police), ("plan", plan), ("assignment", assignment), ("task", task), ("evidence", evidenceId), ("report", report), ("request", request), ("webhook", webhook) })
         {
             _ids[name] = id.ToString();
         }

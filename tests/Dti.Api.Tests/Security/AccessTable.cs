@@ -205,6 +205,16 @@ public static class AccessTable
         ["EvaluateWhatIf"] = new(ReadAgencyData),
         ["ImportOfficialResults"] = new(CoordinatorOnly),
 
+        // Webhooks: every client its own subscriptions (another client's answers 404; coordinators see all)
+        ["ListWebhooks"] = new(Everyone),
+        ["GetWebhook"] = new(Everyone),
+        ["CreateWebhook"] = new(Everyone),
+        ["UpdateWebhook"] = new(Everyone),
+        ["DeleteWebhook"] = new(Everyone),
+        ["RotateWebhookSecret"] = new(Everyone),
+        ["ListWebhookDeliveries"] = new(Everyone),
+        ["RedeliverWebhook"] = new(Everyone),
+
         // Calendar
         ["GetCalendarDay"] = new(ReadReference),
         ["GetHolidays"] = new(ReadReference),

@@ -8,6 +8,7 @@ using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
 using Dti.Domain.Reports;
+using Dti.Domain.Webhooks;
 using Dti.Domain.Results;
 using Dti.Domain.SelfAssessments;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,11 @@ public interface IApplicationDbContext
     DbSet<ReportVersion> ReportVersions { get; }
 
     DbSet<ReportRequest> ReportRequests { get; }
+
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+
+    /// <summary>Written by the webhook fan-out and dispatcher; not audited (a log of sending, not a change anyone made).</summary>
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     DbSet<SelfAssessment> SelfAssessments { get; }
 

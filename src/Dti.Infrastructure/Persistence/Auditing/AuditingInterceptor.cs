@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dti.Domain.Auditing;
+using Dti.Domain.Webhooks;
 using Dti.Infrastructure.Idempotency;
 using Dti.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -55,8 +56,9 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
         foreach (var entry in context.ChangeTracker.Entries())
         {
             // Outbox messages are the events of the audited changes, not changes of their own; idempotency keys are
-            // stored responses to requests whose changes are audited already.
-            if (entry.Entity is OutboxMessage or IdempotencyRecord)
+            // stored responses to requests whose changes are audited already; webhook deliveries and attempts are a log
+            // of sending those events.
+            if (entry.Entity is OutboxMessage or IdempotencyRecord or WebhookDelivery or WebhookAttempt)
             {
                 continue;
             }

@@ -1440,6 +1440,118 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.ToTable("SnapshotPulls", (string)null);
                 });
 
+            modelBuilder.Entity("Dti.Domain.Webhooks.WebhookAttempt", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<DateTime>("At");
+
+                    b.Property<Guid>("DeliveryId");
+
+                    b.Property<long>("DurationMs");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000);
+
+                    b.Property<int>("Number");
+
+                    b.Property<int?>("StatusCode");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("WebhookAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("AttemptCount");
+
+                    b.Property<string>("Body")
+                        .IsRequired();
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200);
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<DateTime?>("DeliveredAt");
+
+                    b.Property<Guid>("EventId");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(60);
+
+                    b.Property<DateTime?>("GaveUpAt");
+
+                    b.Property<DateTime>("NextAttemptAt");
+
+                    b.Property<Guid>("SubscriptionId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId", "EventId")
+                        .IsUnique();
+
+                    b.HasIndex("DeliveredAt", "GaveUpAt", "NextAttemptAt");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Domain.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<bool>("Active");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<int>("ConsecutiveFailures");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500);
+
+                    b.Property<DateTime?>("DisabledAt");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(500);
+
+                    b.Property<DateTime?>("PausedUntil");
+
+                    b.Property<bool>("ReceivesEverything");
+
+                    b.Property<bool>("ReceivesPublished");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(70)
+                        .HasAnnotation("Dti:AuditRedacted", true);
+
+                    b.Property<DateTime>("SecretIssuedAt");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("WebhookSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Dti.Infrastructure.Evidence.EvidenceBlob", b =>
                 {
                     b.Property<string>("Sha256")
@@ -2025,6 +2137,68 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dti.Domain.Webhooks.WebhookAttempt", b =>
+                {
+                    b.HasOne("Dti.Domain.Webhooks.WebhookDelivery", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("Dti.Domain.Webhooks.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dti.Domain.Webhooks.WebhookSubscription", b =>
+                {
+                    b.OwnsMany("Dti.Domain.Webhooks.WebhookAudienceAgency", "AudienceAgencies", b1 =>
+                        {
+                            b1.Property<Guid>("SubscriptionId");
+
+                            b1.Property<Guid>("AgencyId");
+
+                            b1.Property<int>("Position");
+
+                            b1.HasKey("SubscriptionId", "AgencyId");
+
+                            b1.ToTable("WebhookSubscriptionAgencies", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubscriptionId")
+                                .HasConstraintName("FK_WebhookSubscriptionAgencies_Subscription");
+                        });
+
+                    b.OwnsMany("Dti.Domain.Webhooks.WebhookEventTypeChoice", "EventTypeChoices", b1 =>
+                        {
+                            b1.Property<Guid>("SubscriptionId");
+
+                            b1.Property<string>("EventType")
+                                .HasMaxLength(60);
+
+                            b1.Property<int>("Position");
+
+                            b1.HasKey("SubscriptionId", "EventType");
+
+                            b1.HasIndex("EventType");
+
+                            b1.ToTable("WebhookSubscriptionEventTypes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubscriptionId")
+                                .HasConstraintName("FK_WebhookSubscriptionEventTypes_Subscription");
+                        });
+
+                    b.Navigation("AudienceAgencies");
+
+                    b.Navigation("EventTypeChoices");
+                });
+
             modelBuilder.Entity("Dti.Infrastructure.Evidence.EvidenceBlob", b =>
                 {
                     b.HasOne("Dti.Domain.Evidence.EvidenceContent", null)
@@ -2098,6 +2272,11 @@ namespace Dti.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
                 {
                     b.Navigation("Overrides");
+                });
+
+            modelBuilder.Entity("Dti.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Navigation("Attempts");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dti.Application.Common.Events;
+using Dti.Application.Common.Interfaces;
+using Dti.Domain.Plans;
+using Dti.Domain.Reports;
+using Dti.Domain.Webhooks;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dti.Application.Webhooks.Events;
+
+/// <summary>
+/// Fans a committed domain event out to the subscriptions that asked for its public type and may receive it: one
+/// <see cref="WebhookDelivery"/> per subscription, with the body fixed now. The outbox publishes an event at least
+/// once, so deliveries already queued for the event are left as they are (and a unique index on subscription and
+/// event stops a concurrent second pass).
+/// </summary>
+/// <remarks>
+/// Who receives what (docs/webhooks.md): a coordinator's subscription every event; an agency reporter's the events
+/// about its agencies (the reporting agency, the agency reviewing a contribution, the issuer and the asked agencies
+/// of a request, the issuer of a plan); a reader's or the ministry's only events about something published
+/// (<see cref="WebhookEventType.Published"/>: accepted reports, issued plans).
+/// </remarks>
+public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<WebhookOptions> options, TimeProvider clock)
+    : INotificationHandler<DomainEventNotification<ReportSubmitted>>,
+        INotificationHandler<DomainEventNotification<ReportReturned>>,
+        INotificationHandler<DomainEventNotification<ReportAccepted>>,
+        INotificationHandler<DomainEventNotification<ReportRequestIssued>>,
+        INotificationHandler<DomainEventNotification<PlanIssued>>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public async Task Handle(DomainEventNotification<ReportSubmitted> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.Event;
+        var type = e.Kind == ReportKind.Contribution ? WebhookEventTypes.ContributionReceived : WebhookEventTypes.ReportSubmitted;
+        var data = new { reportId = e.ReportId, agencyId = e.AgencyId, kind = e.Kind, versionNumber = e.VersionNumber, timeliness = e.Timeliness, workingDaysLate = e.WorkingDaysLate };
+        await QueueAsync(notification, type, Report(e.ReportId), await ReportAgenciesAsync(e.ReportId, e.AgencyId, cancellationToken), data, cancellationToken);
+    }
+
+    public async Task Handle(DomainEventNotification<ReportReturned> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.Event;
+        var data = new { reportId = e.ReportId, agencyId = e.AgencyId, kind = e.Kind, versionNumber = e.VersionNumber, reason = e.Reason, indexCodes = e.IndexCodes };
+        await QueueAsync(notification, WebhookEventTypes.ReportReturned, Report(e.ReportId), await ReportAgenciesAsync(e.ReportId, e.AgencyId, cancellationToken), data, cancellationToken);
+    }
+
+    public async Task Handle(DomainEventNotification<ReportAccepted> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.Event;
+        var data = new { reportId = e.ReportId, agencyId = e.AgencyId, kind = e.Kind, versionNumber = e.VersionNumber };
+        await QueueAsync(notification, WebhookEventTypes.ReportAccepted, Report(e.ReportId), await ReportAgenciesAsync(e.ReportId, e.AgencyId, cancellationToken), data, cancellationToken);
+    }
+
+    public Task Handle(DomainEventNotification<ReportRequestIssued> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.Event;
+        var type = e.Kind == ReportRequestKind.Contribution ? WebhookEventTypes.ContributionRequested : WebhookEventTypes.ReportRequestIssued;
+        var data = new { requestId = e.RequestId, kind = e.Kind, issuerAgencyId = e.IssuerAgencyId, askedAgencyIds = e.AskedAgencyIds, dueDate = e.DueDate };
+        var resource = new Resource("report-request", e.RequestId, $"/api/v1/report-requests/{e.RequestId}");
+        return QueueAsync(notification, type, resource, [e.IssuerAgencyId, .. e.AskedAgencyIds], data, cancellationToken);
+    }
+
+    public Task Handle(DomainEventNotification<PlanIssued> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.Event;
+        var data = new { planId = e.PlanId, documentNumber = e.DocumentNumber, issuerAgencyId = e.IssuerAgencyId };
+        return QueueAsync(notification, WebhookEventTypes.PlanIssued, new Resource("plan", e.PlanId, $"/api/v1/plans/{e.PlanId}"), [e.IssuerAgencyId], data, cancellationToken);
+    }
+
+    private static Resource Report(Guid id) => new("report", id, $"/api/v1/reports/{id}");
+
+    /// <summary>The reporting agency and, for a contribution, the lead agency reviewing it.</summary>
+    private async Task<Guid[]> ReportAgenciesAsync(Guid reportId, Guid agencyId, CancellationToken cancellationToken)
+    {
+        var reviewing = await db.Reports.Where(r => r.Id == reportId).Select(r => r.ReviewingAgencyId).SingleOrDefaultAsync(cancellationToken);
+        return reviewing is { } lead ? [agencyId, lead] : [agencyId];
+    }
+
+    private async Task QueueAsync<TEvent>(
+        DomainEventNotification<TEvent> notification, string type, Resource resource, IReadOnlyCollection<Guid> agencyIds, object data, CancellationToken cancellationToken)
+        where TEvent : Domain.Common.IDomainEvent
+    {
+        var published = WebhookEventTypes.ByName[type].Published;
+        var asked = await db.WebhookSubscriptions.Where(s => s.Active && s.EventTypeChoices.Any(t => t.EventType == type)).ToListAsync(cancellationToken);
+        var receivers = asked.Where(s => s.MayReceive(agencyIds, published)).Select(s => s.Id).ToList();
+        if (receivers.Count == 0)
+        {
+            return;
+        }
+
+        var queued = await db.WebhookDeliveries.Where(d => d.EventId == notification.MessageId).Select(d => d.SubscriptionId).ToListAsync(cancellationToken);
+        var body = JsonSerializer.Serialize(
+            new
+            {
+                id = notification.MessageId,
+                type,
+                occurredAt = notification.OccurredAt,
+                resource = new { type = resource.Type, id = resource.Id, url = $"{options.Value.PublicBaseUrl?.TrimEnd('/')}{resource.Path}" },
+                data,
+            },
+            Json);
+        var now = clock.GetUtcNow();
+        foreach (var subscription in receivers.Except(queued))
+        {
+            db.WebhookDeliveries.Add(WebhookDelivery.Create(subscription, notification.MessageId, type, body, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private sealed record Resource(string Type, Guid Id, string Path);
+}
