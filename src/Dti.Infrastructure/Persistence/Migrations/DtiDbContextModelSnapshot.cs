@@ -1215,6 +1215,28 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.ToTable("ProvinceUnits", (string)null);
                 });
 
+            modelBuilder.Entity("Dti.Domain.Results.ResultsImport", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("Added");
+
+                    b.Property<DateTime>("ImportedAt");
+
+                    b.Property<int>("Unchanged");
+
+                    b.Property<int>("Updated");
+
+                    b.Property<string>("_years")
+                        .IsRequired()
+                        .HasMaxLength(405)
+                        .HasColumnName("Years");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ResultsImports", (string)null);
+                });
+
             modelBuilder.Entity("Dti.Domain.SelfAssessments.SelfAssessment", b =>
                 {
                     b.Property<Guid>("Id");
@@ -1465,6 +1487,8 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.Property<DateTime?>("PausedUntil");
 
                     b.Property<bool>("ReceivesEverything");
+
+                    b.Property<bool>("ReceivesMinistryEvents");
 
                     b.Property<bool>("ReceivesPublished");
 
