@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dti.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(DtiDbContext))]
-    [Migration("20261201001200_WebhookEventsRaised")]
+    [Migration("20261202000300_WebhookEventsRaised")]
     partial class WebhookEventsRaised
     {
         /// <inheritdoc />
