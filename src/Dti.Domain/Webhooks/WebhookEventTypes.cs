@@ -4,9 +4,10 @@ namespace Dti.Domain.Webhooks;
 
 /// <summary>
 /// A public event type: its stable name, whether the API raises it yet, and whether it tells of something published
-/// (an accepted report, an issued plan) that Reader and Ministry subscribers may receive.
+/// (an accepted report, an issued plan) that Reader and Ministry subscribers may receive — or, when
+/// <paramref name="MinistryOnly"/>, that only the Ministry may read (a self-assessment's snapshots, which readers cannot pull).
 /// </summary>
-public sealed record WebhookEventType(string Name, bool Raised, bool Published, string Description);
+public sealed record WebhookEventType(string Name, bool Raised, bool Published, string Description, bool MinistryOnly = false);
 
 /// <summary>The catalogue of webhook event types, the one place they are named (docs/webhooks.md prints it).</summary>
 public static class WebhookEventTypes
@@ -18,6 +19,9 @@ public static class WebhookEventTypes
     public const string ContributionReceived = "contribution.received";
     public const string ReportRequestIssued = "report-request.issued";
     public const string PlanIssued = "plan.issued";
+    public const string SelfAssessmentFinalised = "self-assessment.finalised";
+    public const string SnapshotPublished = "snapshot.published";
+    public const string OfficialResultsImported = "official-results.imported";
 
     public static readonly IReadOnlyList<WebhookEventType> All =
     [
@@ -32,9 +36,9 @@ public static class WebhookEventTypes
         new("obligation.due-today", Raised: false, Published: false, "Not raised yet: an obligation is due today."),
         new("obligation.overdue", Raised: false, Published: false, "Not raised yet: an obligation is overdue."),
         new("task.overdue", Raised: false, Published: false, "Not raised yet: a plan task is past its due date."),
-        new("self-assessment.finalised", Raised: false, Published: true, "Not raised yet: an agency's self-assessment was finalised."),
-        new("snapshot.published", Raised: false, Published: true, "Not raised yet: a results snapshot was published."),
-        new("official-results.imported", Raised: false, Published: true, "Not raised yet: official results were imported."),
+        new(SelfAssessmentFinalised, Raised: true, Published: true, "The coordinator finalised the province's self-assessment of a year.", MinistryOnly: true),
+        new(SnapshotPublished, Raised: true, Published: true, "A signed snapshot of the province's self-assessment can be pulled (a new revision).", MinistryOnly: true),
+        new(OfficialResultsImported, Raised: true, Published: true, "Official DTI figures were added or revised by an import."),
     ];
 
     public static readonly FrozenDictionary<string, WebhookEventType> ByName = All.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);

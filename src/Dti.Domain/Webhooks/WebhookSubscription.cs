@@ -41,6 +41,9 @@ public sealed class WebhookSubscription
     /// <summary>Receives events about published things of any agency (a reader's or the ministry's subscription).</summary>
     public bool ReceivesPublished { get; private set; }
 
+    /// <summary>Receives, besides those, the events only the ministry may read (the province's self-assessment snapshots).</summary>
+    public bool ReceivesMinistryEvents { get; private set; }
+
     /// <summary>The agencies whose events it receives besides those (an agency reporter's own agencies).</summary>
     public IReadOnlyCollection<WebhookAudienceAgency> AudienceAgencies => _agencies;
 
@@ -79,6 +82,7 @@ public sealed class WebhookSubscription
             Description = Guard.OptionalText(description, "description", WebhookLimits.DescriptionMaxLength),
             ReceivesEverything = audience.Everything,
             ReceivesPublished = audience.Published,
+            ReceivesMinistryEvents = audience.Ministry,
             CreatedAt = now,
             Active = true,
             Version = 1,
@@ -113,11 +117,16 @@ public sealed class WebhookSubscription
         Version++;
     }
 
-    /// <summary>Whether an event about <paramref name="agencyIds"/> may be sent to this subscription.</summary>
-    /// <param name="agencyIds">The agencies the event is about (the reporting agency, the one reviewing it…).</param>
-    /// <param name="published">Whether the event tells of something published (<see cref="WebhookEventType.Published"/>).</param>
-    public bool MayReceive(IReadOnlyCollection<Guid> agencyIds, bool published) =>
-        ReceivesEverything || (published && ReceivesPublished) || _agencies.Any(a => agencyIds.Contains(a.AgencyId));
+    /// <summary>Whether an event of <paramref name="type"/> about <paramref name="agencyIds"/> may be sent to this subscription.</summary>
+    /// <param name="agencyIds">The agencies the event is about (the reporting agency, the one reviewing it…; none for the province's own).</param>
+    /// <param name="type">The event's type: whether it tells of something published, and to whom (<see cref="WebhookEventType.MinistryOnly"/>).</param>
+    public bool MayReceive(IReadOnlyCollection<Guid> agencyIds, WebhookEventType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return ReceivesEverything
+            || (type.Published && (type.MinistryOnly ? ReceivesMinistryEvents : ReceivesPublished))
+            || _agencies.Any(a => agencyIds.Contains(a.AgencyId));
+    }
 
     private void Change(string url, IReadOnlyList<string> eventTypes, WebhookUrlPolicy urls)
     {
@@ -157,8 +166,11 @@ public sealed class WebhookSubscription
     }
 }
 
-/// <summary>What a subscription may receive, from its client's roles and agencies when it was registered.</summary>
-public sealed record WebhookAudience(bool Everything, bool Published, IReadOnlyList<Guid> AgencyIds);
+/// <summary>
+/// What a subscription may receive, from its client's roles and agencies when it was registered: everything (a
+/// coordinator), published things (a reader or the ministry), what only the ministry may read, its agencies' events.
+/// </summary>
+public sealed record WebhookAudience(bool Everything, bool Published, bool Ministry, IReadOnlyList<Guid> AgencyIds);
 
 /// <summary>An event type a subscription asked for; <see cref="Position"/> keeps the list's order.</summary>
 public sealed class WebhookEventTypeChoice

@@ -74,6 +74,8 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
 
     public DbSet<OfficialFigure> OfficialFigures => Set<OfficialFigure>();
 
+    public DbSet<ResultsImport> ResultsImports => Set<ResultsImport>();
+
     /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

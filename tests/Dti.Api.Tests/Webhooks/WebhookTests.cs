@@ -6,9 +6,11 @@ using System.Text;
 using System.Text.Json;
 using Dti.Api.Tests.Infrastructure;
 using Dti.Api.Tests.Reports;
+using Dti.Api.Tests.SelfAssessments;
 using Dti.Domain.Clients;
 using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence;
+using Dti.Infrastructure.Persistence.ReferenceData;
 using Dti.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,9 +26,11 @@ public sealed class WebhookTests(DatabaseProvider provider) : ReportFixture(prov
 {
     private static readonly object Filled = Content(("7", 1m, 1m));
 
+    private readonly ProvinceCertificate _certificate = new();
+
     private LoopbackReceiver _receiver = null!;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(_certificate.Settings)
     {
         ["Outbox:DispatchInBackground"] = "false",
         ["Webhooks:DispatchInBackground"] = "false",
@@ -47,6 +51,9 @@ public sealed class WebhookTests(DatabaseProvider provider) : ReportFixture(prov
 
     [TearDown]
     public async Task StopReceiver() => await _receiver.DisposeAsync();
+
+    [OneTimeTearDown]
+    public void DeleteCertificate() => _certificate.Dispose();
 
     [Test]
     public async Task ASubmittedReportArrivesSignedAndTheSignatureVerifiesWithTheSecret()
@@ -141,6 +148,7 @@ public sealed class WebhookTests(DatabaseProvider provider) : ReportFixture(prov
 
     [TestCase("https://", "url")]
     [TestCase("http://hooks.example.gov.vn/dti", "url")]
+    [TestCase("http://localhost/hooks", "url")]
     [TestCase("ftp://127.0.0.1/hooks", "url")]
     [TestCase("https://user:pass@hooks.example.gov.vn/dti", "url")]
     public async Task AUrlThatIsNotHttpsOrAnAllowedHttpHostIsRefused(string url, string field)
@@ -224,6 +232,86 @@ public sealed class WebhookTests(DatabaseProvider provider) : ReportFixture(prov
         Assert.That(received[1].Id, Is.EqualTo(received[0].Id));
     }
 
+    [Test]
+    public async Task ARedirectToAnotherHostIsNotFollowed()
+    {
+        // The same machine under another name: were the redirect followed, this receiver would get the event.
+        var elsewhere = new UriBuilder(_receiver.Url) { Host = "localhost" }.Uri.ToString();
+        await using var redirecting = await LoopbackReceiver.StartAsync();
+        redirecting.RedirectTo = elsewhere;
+        var (webhook, _) = await Subscribe(Reviewer, ["report.submitted"], redirecting.Url);
+
+        await Submitted(IctReporter, Ict, Filled, VietnamTime(2023, 12, 22, 9));
+        await DeliverAllAsync(passes: 1);
+
+        Assert.That(redirecting.Received, Has.Count.EqualTo(1));
+        Assert.That(_receiver.Received, Is.Empty, "the redirect to another host was not followed");
+        var delivery = (await ReadJson(await Reviewer.GetAsync($"/api/v1/webhooks/{webhook}/deliveries"))).GetProperty("items").EnumerateArray().Single();
+        Assert.That(delivery.GetProperty("status").GetString(), Is.EqualTo("Pending"), "a 3xx is a failed attempt, retried later");
+        var attempt = delivery.GetProperty("attempts").EnumerateArray().Single();
+        Assert.That(attempt.GetProperty("statusCode").GetInt32(), Is.EqualTo(307));
+    }
+
+    [Test]
+    public async Task AFinalisedSelfAssessmentReachesTheMinistryAsTwoEventsAndNoReader()
+    {
+        await using var readerReceiver = await LoopbackReceiver.StartAsync();
+        var ministry = await ClockedClient(ClientRole.Ministry);
+        var reader = await ClockedClient(ClientRole.Reader);
+        await Subscribe(ministry, ["self-assessment.finalised", "snapshot.published"]);
+        await Subscribe(reader, ["self-assessment.finalised", "snapshot.published"], readerReceiver.Url);
+
+        var rule = await RuleId(ReferenceDeadlineRules.QuangBinhSelfAssessmentName);
+        var opened = await Expect(await Reviewer.PostAsJsonAsync("/api/v1/self-assessments", new { assessmentYear = 2023, deadlineRuleId = rule }), HttpStatusCode.Created);
+        await Expect(await Reviewer.SendWithIfMatch(HttpMethod.Post, "/api/v1/self-assessments/2023/finalise", null, opened.ETag));
+        await DeliverAllAsync();
+
+        var received = _receiver.Received.OrderBy(r => r.Type, StringComparer.Ordinal).ToList();
+        Assert.That(received.Select(r => r.Type), Is.EqualTo(new[] { "self-assessment.finalised", "snapshot.published" }));
+        Assert.That(received[1].Id, Is.Not.EqualTo(received[0].Id), "two events, two ids");
+        using var finalised = JsonDocument.Parse(received[0].Body);
+        using var published = JsonDocument.Parse(received[1].Body);
+        var sha256 = (await ReadJson(await ministry.GetAsync("/api/v1/self-assessments/2023/snapshots"))).GetProperty("items")[0].GetProperty("sha256").GetString();
+        Assert.Multiple(() =>
+        {
+            Assert.That(finalised.RootElement.GetProperty("resource").GetProperty("url").GetString(), Is.EqualTo("/api/v1/self-assessments/2023"));
+            Assert.That(finalised.RootElement.GetProperty("data").GetProperty("snapshotUrl").GetString(), Is.EqualTo("/api/v1/self-assessments/2023/snapshots/1"));
+            Assert.That(published.RootElement.GetProperty("resource").GetProperty("url").GetString(), Is.EqualTo("/api/v1/self-assessments/2023/snapshots/1"));
+            Assert.That(published.RootElement.GetProperty("data").GetProperty("sha256").GetString(), Is.EqualTo(sha256));
+            Assert.That(published.RootElement.GetProperty("data").GetProperty("revision").GetInt32(), Is.EqualTo(1));
+        });
+        Assert.That(readerReceiver.Received, Is.Empty, "a reader cannot pull snapshots, so it is not told of them");
+
+        // Published again by the outbox, the event queues nothing new: the snapshot's id is the same every time.
+        await InDatabase(db => db.OutboxMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, (DateTimeOffset?)null)));
+        await DeliverAllAsync();
+        Assert.That(_receiver.Received, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task AnImportThatChangesFiguresIsToldOnceAndOneThatChangesNothingIsNot()
+    {
+        var reader = await ClockedClient(ClientRole.Reader);
+        await Subscribe(reader, ["official-results.imported"]);
+        const string csv = "year,fieldSize,province,kind,code,value,rank,origin,source\n2023,63,QUANG-BINH,Dti,,0.6120,40,Published,test\n2022,63,QUANG-BINH,Dti,,0.5000,41,Published,test\n";
+
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var imported = await Client.PostAsync("/api/v1/official-results/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+            Assert.That(imported.StatusCode, Is.EqualTo(HttpStatusCode.OK), await imported.Content.ReadAsStringAsync());
+        }
+
+        await DeliverAllAsync();
+
+        var received = _receiver.Received.Single();
+        using var body = JsonDocument.Parse(received.Body);
+        var data = body.RootElement.GetProperty("data");
+        Assert.That(received.Type, Is.EqualTo("official-results.imported"));
+        Assert.That(data.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()), Is.EqualTo(new[] { 2022, 2023 }));
+        Assert.That(data.GetProperty("added").GetInt32() + data.GetProperty("updated").GetInt32(), Is.EqualTo(2), "both rows stored by the first import");
+        Assert.That(body.RootElement.GetProperty("resource").GetProperty("url").GetString(), Is.EqualTo("/api/v1/official-results/2023"));
+    }
+
     /// <summary>Subscribes as <paramref name="client"/> to the receiver; returns the subscription's id and secret.</summary>
     private async Task<(Guid Id, string Secret)> Subscribe(HttpClient client, string[] eventTypes, string? url = null)
     {
@@ -233,8 +321,8 @@ public sealed class WebhookTests(DatabaseProvider provider) : ReportFixture(prov
         return (json.GetProperty("webhook").GetProperty("id").GetGuid(), json.GetProperty("secret").GetString()!);
     }
 
-    /// <summary>Publishes the stored events, then posts due deliveries until a pass finds none (a bounded number of passes).</summary>
-    private async Task DeliverAllAsync()
+    /// <summary>Publishes the stored events, then posts due deliveries until a pass finds none (at most <paramref name="passes"/>).</summary>
+    private async Task DeliverAllAsync(int passes = 30)
     {
         var outbox = Factory.Services.GetRequiredService<OutboxDispatcher>();
         while (await outbox.DispatchOnceAsync(CancellationToken.None) > 0)
@@ -242,7 +330,7 @@ public sealed class WebhookTests(DatabaseProvider provider) : ReportFixture(prov
         }
 
         var webhooks = Factory.Services.GetRequiredService<WebhookDispatcher>();
-        for (var pass = 0; pass < 30 && await webhooks.DispatchOnceAsync(CancellationToken.None) > 0; pass++)
+        for (var pass = 0; pass < passes && await webhooks.DispatchOnceAsync(CancellationToken.None) > 0; pass++)
         {
         }
     }

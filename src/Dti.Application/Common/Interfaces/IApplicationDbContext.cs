@@ -72,5 +72,8 @@ public interface IApplicationDbContext
     /// <summary>Official DTI figures per year, field, province, pillar and main index.</summary>
     DbSet<OfficialFigure> OfficialFigures { get; }
 
+    /// <summary>The imports of official figures that changed something; each raised <see cref="OfficialResultsImported"/>.</summary>
+    DbSet<ResultsImport> ResultsImports { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -1,9 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dti.Application.Common.Events;
 using Dti.Application.Common.Interfaces;
 using Dti.Domain.Plans;
 using Dti.Domain.Reports;
+using Dti.Domain.Results;
+using Dti.Domain.SelfAssessments;
 using Dti.Domain.Webhooks;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -21,14 +25,19 @@ namespace Dti.Application.Webhooks.Events;
 /// Who receives what (docs/webhooks.md): a coordinator's subscription every event; an agency reporter's the events
 /// about its agencies (the reporting agency, the agency reviewing a contribution, the issuer and the asked agencies
 /// of a request, the issuer of a plan); a reader's or the ministry's only events about something published
-/// (<see cref="WebhookEventType.Published"/>: accepted reports, issued plans).
+/// (<see cref="WebhookEventType.Published"/>: accepted reports, issued plans, imported official results), and of
+/// those the self-assessment's (<see cref="WebhookEventType.MinistryOnly"/>) only the ministry's, the one role besides
+/// the coordinator that may pull its snapshots. The province's own events concern no agency, so no agency reporter
+/// receives them.
 /// </remarks>
 public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<WebhookOptions> options, TimeProvider clock)
     : INotificationHandler<DomainEventNotification<ReportSubmitted>>,
         INotificationHandler<DomainEventNotification<ReportReturned>>,
         INotificationHandler<DomainEventNotification<ReportAccepted>>,
         INotificationHandler<DomainEventNotification<ReportRequestIssued>>,
-        INotificationHandler<DomainEventNotification<PlanIssued>>
+        INotificationHandler<DomainEventNotification<PlanIssued>>,
+        INotificationHandler<DomainEventNotification<SelfAssessmentFinalised>>,
+        INotificationHandler<DomainEventNotification<OfficialResultsImported>>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -70,6 +79,46 @@ public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<We
         return QueueAsync(notification, WebhookEventTypes.PlanIssued, new Resource("plan", e.PlanId, $"/api/v1/plans/{e.PlanId}"), [e.IssuerAgencyId], data, cancellationToken);
     }
 
+    /// <summary>One finalisation is told twice: the self-assessment was finalised, and its new snapshot can be pulled.</summary>
+    public async Task Handle(DomainEventNotification<SelfAssessmentFinalised> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.Event;
+        var snapshotPath = $"/api/v1/self-assessments/{e.AssessmentYear}/snapshots/{e.Revision}";
+        var snapshotUrl = $"{options.Value.PublicBaseUrl?.TrimEnd('/')}{snapshotPath}";
+        var finalised = new { selfAssessmentId = e.SelfAssessmentId, assessmentYear = e.AssessmentYear, revision = e.Revision, sha256 = e.Sha256, snapshotUrl };
+        var assessment = new Resource("self-assessment", e.SelfAssessmentId, $"/api/v1/self-assessments/{e.AssessmentYear}");
+        await QueueAsync(notification, WebhookEventTypes.SelfAssessmentFinalised, assessment, [], finalised, cancellationToken);
+
+        var snapshot = await db.SelfAssessmentSnapshots.Where(s => s.SelfAssessmentId == e.SelfAssessmentId && s.Revision == e.Revision)
+            .Select(s => s.Id).SingleAsync(cancellationToken);
+        var published = new { selfAssessmentId = e.SelfAssessmentId, assessmentYear = e.AssessmentYear, revision = e.Revision, sha256 = e.Sha256 };
+        await QueueAsync(
+            DerivedEventId(notification.MessageId, WebhookEventTypes.SnapshotPublished), notification.OccurredAt, WebhookEventTypes.SnapshotPublished,
+            new Resource("snapshot", snapshot, snapshotPath), [], published, cancellationToken);
+    }
+
+    public Task Handle(DomainEventNotification<OfficialResultsImported> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.Event;
+        var data = new { years = e.Years, added = e.Added, updated = e.Updated, unchanged = e.Unchanged };
+        var latest = new Resource("official-results", e.ImportId, $"/api/v1/official-results/{e.Years.Max()}");
+        return QueueAsync(notification, WebhookEventTypes.OfficialResultsImported, latest, [], data, cancellationToken);
+    }
+
+    /// <summary>
+    /// The id of a second public event told from one domain event: deliveries are unique per subscription and event id,
+    /// and a receiver deduplicates on it, so it must differ from the first's yet be the same every time the outbox
+    /// publishes the domain event again. A name-based UUID (version 8, RFC 9562) of the message id and the type.
+    /// </summary>
+    private static Guid DerivedEventId(Guid messageId, string type)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{messageId:D}/{type}"), hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true);
+    }
+
     private static Resource Report(Guid id) => new("report", id, $"/api/v1/reports/{id}");
 
     /// <summary>The reporting agency and, for a contribution, the lead agency reviewing it.</summary>
@@ -79,25 +128,29 @@ public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<We
         return reviewing is { } lead ? [agencyId, lead] : [agencyId];
     }
 
-    private async Task QueueAsync<TEvent>(
+    private Task QueueAsync<TEvent>(
         DomainEventNotification<TEvent> notification, string type, Resource resource, IReadOnlyCollection<Guid> agencyIds, object data, CancellationToken cancellationToken)
-        where TEvent : Domain.Common.IDomainEvent
+        where TEvent : Domain.Common.IDomainEvent =>
+        QueueAsync(notification.MessageId, notification.OccurredAt, type, resource, agencyIds, data, cancellationToken);
+
+    private async Task QueueAsync(
+        Guid eventId, DateTimeOffset occurredAt, string type, Resource resource, IReadOnlyCollection<Guid> agencyIds, object data, CancellationToken cancellationToken)
     {
-        var published = WebhookEventTypes.ByName[type].Published;
+        var eventType = WebhookEventTypes.ByName[type];
         var asked = await db.WebhookSubscriptions.Where(s => s.Active && s.EventTypeChoices.Any(t => t.EventType == type)).ToListAsync(cancellationToken);
-        var receivers = asked.Where(s => s.MayReceive(agencyIds, published)).Select(s => s.Id).ToList();
+        var receivers = asked.Where(s => s.MayReceive(agencyIds, eventType)).Select(s => s.Id).ToList();
         if (receivers.Count == 0)
         {
             return;
         }
 
-        var queued = await db.WebhookDeliveries.Where(d => d.EventId == notification.MessageId).Select(d => d.SubscriptionId).ToListAsync(cancellationToken);
+        var queued = await db.WebhookDeliveries.Where(d => d.EventId == eventId).Select(d => d.SubscriptionId).ToListAsync(cancellationToken);
         var body = JsonSerializer.Serialize(
             new
             {
-                id = notification.MessageId,
+                id = eventId,
                 type,
-                occurredAt = notification.OccurredAt,
+                occurredAt,
                 resource = new { type = resource.Type, id = resource.Id, url = $"{options.Value.PublicBaseUrl?.TrimEnd('/')}{resource.Path}" },
                 data,
             },
@@ -105,7 +158,7 @@ public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<We
         var now = clock.GetUtcNow();
         foreach (var subscription in receivers.Except(queued))
         {
-            db.WebhookDeliveries.Add(WebhookDelivery.Create(subscription, notification.MessageId, type, body, now));
+            db.WebhookDeliveries.Add(WebhookDelivery.Create(subscription, eventId, type, body, now));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -34,3 +34,17 @@ internal sealed class OfficialFigureConfiguration : IEntityTypeConfiguration<Off
         builder.HasIndex(f => new { f.Year, f.FieldSize, f.ProvinceCode, f.Kind, f.Code }).IsUnique();
     }
 }
+
+internal sealed class ResultsImportConfiguration : IEntityTypeConfiguration<ResultsImport>
+{
+    public void Configure(EntityTypeBuilder<ResultsImport> builder)
+    {
+        builder.ToTable("ResultsImports");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+
+        // The years are a short list only ever read whole: one comma-separated column rather than a child table.
+        builder.Ignore(i => i.Years);
+        builder.Property<string>("_years").HasColumnName("Years").HasMaxLength(ResultsImport.YearsMaxLength);
+    }
+}

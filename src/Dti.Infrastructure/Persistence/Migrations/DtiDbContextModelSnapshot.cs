@@ -1217,6 +1217,28 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.ToTable("ProvinceUnits", (string)null);
                 });
 
+            modelBuilder.Entity("Dti.Domain.Results.ResultsImport", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("Added");
+
+                    b.Property<DateTime>("ImportedAt");
+
+                    b.Property<int>("Unchanged");
+
+                    b.Property<int>("Updated");
+
+                    b.Property<string>("_years")
+                        .IsRequired()
+                        .HasMaxLength(405)
+                        .HasColumnName("Years");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ResultsImports", (string)null);
+                });
+
             modelBuilder.Entity("Dti.Domain.SelfAssessments.MinistryFigure", b =>
                 {
                     b.Property<int>("AssessmentYear");
@@ -1528,6 +1550,8 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.Property<DateTime?>("PausedUntil");
 
                     b.Property<bool>("ReceivesEverything");
+
+                    b.Property<bool>("ReceivesMinistryEvents");
 
                     b.Property<bool>("ReceivesPublished");
 

@@ -34,7 +34,8 @@ public sealed class CreateWebhookInputValidator : AbstractValidator<CreateWebhoo
 
 /// <remarks>
 /// What the subscription may receive is taken from the caller now: a coordinator everything, a reader or the ministry
-/// what is published, an agency reporter what concerns its agencies (checked again for every event at fan-out).
+/// what is published (the ministry also the self-assessment's snapshots, which only it may pull), an agency reporter
+/// what concerns its agencies (checked again for every event at fan-out).
 /// </remarks>
 public sealed class CreateWebhookHandler(IApplicationDbContext db, ICurrentClient client, IOptions<WebhookOptions> options, TimeProvider clock, TypeAdapterConfig config)
     : IRequestHandler<CreateWebhookCommand, Versioned<WebhookWithSecretDto>>
@@ -45,6 +46,7 @@ public sealed class CreateWebhookHandler(IApplicationDbContext db, ICurrentClien
         var audience = new WebhookAudience(
             client.IsCoordinator,
             client.Roles.Contains(ClientRole.Reader) || client.Roles.Contains(ClientRole.Ministry),
+            client.Roles.Contains(ClientRole.Ministry),
             client.Roles.Contains(ClientRole.AgencyReporter) ? [.. client.AgencyIds] : []);
         var secret = WebhookSecrets.Issue();
         var subscription = WebhookSubscription.Register(
