@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Security;
 using Dti.Application.Evidence;
+using Dti.Application.Reminders;
 using Dti.Application.Webhooks;
 using Dti.Application.SelfAssessments;
 using Dti.Infrastructure.Evidence;
@@ -11,6 +12,7 @@ using Dti.Infrastructure.Persistence.Auditing;
 using Dti.Infrastructure.Persistence.Metrics;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Dti.Infrastructure.Persistence.SampleData;
+using Dti.Infrastructure.Reminders;
 using Dti.Infrastructure.Webhooks;
 using Dti.Infrastructure.Signing;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +57,7 @@ public static class DependencyInjection
         });
         services.AddOutbox(configuration);
         services.AddWebhooks(configuration);
+        services.AddReminders(configuration);
         services.AddEvidence(configuration, environment);
         services.AddIdempotency(configuration);
         var signing = configuration.GetSection(SnapshotSigningOptions.Section).Get<SnapshotSigningOptions>() ?? new SnapshotSigningOptions();
@@ -131,6 +134,19 @@ public static class DependencyInjection
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatchLoop>();
+    }
+
+    /// <summary>Reminder settings and the scan, run periodically on every instance (scans take turns through a locked row).</summary>
+    private static void AddReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReminderOptions>()
+            .Bind(configuration.GetSection(ReminderOptions.Section))
+            .Validate(o => o.ScanInterval > TimeSpan.Zero, $"{ReminderOptions.Section}:ScanInterval must be positive.")
+            .Validate(o => o.DueSoonWorkingDays is >= 1 and <= ReminderOptions.MaxWorkingDays, $"{ReminderOptions.Section}:DueSoonWorkingDays must be 1–{ReminderOptions.MaxWorkingDays}.")
+            .Validate(o => o.EscalateAfterWorkingDays is >= 1 and <= ReminderOptions.MaxWorkingDays, $"{ReminderOptions.Section}:EscalateAfterWorkingDays must be 1–{ReminderOptions.MaxWorkingDays}.")
+            .ValidateOnStart();
+        services.AddSingleton<ReminderScanner>();
+        services.AddHostedService<ReminderScanLoop>();
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using Dti.Domain.Deadlines;
 using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
+using Dti.Domain.Reminders;
 using Dti.Domain.Reports;
 using Dti.Domain.Webhooks;
 using Dti.Domain.Results;
@@ -68,6 +69,9 @@ public interface IApplicationDbContext
 
     /// <summary>Official DTI figures per year, field, province, pillar and main index.</summary>
     DbSet<OfficialFigure> OfficialFigures { get; }
+
+    /// <summary>Reminders raised, one per subject and threshold (written by the reminder scan).</summary>
+    DbSet<Reminder> Reminders { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Dti.Application.Common.Events;
 using Dti.Application.Common.Interfaces;
 using Dti.Domain.Plans;
+using Dti.Domain.Reminders;
 using Dti.Domain.Reports;
 using Dti.Domain.Webhooks;
 using MediatR;
@@ -21,14 +22,16 @@ namespace Dti.Application.Webhooks.Events;
 /// Who receives what (docs/webhooks.md): a coordinator's subscription every event; an agency reporter's the events
 /// about its agencies (the reporting agency, the agency reviewing a contribution, the issuer and the asked agencies
 /// of a request, the issuer of a plan); a reader's or the ministry's only events about something published
-/// (<see cref="WebhookEventType.Published"/>: accepted reports, issued plans).
+/// (<see cref="WebhookEventType.Published"/>: accepted reports, issued plans). Reminders reach the agency they are about
+/// (and a request's issuer); an escalation names no agency, so only coordinators receive it.
 /// </remarks>
 public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<WebhookOptions> options, TimeProvider clock)
     : INotificationHandler<DomainEventNotification<ReportSubmitted>>,
         INotificationHandler<DomainEventNotification<ReportReturned>>,
         INotificationHandler<DomainEventNotification<ReportAccepted>>,
         INotificationHandler<DomainEventNotification<ReportRequestIssued>>,
-        INotificationHandler<DomainEventNotification<PlanIssued>>
+        INotificationHandler<DomainEventNotification<PlanIssued>>,
+        INotificationHandler<DomainEventNotification<ReminderRaised>>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -68,6 +71,43 @@ public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<We
         var e = notification.Event;
         var data = new { planId = e.PlanId, documentNumber = e.DocumentNumber, issuerAgencyId = e.IssuerAgencyId };
         return QueueAsync(notification, WebhookEventTypes.PlanIssued, new Resource("plan", e.PlanId, $"/api/v1/plans/{e.PlanId}"), [e.IssuerAgencyId], data, cancellationToken);
+    }
+
+    public Task Handle(DomainEventNotification<ReminderRaised> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.Event;
+        var threshold = e.Threshold switch
+        {
+            ReminderThreshold.DueSoon => "due-soon",
+            ReminderThreshold.DueToday => "due-today",
+            ReminderThreshold.Overdue => "overdue",
+            _ => "escalated",
+        };
+        var data = new
+        {
+            subject = e.Subject,
+            agencyId = e.AgencyId,
+            dueOn = e.DueOn,
+            dueAt = e.DueAt,
+            threshold = e.Threshold,
+            workingDaysLate = e.WorkingDaysLate,
+            planId = e.PlanId,
+            deadlineRuleId = e.DeadlineRuleId,
+            periodId = e.PeriodId,
+        };
+        var (type, resource, agencies) = e.Subject switch
+        {
+            ReminderSubject.Obligation => (
+                $"obligation.{threshold}",
+                new Resource("obligations", e.AgencyId, $"/api/v1/agencies/{e.AgencyId}/obligations?from={e.DueOn:yyyy-MM-dd}&to={e.DueOn:yyyy-MM-dd}"),
+                e.Threshold == ReminderThreshold.Escalated ? [] : new[] { e.AgencyId }),
+            ReminderSubject.ReportRequest => (
+                $"report-request.{threshold}",
+                new Resource("report-request", e.SubjectId, $"/api/v1/report-requests/{e.SubjectId}"),
+                e.OtherAgencyId is { } issuer ? [e.AgencyId, issuer] : [e.AgencyId]),
+            _ => ($"task.{threshold}", new Resource("task", e.SubjectId, $"/api/v1/plans/{e.PlanId}/tasks/{e.SubjectId}"), [e.AgencyId]),
+        };
+        return QueueAsync(notification, type, resource, agencies, data, cancellationToken);
     }
 
     private static Resource Report(Guid id) => new("report", id, $"/api/v1/reports/{id}");
