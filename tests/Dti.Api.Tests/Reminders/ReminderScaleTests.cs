@@ -25,7 +25,6 @@ public sealed class ReminderScaleTests(DatabaseProvider provider) : ApiTestBase(
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Reminders:Enabled"] = "false",
         ["Outbox:DispatchInBackground"] = "false",
     };
 

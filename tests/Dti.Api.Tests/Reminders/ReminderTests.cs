@@ -30,7 +30,6 @@ public sealed class ReminderTests(DatabaseProvider provider) : ReportFixture(pro
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Reminders:Enabled"] = "false",
         ["Outbox:DispatchInBackground"] = "false",
         ["Webhooks:DispatchInBackground"] = "false",
         ["Webhooks:AllowedHttpHosts:0"] = "127.0.0.1",
