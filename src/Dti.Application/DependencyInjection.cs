@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddSingleton<WorkingCalendarSource>();
+        services.AddScoped<Reminders.ReminderScan>();
         services.AddScoped<Clients.Authentication.ApiKeyAuthenticator>();
         services.AddSingleton(Mappings.Create(assembly));
 

@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Security;
 using Dti.Application.Evidence;
+using Dti.Application.Reminders;
 using Dti.Application.Webhooks;
 using Dti.Application.SelfAssessments;
 using Dti.Infrastructure.Evidence;
@@ -11,6 +12,7 @@ using Dti.Infrastructure.Persistence.Auditing;
 using Dti.Infrastructure.Persistence.Metrics;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using Dti.Infrastructure.Persistence.SampleData;
+using Dti.Infrastructure.Reminders;
 using Dti.Infrastructure.Webhooks;
 using Dti.Infrastructure.Signing;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +57,7 @@ public static class DependencyInjection
         });
         services.AddOutbox(configuration);
         services.AddWebhooks(configuration);
+        services.AddReminders(configuration);
         services.AddEvidence(configuration, environment);
         services.AddIdempotency(configuration);
         var signing = configuration.GetSection(SnapshotSigningOptions.Section).Get<SnapshotSigningOptions>() ?? new SnapshotSigningOptions();
@@ -133,6 +136,19 @@ public static class DependencyInjection
         services.AddHostedService<OutboxDispatchLoop>();
     }
 
+    /// <summary>Reminder settings and the scan, run periodically on every instance (scans take turns through a locked row).</summary>
+    private static void AddReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReminderOptions>()
+            .Bind(configuration.GetSection(ReminderOptions.Section))
+            .Validate(o => o.ScanInterval > TimeSpan.Zero, $"{ReminderOptions.Section}:ScanInterval must be positive.")
+            .Validate(o => o.DueSoonWorkingDays is >= 1 and <= ReminderOptions.MaxWorkingDays, $"{ReminderOptions.Section}:DueSoonWorkingDays must be 1–{ReminderOptions.MaxWorkingDays}.")
+            .Validate(o => o.EscalateAfterWorkingDays is >= 1 and <= ReminderOptions.MaxWorkingDays, $"{ReminderOptions.Section}:EscalateAfterWorkingDays must be 1–{ReminderOptions.MaxWorkingDays}.")
+            .ValidateOnStart();
+        services.AddSingleton<ReminderScanner>();
+        services.AddHostedService<ReminderScanLoop>();
+    }
+
     /// <summary>
     /// Webhook settings, the sender's HttpClient (no redirects; each attempt bounded by <see cref="WebhookOptions.AttemptTimeout"/>
     /// through a resilience pipeline) and the dispatcher with its background loop.
@@ -143,7 +159,8 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(WebhookOptions.Section))
             .Validate(o => o.BatchSize is >= 1 and <= OutboxOptions.MaxBatchSize, $"{WebhookOptions.Section}:BatchSize must be 1–{OutboxOptions.MaxBatchSize}.")
             .Validate(o => o.MaxAttempts >= 1 && o.PauseAfterFailures >= 1 && o.DisableAfterFailures >= 1, $"{WebhookOptions.Section}:MaxAttempts, PauseAfterFailures and DisableAfterFailures must be at least 1.")
-            .Validate(o => o.PollInterval > TimeSpan.Zero && o.ClaimDuration > o.AttemptTimeout && o.AttemptTimeout > TimeSpan.Zero, $"{WebhookOptions.Section}:PollInterval and AttemptTimeout must be positive, ClaimDuration longer than AttemptTimeout.")
+            // A pass posts its batch one by one: its claim must outlast BatchSize attempts, or another instance takes the rest and posts them twice.
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.AttemptTimeout > TimeSpan.Zero && o.ClaimDuration > o.AttemptTimeout * o.BatchSize, $"{WebhookOptions.Section}:PollInterval and AttemptTimeout must be positive, ClaimDuration longer than BatchSize × AttemptTimeout.")
             .Validate(o => o.RetryDelay >= TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay && o.PauseDuration >= TimeSpan.Zero, $"{WebhookOptions.Section}:RetryDelay and PauseDuration must be 0 or more, RetryDelay at most MaxRetryDelay.")
             .Validate(o => o.PublicBaseUrl is null || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), $"{WebhookOptions.Section}:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();

@@ -22,8 +22,11 @@ public sealed class WebhookOptions
     /// <summary>How many deliveries one pass takes.</summary>
     public int BatchSize { get; set; } = 20;
 
-    /// <summary>How long taken deliveries stay with the instance that took them; after it they return to the queue.</summary>
-    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long taken deliveries stay with the instance that took them; after it they return to the queue. Must exceed
+    /// <see cref="BatchSize"/> × <see cref="AttemptTimeout"/> (checked at start), so a pass finishes its batch under its claim.
+    /// </summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long one attempt may take, connection included; a slower receiver counts as failed.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -22,6 +22,16 @@ public static class WebhookEventTypes
     public const string SelfAssessmentFinalised = "self-assessment.finalised";
     public const string SnapshotPublished = "snapshot.published";
     public const string OfficialResultsImported = "official-results.imported";
+    public const string ObligationDueSoon = "obligation.due-soon";
+    public const string ObligationDueToday = "obligation.due-today";
+    public const string ObligationOverdue = "obligation.overdue";
+    public const string ObligationEscalated = "obligation.escalated";
+    public const string ReportRequestDueSoon = "report-request.due-soon";
+    public const string ReportRequestDueToday = "report-request.due-today";
+    public const string ReportRequestOverdue = "report-request.overdue";
+    public const string TaskDueSoon = "task.due-soon";
+    public const string TaskDueToday = "task.due-today";
+    public const string TaskOverdue = "task.overdue";
 
     public static readonly IReadOnlyList<WebhookEventType> All =
     [
@@ -32,10 +42,16 @@ public static class WebhookEventTypes
         new(ContributionReceived, Raised: true, Published: false, "A cooperating agency submitted its contribution to the lead agency."),
         new(ReportRequestIssued, Raised: true, Published: false, "The coordinator issued an ad hoc report request."),
         new(PlanIssued, Raised: true, Published: true, "A plan was issued."),
-        new("obligation.due-soon", Raised: false, Published: false, "Not raised yet: an obligation is due within the configured working days."),
-        new("obligation.due-today", Raised: false, Published: false, "Not raised yet: an obligation is due today."),
-        new("obligation.overdue", Raised: false, Published: false, "Not raised yet: an obligation is overdue."),
-        new("task.overdue", Raised: false, Published: false, "Not raised yet: a plan task is past its due date."),
+        new(ObligationDueSoon, Raised: true, Published: false, "A lead agency's periodic report is due within the configured working days and not submitted."),
+        new(ObligationDueToday, Raised: true, Published: false, "A lead agency's periodic report is due today and not submitted."),
+        new(ObligationOverdue, Raised: true, Published: false, "A lead agency's periodic report is past its last allowed instant and not submitted."),
+        new(ObligationEscalated, Raised: true, Published: false, "A periodic report is overdue by the configured working days; sent to coordinator subscriptions only."),
+        new(ReportRequestDueSoon, Raised: true, Published: false, "An asked agency's answer to a report request is due within the configured working days."),
+        new(ReportRequestDueToday, Raised: true, Published: false, "An asked agency's answer to a report request is due today."),
+        new(ReportRequestOverdue, Raised: true, Published: false, "An asked agency has not answered a report request by its due date."),
+        new(TaskDueSoon, Raised: true, Published: false, "A plan task is due within the configured working days and not done."),
+        new(TaskDueToday, Raised: true, Published: false, "A plan task is due today and not done."),
+        new(TaskOverdue, Raised: true, Published: false, "A plan task is past its due date and not done."),
         new(SelfAssessmentFinalised, Raised: true, Published: true, "The coordinator finalised the province's self-assessment of a year.", MinistryOnly: true),
         new(SnapshotPublished, Raised: true, Published: true, "A signed snapshot of the province's self-assessment can be pulled (a new revision).", MinistryOnly: true),
         new(OfficialResultsImported, Raised: true, Published: true, "Official DTI figures were added or revised by an import."),

@@ -8,6 +8,7 @@ using Dti.Domain.Deadlines;
 using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
+using Dti.Domain.Reminders;
 using Dti.Domain.Reports;
 using Dti.Domain.Webhooks;
 using Dti.Domain.Results;
@@ -16,6 +17,7 @@ using Dti.Infrastructure.Idempotency;
 using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence.Auditing;
 using Dti.Infrastructure.Persistence.ReferenceData;
+using Dti.Infrastructure.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -75,6 +77,11 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     public DbSet<OfficialFigure> OfficialFigures => Set<OfficialFigure>();
 
     public DbSet<ResultsImport> ResultsImports => Set<ResultsImport>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    /// <summary>The one row a reminder scan locks so that scans of several instances take turns (see <see cref="ReminderScanner"/>).</summary>
+    public DbSet<ReminderScanClaim> ReminderScanClaims => Set<ReminderScanClaim>();
 
     /// <summary>Domain events waiting to be dispatched (see <see cref="OutboxInterceptor"/>); not part of the application's unit of work.</summary>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dti.Api.Tests.Infrastructure;
+using Dti.Api.Tests.Webhooks;
 using Dti.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,6 +83,57 @@ public sealed partial class TwoProcessesTests(DatabaseProvider provider)
         var takenBy = messages.GroupBy(m => m.ClaimedBy!.Split('/')[1]).ToDictionary(g => int.Parse(g.Key, System.Globalization.CultureInfo.InvariantCulture), g => g.Count());
         Assert.That(takenBy.Keys, Is.SubsetOf(new[] { first.Id, second.Id }));
         await TestContext.Out.WriteLineAsync($"{provider}: events taken per process: {string.Join(", ", takenBy.Select(p => $"{p.Key}={p.Value}"))}");
+    }
+
+    [Test]
+    public async Task TwoProcessesScanningForRemindersRaiseAndDeliverEachReminderExactlyOnce()
+    {
+        await using var receiver = await LoopbackReceiver.StartAsync();
+        var scanning = Settings(
+            ("Reminders__ScanInterval", "00:00:00.100"),
+            ("Outbox__PollInterval", "00:00:00.100"),
+            ("Webhooks__PollInterval", "00:00:00.100"),
+            ("Webhooks__AllowedHttpHosts__0", "127.0.0.1"));
+        await using var first = await ApiProcess.StartAsync(scanning);
+        await using var second = await ApiProcess.StartAsync(scanning);
+        using var a = first.CreateClient(_apiKey);
+        using var b = second.CreateClient(_apiKey);
+        var subscribed = await a.PostAsJsonAsync("/api/v1/webhooks", new { url = receiver.Url, eventTypes = new[] { "report-request.due-soon", "report-request.due-today", "report-request.overdue" } });
+        Assert.That(subscribed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await subscribed.Content.ReadAsStringAsync());
+
+        // Requests due yesterday (overdue), today, and in one and two days (due soon, whatever the weekday), each asking
+        // three agencies: twelve reminders, raised while both processes scan every 100 ms.
+        var province = await a.CreateAgencyId("000.00.00.H50", "UBND tỉnh");
+        var asked = new[] { await a.CreateAgencyId("000.00.31.H50", "Sở TT&TT"), await a.CreateAgencyId("000.00.33.H50", "Công an tỉnh"), await b.CreateAgencyId("000.00.35.H50", "Sở Nội vụ") };
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        foreach (var days in new[] { -1, 0, 1, 2 })
+        {
+            var issued = await (days % 2 == 0 ? a : b).PostAsJsonAsync("/api/v1/report-requests", new
+            {
+                issuerAgencyId = province, topic = "Báo cáo nhanh", assessmentYear = 2026, issuedOn = today.AddDays(-2), dueDate = today.AddDays(days),
+                askedAgencyIds = asked, askedIndexCodes = new[] { "1" },
+            });
+            Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.Created), await issued.Content.ReadAsStringAsync());
+        }
+
+        await Eventually.HoldsAsync(async () => receiver.Received.Count >= 12 && await Stored(db => db.Reminders.CountAsync()) >= 12, "twelve reminders delivered");
+        var scannedBy = new HashSet<string>();
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                scannedBy.Add((await Stored(db => db.ReminderScanClaims.Select(c => c.ScannedBy).SingleAsync()))!.Split('/')[1]);
+                return scannedBy.Count == 2;
+            },
+            "both processes have scanned since (the claim row names the last scan's process)");
+
+        var reminders = await Stored(db => db.Reminders.Select(r => new { r.SubjectKey, r.Threshold }).ToListAsync());
+        var events = await Stored(db => db.OutboxMessages.CountAsync(m => m.Type == "ReminderRaised"));
+        Assert.That(reminders, Has.Count.EqualTo(12));
+        Assert.That(reminders.Select(r => r.Threshold.ToString()).Distinct().Order(), Is.EqualTo(new[] { "DueSoon", "DueToday", "Overdue" }));
+        Assert.That(events, Is.EqualTo(12), "one outbox event per reminder");
+        Assert.That(receiver.Received.Select(r => r.Id).Distinct().Count(), Is.EqualTo(12));
+        Assert.That(receiver.Received, Has.Count.EqualTo(12), "each delivered once");
+        Assert.That(scannedBy, Is.EquivalentTo(new[] { first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
     }
 
     private Dictionary<string, string> Settings(params (string Key, string Value)[] extra)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Dti.Domain.Agencies;
 using Dti.Domain.Assignments;
+using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.ReferenceData;
@@ -79,6 +80,20 @@ public static class ProvinceScale
 
         await db.SaveChangesAsync();
         return leads;
+    }
+
+    /// <summary><paramref name="rules"/> monthly rules, due before the 5th, 6th, … of the month after the period; returns their ids.</summary>
+    public static async Task<List<Guid>> AddMonthlyRulesAsync(IServiceProvider services, int rules)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var definitions = Enumerable.Range(0, rules)
+            .Select(i => DeadlineRuleDefinition.Create(DeadlineRule.Create($"Báo cáo tháng {i}", ReportingFrequency.Monthly, new DueAnchor.DayOfLastMonth(5 + i), DeadlineBoundary.Before), now))
+            .ToList();
+        db.DeadlineRules.AddRange(definitions);
+        await db.SaveChangesAsync();
+        return definitions.ConvertAll(d => d.Id);
     }
 
     /// <summary>Gives <paramref name="plan"/> its reporting rules and issues it, through HTTP.</summary>

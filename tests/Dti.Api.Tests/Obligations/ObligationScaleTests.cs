@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Dti.Api.Tests.Infrastructure;
-using Dti.Domain.Deadlines;
 using Dti.Infrastructure.Persistence;
 
 namespace Dti.Api.Tests.Obligations;
@@ -92,18 +91,9 @@ public sealed class ObligationScaleTests(DatabaseProvider provider) : ApiTestBas
     /// </summary>
     private async Task<(Guid Agency, Guid Plan)> SeedAsync(int agencies, int rules)
     {
-        var now = DateTimeOffset.UtcNow;
         var province = await Client.CreateAgencyId("000.00.00.H50", "UBND tỉnh", "2010-01-01");
         var codes = await ProvinceScale.AddFrameworkAsync(Factory.Services, "SCALE-2014", FirstYear, LastYear, agencies);
-        var ruleIds = await InDatabase(async db =>
-        {
-            var definitions = Enumerable.Range(0, rules)
-                .Select(i => DeadlineRuleDefinition.Create(DeadlineRule.Create($"Báo cáo tháng {i}", ReportingFrequency.Monthly, new DueAnchor.DayOfLastMonth(5 + i), DeadlineBoundary.Before), now))
-                .ToList();
-            db.DeadlineRules.AddRange(definitions);
-            await db.SaveChangesAsync();
-            return definitions.ConvertAll(d => d.Id);
-        });
+        var ruleIds = await ProvinceScale.AddMonthlyRulesAsync(Factory.Services, rules);
         var plan = await ProvinceScale.CreatePlanAsync(Client, province, $"{FirstYear}-01-02", FirstYear, LastYear);
         var leads = await ProvinceScale.AddLeadAgenciesAsync(Factory.Services, plan, "SCALE-2014", codes, province, agencies, new DateOnly(2010, 1, 1));
         await ProvinceScale.IssueAsync(Client, plan, ruleIds);

@@ -29,6 +29,9 @@ public abstract class ReportFixture(DatabaseProvider provider) : ApiTestBase(pro
 
     protected SettableClock Clock { get; } = new(VietnamTime(2023, 12, 20, 10));
 
+    /// <summary>The services of the instance with the set clock (to run its background work in a test).</summary>
+    protected IServiceProvider ClockedServices => _app.Services;
+
     protected Guid Province { get; private set; }
 
     /// <summary>Sở TT&amp;TT Quảng Trị: leads index 7.</summary>

@@ -8,10 +8,8 @@ using Dti.Api.Tests.Infrastructure;
 using Dti.Api.Tests.Reports;
 using Dti.Api.Tests.SelfAssessments;
 using Dti.Domain.Clients;
-using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence;
 using Dti.Infrastructure.Persistence.ReferenceData;
-using Dti.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -321,19 +319,7 @@ public sealed class WebhookTests(DatabaseProvider provider) : ReportFixture(prov
         return (json.GetProperty("webhook").GetProperty("id").GetGuid(), json.GetProperty("secret").GetString()!);
     }
 
-    /// <summary>Publishes the stored events, then posts due deliveries until a pass finds none (at most <paramref name="passes"/>).</summary>
-    private async Task DeliverAllAsync(int passes = 30)
-    {
-        var outbox = Factory.Services.GetRequiredService<OutboxDispatcher>();
-        while (await outbox.DispatchOnceAsync(CancellationToken.None) > 0)
-        {
-        }
-
-        var webhooks = Factory.Services.GetRequiredService<WebhookDispatcher>();
-        for (var pass = 0; pass < passes && await webhooks.DispatchOnceAsync(CancellationToken.None) > 0; pass++)
-        {
-        }
-    }
+    private Task DeliverAllAsync(int passes = 30) => WebhookPasses.DeliverAllAsync(Factory.Services, passes);
 
     /// <summary>Checks a signature as docs/webhooks.md tells receivers to: HMAC-SHA256 of "t.body" with the secret.</summary>
     private static bool Verifies(ReceivedWebhook received, string secret)

@@ -7,6 +7,7 @@ using Dti.Domain.Deadlines;
 using Dti.Domain.Evidence;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
+using Dti.Domain.Reminders;
 using Dti.Domain.Reports;
 using Dti.Domain.Webhooks;
 using Dti.Domain.Results;
@@ -74,6 +75,9 @@ public interface IApplicationDbContext
 
     /// <summary>The imports of official figures that changed something; each raised <see cref="OfficialResultsImported"/>.</summary>
     DbSet<ResultsImport> ResultsImports { get; }
+
+    /// <summary>Reminders raised, one per subject and threshold (written by the reminder scan).</summary>
+    DbSet<Reminder> Reminders { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

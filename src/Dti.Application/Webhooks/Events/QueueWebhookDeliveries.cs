@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Dti.Application.Common.Events;
 using Dti.Application.Common.Interfaces;
 using Dti.Domain.Plans;
+using Dti.Domain.Reminders;
 using Dti.Domain.Reports;
 using Dti.Domain.Results;
 using Dti.Domain.SelfAssessments;
@@ -28,7 +29,8 @@ namespace Dti.Application.Webhooks.Events;
 /// (<see cref="WebhookEventType.Published"/>: accepted reports, issued plans, imported official results), and of
 /// those the self-assessment's (<see cref="WebhookEventType.MinistryOnly"/>) only the ministry's, the one role besides
 /// the coordinator that may pull its snapshots. The province's own events concern no agency, so no agency reporter
-/// receives them.
+/// receives them. Reminders reach the agency they are about (and a request's issuer); an escalation names no agency, so
+/// only coordinators receive it.
 /// </remarks>
 public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<WebhookOptions> options, TimeProvider clock)
     : INotificationHandler<DomainEventNotification<ReportSubmitted>>,
@@ -37,7 +39,8 @@ public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<We
         INotificationHandler<DomainEventNotification<ReportRequestIssued>>,
         INotificationHandler<DomainEventNotification<PlanIssued>>,
         INotificationHandler<DomainEventNotification<SelfAssessmentFinalised>>,
-        INotificationHandler<DomainEventNotification<OfficialResultsImported>>
+        INotificationHandler<DomainEventNotification<OfficialResultsImported>>,
+        INotificationHandler<DomainEventNotification<ReminderRaised>>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -117,6 +120,43 @@ public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<We
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash[..16], bigEndian: true);
+    }
+
+    public Task Handle(DomainEventNotification<ReminderRaised> notification, CancellationToken cancellationToken)
+    {
+        var e = notification.Event;
+        var threshold = e.Threshold switch
+        {
+            ReminderThreshold.DueSoon => "due-soon",
+            ReminderThreshold.DueToday => "due-today",
+            ReminderThreshold.Overdue => "overdue",
+            _ => "escalated",
+        };
+        var data = new
+        {
+            subject = e.Subject,
+            agencyId = e.AgencyId,
+            dueOn = e.DueOn,
+            dueAt = e.DueAt,
+            threshold = e.Threshold,
+            workingDaysLate = e.WorkingDaysLate,
+            planId = e.PlanId,
+            deadlineRuleId = e.DeadlineRuleId,
+            periodId = e.PeriodId,
+        };
+        var (type, resource, agencies) = e.Subject switch
+        {
+            ReminderSubject.Obligation => (
+                $"obligation.{threshold}",
+                new Resource("obligations", e.AgencyId, $"/api/v1/agencies/{e.AgencyId}/obligations?from={e.DueOn:yyyy-MM-dd}&to={e.DueOn:yyyy-MM-dd}"),
+                e.Threshold == ReminderThreshold.Escalated ? [] : new[] { e.AgencyId }),
+            ReminderSubject.ReportRequest => (
+                $"report-request.{threshold}",
+                new Resource("report-request", e.SubjectId, $"/api/v1/report-requests/{e.SubjectId}"),
+                e.OtherAgencyId is { } issuer ? [e.AgencyId, issuer] : [e.AgencyId]),
+            _ => ($"task.{threshold}", new Resource("task", e.SubjectId, $"/api/v1/plans/{e.PlanId}/tasks/{e.SubjectId}"), [e.AgencyId]),
+        };
+        return QueueAsync(notification, type, resource, agencies, data, cancellationToken);
     }
 
     private static Resource Report(Guid id) => new("report", id, $"/api/v1/reports/{id}");

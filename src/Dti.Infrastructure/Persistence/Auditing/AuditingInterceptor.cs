@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Dti.Domain.Auditing;
 using Dti.Domain.Webhooks;
 using Dti.Infrastructure.Idempotency;
+using Dti.Domain.Reminders;
 using Dti.Infrastructure.Outbox;
+using Dti.Infrastructure.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -57,8 +59,8 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
         {
             // Outbox messages are the events of the audited changes, not changes of their own; idempotency keys are
             // stored responses to requests whose changes are audited already; webhook deliveries and attempts are a log
-            // of sending those events.
-            if (entry.Entity is OutboxMessage or IdempotencyRecord or WebhookDelivery or WebhookAttempt)
+            // of sending those events; reminders and the scans' claim row are the record of raising reminder events.
+            if (entry.Entity is OutboxMessage or IdempotencyRecord or WebhookDelivery or WebhookAttempt or Reminder or ReminderScanClaim)
             {
                 continue;
             }

@@ -858,6 +858,39 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.ToTable("TaskProgressEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Dti.Domain.Reminders.Reminder", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<Guid>("AgencyId");
+
+                    b.Property<DateOnly>("DueOn");
+
+                    b.Property<DateTime>("RaisedAt");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueOn");
+
+                    b.HasIndex("Subject", "SubjectKey", "Threshold")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Reminders_Subject_Key_Threshold");
+
+                    b.ToTable("Reminders", (string)null);
+                });
+
             modelBuilder.Entity("Dti.Domain.Reports.Report", b =>
                 {
                     b.Property<Guid>("Id");
@@ -1673,6 +1706,22 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("ReferenceDataSeeds", (string)null);
+                });
+
+            modelBuilder.Entity("Dti.Infrastructure.Reminders.ReminderScanClaim", b =>
+                {
+                    b.Property<int>("Id");
+
+                    b.Property<DateTime?>("LastScanAt");
+
+                    b.Property<int>("Raised");
+
+                    b.Property<string>("ScannedBy")
+                        .HasMaxLength(200);
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReminderScanClaims", (string)null);
                 });
 
             modelBuilder.Entity("Dti.Domain.Agencies.Agency", b =>
