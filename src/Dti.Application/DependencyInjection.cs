@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddSingleton<WorkingCalendarSource>();
         services.AddScoped<Clients.Authentication.ApiKeyAuthenticator>();
         services.AddSingleton(Mappings.Create(assembly));
+        services.AddSingleton<Agencies.Queries.GetAgency.AgencyById>();
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
