@@ -142,12 +142,14 @@ public static class DependencyInjection
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<NoStoreResponses>();
-        app.UseSwagger();
-        app.UseSwaggerUI(o =>
-        {
-            VersionedDocuments.AddEndpoints(o, app.DescribeApiVersions());
-            o.DocumentTitle = "Dti.Api";
-        });
+        // Only under /swagger: elsewhere the Swagger UI would still match every request's path against its regular expressions.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase), swagger => swagger
+            .UseSwagger()
+            .UseSwaggerUI(o =>
+            {
+                VersionedDocuments.AddEndpoints(o, app.DescribeApiVersions());
+                o.DocumentTitle = "Dti.Api";
+            }));
         app.UseAuthentication();
         app.UseRateLimitHeaders();
         app.UseRateLimiter();

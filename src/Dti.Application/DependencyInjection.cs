@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<Reminders.ReminderScan>();
         services.AddScoped<Clients.Authentication.ApiKeyAuthenticator>();
         services.AddSingleton(Mappings.Create(assembly));
+        services.AddSingleton<Agencies.Queries.GetAgency.AgencyById>();
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {

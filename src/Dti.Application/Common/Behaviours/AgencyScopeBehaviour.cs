@@ -14,20 +14,34 @@ namespace Dti.Application.Common.Behaviours;
 public sealed class AgencyScopeBehaviour<TRequest, TResponse>(ICurrentClient client, AgencyContext context, IApplicationDbContext db)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (request is IAgencyScoped scoped)
         {
-            await EnterAsync(scoped.Scope, cancellationToken);
+            return EnterThenHandleAsync(scoped.Scope, request is IAgencyFiltered, next, cancellationToken);
         }
 
+        // Not scoped to an agency (reference data, agencies themselves): nothing to look up, so no async step of its own.
         if (request is IAgencyFiltered)
         {
-            context.ShowOnly(SeesAllAgencies ? null : client.AgencyIds);
+            Filter();
+        }
+
+        return next();
+    }
+
+    private async Task<TResponse> EnterThenHandleAsync(AgencyScope scope, bool filtered, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        await EnterAsync(scope, cancellationToken);
+        if (filtered)
+        {
+            Filter();
         }
 
         return await next();
     }
+
+    private void Filter() => context.ShowOnly(SeesAllAgencies ? null : client.AgencyIds);
 
     /// <summary>
     /// Province-wide callers: the coordinator, readers and the ministry (which reads every agency's results; its policies
