@@ -6,9 +6,16 @@ namespace Dti.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class CommandLog : IDisposable
 {
-    /// <summary>Makes EF log every executed command (category Microsoft.EntityFrameworkCore.Database.Command, Information).</summary>
-    public static IReadOnlyDictionary<string, string?> Settings { get; } =
-        new Dictionary<string, string?> { [$"Logging:LogLevel:{Category}"] = "Information" };
+    /// <summary>
+    /// Makes EF log every executed command (category Microsoft.EntityFrameworkCore.Database.Command, Information), with no
+    /// background dispatching (outbox, webhooks), whose polls would land among a request's statements.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        [$"Logging:LogLevel:{Category}"] = "Information",
+        ["Outbox:DispatchInBackground"] = "false",
+        ["Webhooks:DispatchInBackground"] = "false",
+    };
 
     /// <summary><see cref="Settings"/>, with API keys read on every request (no key cache), so every run of a request counts the same statements.</summary>
     public static IReadOnlyDictionary<string, string?> SettingsWithoutKeyCache { get; } =

@@ -20,8 +20,8 @@ public sealed class OutboxTests(DatabaseProvider provider) : ApiTestBase(provide
 {
     private const int BatchSize = 5;
     private const int MaxAttempts = 3;
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(10); // far beyond a slow machine's pause between two steps: the clock runs in real time
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(30);
 
     private readonly RecordedScheduleEvents _recorded = new();
     private readonly ShiftedClock _clock = new();
