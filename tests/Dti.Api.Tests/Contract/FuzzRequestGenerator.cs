@@ -156,9 +156,11 @@ public sealed class FuzzRequestGenerator(ContractDocument contract, IReadOnlyDic
                 continue;
             }
 
-            var parameter = operation.Parameters.First(p => p.In == "path" && $"{{{p.Name}}}" == segment);
+            // A segment is a parameter, or a parameter with a suffix (`{year}.csv`).
+            var name = segment[1..segment.IndexOf('}', StringComparison.Ordinal)];
+            var parameter = operation.Parameters.First(p => p.In == "path" && p.Name == name);
             var value = Chance(70) ? Uri.EscapeDataString(PathValue(parameter, resource!)) : Pick(HostilePathValues);
-            path = path.Replace(segment, value, StringComparison.Ordinal);
+            path = path.Replace($"{{{name}}}", value, StringComparison.Ordinal);
         }
 
         return path;
