@@ -3,6 +3,7 @@
 # on one throwaway PostgreSQL loaded with province-scale data through the API. Prints req/s, p50/p99 and paired ratios.
 #
 #   bash benchmarks/run.sh            # RUNS=3 DURATION=10 CONNECTIONS="16 64" BENCH_PG_PORT=55690 by default
+#   PARTS="write" bash benchmarks/run.sh                # only some parts: read, write, fixed (all three by default)
 #   BEFORE_ROOT=/tmp/dti-before bash benchmarks/run.sh   # also runs the Dti.Api of another checkout (e.g. from
 #                                     # `git archive <commit> | tar -x -C /tmp/dti-before`) in the same runs, on the same data
 #
@@ -14,6 +15,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-3}; duration=${DURATION:-10}; connections=${CONNECTIONS:-"16 64"}; port=${BENCH_PG_PORT:-55690}
+parts=" ${PARTS:-read write fixed} "
 for tool in wrk hey python3; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (Debian: apt-get install wrk hey python3)"; exit 1; }
 done
@@ -136,6 +138,7 @@ PY
 
 echo "run.sh: $runs alternated runs of ${duration}s each; wrk -t2; $(wc -l <"$work/agencies.txt") agencies, $task_lines tasks"
 for baseline in raw ef; do
+  [[ $parts == *" read "* ]] || break
   for c in $connections; do
     rows=()
     for _ in $(seq 1 "$runs"); do
@@ -146,6 +149,7 @@ for baseline in raw ef; do
   done
 done
 for c in $connections; do
+  [[ $parts == *" write "* ]] || break
   rows=()
   for _ in $(seq 1 "$runs"); do
     rows+=("$(measure raw "$c" "$work/progress.lua")")
@@ -155,6 +159,7 @@ for c in $connections; do
 done
 
 # Latency at a fixed rate: half of Dti.Api's saturation at c16 (hey -q is per worker: 16 workers).
+[[ $parts == *" fixed "* ]] || exit 0
 sat=$(measure api 16 | awk '{print int($1)}'); rate=$(( sat / 2 / 16 )); [ "$rate" -ge 1 ] || rate=1
 for r in $(seq 1 "$runs"); do
   for t in "${apis[@]}" raw ef; do

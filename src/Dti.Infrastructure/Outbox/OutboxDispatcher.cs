@@ -18,8 +18,9 @@ namespace Dti.Infrastructure.Outbox;
 /// (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL; SQLite serialises writers, so its transaction alone is enough)
 /// and stamps them with this pass's claim, making them unavailable until <see cref="OutboxOptions.ClaimDuration"/>
 /// has passed. Handlers then run outside any transaction, so slow handlers hold no locks.</para>
-/// <para>Delivery is at least once: a pass that dies after publishing but before marking the message leaves it to
-/// be taken again when the claim runs out.</para>
+/// <para>A pass marks its published messages processed together, in one statement at its end. Delivery is at least
+/// once: a pass that dies after publishing but before marking leaves its messages to be taken again when the claim
+/// runs out.</para>
 /// </remarks>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, IOptions<OutboxOptions> options, IOptions<DatabaseOptions> database, TimeProvider clock, ILogger<OutboxDispatcher> logger)
@@ -32,9 +33,21 @@ public sealed class OutboxDispatcher(
         var claim = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         claim = claim[Math.Max(0, claim.Length - OutboxMessage.ClaimedByMaxLength)..];
         var messages = await ClaimAsync(claim, cancellationToken);
-        foreach (var message in messages)
+        var published = new List<Guid>(messages.Count);
+        try
         {
-            await DispatchAsync(message, claim, cancellationToken);
+            foreach (var message in messages)
+            {
+                if (await DispatchAsync(message, claim, cancellationToken))
+                {
+                    published.Add(message.Id);
+                }
+            }
+        }
+        finally
+        {
+            // Also when the host stops mid-batch: what was published is not published again.
+            await MarkProcessedAsync(published, claim, CancellationToken.None);
         }
 
         return messages.Count;
@@ -116,23 +129,38 @@ public sealed class OutboxDispatcher(
         return db.OutboxMessages.Where(m => m.ProcessedAt == null && m.Attempts < maxAttempts && m.AvailableAt <= now);
     }
 
-    private async Task DispatchAsync(OutboxMessage message, string claim, CancellationToken cancellationToken)
+    /// <summary>Publishes one message in its own scope; false (with the failure recorded) when a handler threw.</summary>
+    private async Task<bool> DispatchAsync(OutboxMessage message, string claim, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
-        var attempt = message.Attempts + 1;
         try
         {
             await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(DomainEventTypes.ToNotification(message), cancellationToken);
+            return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            await RecordFailureAsync(db, message, attempt, claim, ex, cancellationToken);
+            await RecordFailureAsync(scope.ServiceProvider.GetRequiredService<DtiDbContext>(), message, message.Attempts + 1, claim, ex, cancellationToken);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Marks the pass's published messages in one statement. Only while this pass's claim holds them: a message whose
+    /// claim ran out and was taken again belongs to the newer pass. A pass that dies before this leaves its messages
+    /// to be published again once the claim runs out (at least once).
+    /// </summary>
+    private async Task MarkProcessedAsync(List<Guid> published, string claim, CancellationToken cancellationToken)
+    {
+        if (published.Count == 0)
+        {
             return;
         }
 
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
         var now = clock.GetUtcNow();
-        await db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimedBy == claim)
+        await db.OutboxMessages.Where(m => published.Contains(m.Id) && m.ClaimedBy == claim)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, now), cancellationToken);
     }
 

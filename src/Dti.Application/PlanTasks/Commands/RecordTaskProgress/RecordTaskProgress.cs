@@ -1,7 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Common.Security;
-using Dti.Application.Plans;
 using Dti.Domain.Common;
 using Dti.Domain.Plans;
 using FluentValidation;
@@ -41,8 +40,7 @@ public sealed class RecordTaskProgressHandler(IApplicationDbContext db, TimeProv
 {
     public async Task<Versioned<TaskDto>> Handle(RecordTaskProgressCommand request, CancellationToken cancellationToken)
     {
-        var task = await db.GetTaskForUpdateAsync(request.PlanId, request.TaskId, request.ExpectedVersion, cancellationToken);
-        var plan = await db.GetPlanAsync(request.PlanId, cancellationToken);
+        var (task, plan) = await db.GetTaskAndPlanForUpdateAsync(request.PlanId, request.TaskId, request.ExpectedVersion, cancellationToken);
         var today = VietnamClock.Today(clock);
         var body = request.Body;
         task.RecordProgress(plan, body.Status!.Value, body.Percent, body.Note, body.AsOf ?? today, clock.GetUtcNow());

@@ -25,8 +25,7 @@ public sealed class UpdateTaskHandler(IApplicationDbContext db, TimeProvider clo
 {
     public async Task<Versioned<TaskDto>> Handle(UpdateTaskCommand request, CancellationToken cancellationToken)
     {
-        var plan = await db.GetPlanAsync(request.PlanId, cancellationToken);
-        var task = await db.GetTaskForUpdateAsync(request.PlanId, request.TaskId, request.ExpectedVersion, cancellationToken);
+        var (task, plan) = await db.GetTaskAndPlanForUpdateAsync(request.PlanId, request.TaskId, request.ExpectedVersion, cancellationToken);
         var governing = await db.GoverningFrameworkAsync(plan.FirstAssessmentYear, cancellationToken);
         var today = VietnamClock.Today(clock);
         await db.RequireActiveAsync(AgencyQueries.HolderFields(request.Body.LeadAgencyId, request.Body.CooperatingAgencyIds), today, cancellationToken);
