@@ -128,6 +128,7 @@ public static class DependencyInjection
             .Validate(o => o.BatchSize is >= 1 and <= OutboxOptions.MaxBatchSize, $"{OutboxOptions.Section}:BatchSize must be 1–{OutboxOptions.MaxBatchSize}.")
             .Validate(o => o.MaxAttempts >= 1, $"{OutboxOptions.Section}:MaxAttempts must be at least 1.")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.ClaimDuration > TimeSpan.Zero, $"{OutboxOptions.Section}:PollInterval and ClaimDuration must be positive.")
+            .Validate(o => o.WakeDelay >= TimeSpan.Zero, $"{OutboxOptions.Section}:WakeDelay must be 0 or more.")
             .Validate(o => o.RetryDelay >= TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay, $"{OutboxOptions.Section}:RetryDelay must be 0 or more and at most MaxRetryDelay.")
             .Validate(o => o.ProcessedRetention >= TimeSpan.Zero && o.PurgeInterval > TimeSpan.Zero, $"{OutboxOptions.Section}:ProcessedRetention must be 0 or more and PurgeInterval positive.")
             .ValidateOnStart();

@@ -6,7 +6,7 @@ namespace Dti.Infrastructure.Outbox;
 
 /// <summary>
 /// Runs <see cref="OutboxDispatcher"/> passes for the life of the host: again at once after a full batch,
-/// otherwise after <see cref="OutboxOptions.PollInterval"/> or as soon as a save in this instance wrote events.
+/// otherwise after <see cref="OutboxOptions.PollInterval"/> or <see cref="OutboxOptions.WakeDelay"/> after a save in this instance wrote events.
 /// When idle, at most every <see cref="OutboxOptions.PurgeInterval"/>, it deletes old processed messages (the interval
 /// is only a pace: several instances purging at once is harmless). Off when <see cref="OutboxOptions.DispatchInBackground"/> is false.
 /// </summary>
@@ -50,7 +50,10 @@ public sealed class OutboxDispatchLoop(
             {
                 try
                 {
-                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                    if (await signal.WaitAsync(settings.PollInterval, stoppingToken) && settings.WakeDelay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(settings.WakeDelay, stoppingToken);
+                    }
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {

@@ -15,7 +15,7 @@ namespace Dti.Infrastructure.Outbox;
 /// <remarks>
 /// <para>Several instances may run passes against one database at once; each message is taken by exactly one of
 /// them. Taking is a short transaction that picks the due rows with row locks the other instances skip
-/// (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL; SQLite serialises writers, so its transaction alone is enough)
+/// (<see cref="RowClaims"/>: <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL; SQLite serialises writers, so its transaction alone is enough)
 /// and stamps them with this pass's claim, making them unavailable until <see cref="OutboxOptions.ClaimDuration"/>
 /// has passed. Handlers then run outside any transaction, so slow handlers hold no locks.</para>
 /// <para>A pass marks its published messages processed together, in one statement at its end. Delivery is at least
@@ -23,10 +23,8 @@ namespace Dti.Infrastructure.Outbox;
 /// runs out.</para>
 /// </remarks>
 public sealed class OutboxDispatcher(
-    IServiceScopeFactory scopes, IOptions<OutboxOptions> options, IOptions<DatabaseOptions> database, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
-    private readonly DatabaseProvider _provider = DatabaseRegistration.ParseProvider(database.Value.Provider);
-
     /// <summary>Runs one pass; returns how many messages it took (0 when none was due).</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
@@ -80,7 +78,7 @@ public sealed class OutboxDispatcher(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var messages = await SelectForClaimAsync(db, now, cancellationToken);
+        var messages = await ClaimQuery(db, now).ToListAsync(cancellationToken);
         if (messages.Count == 0)
         {
             return [];
@@ -95,33 +93,9 @@ public sealed class OutboxDispatcher(
         return messages;
     }
 
-    /// <summary>
-    /// The due messages, oldest first, locked so that concurrent passes skip them. The one place that differs by
-    /// provider; a new provider adds its locking query here.
-    /// </summary>
-    private Task<List<OutboxMessage>> SelectForClaimAsync(DtiDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        return _provider switch
-        {
-            // Same filter and order as Due(); raw SQL because LINQ cannot say FOR UPDATE SKIP LOCKED.
-            DatabaseProvider.Postgres => db.OutboxMessages.FromSql($"""
-                SELECT * FROM "OutboxMessages"
-                WHERE "ProcessedAt" IS NULL AND "Attempts" < {settings.MaxAttempts} AND "AvailableAt" <= {now.UtcDateTime}
-                ORDER BY "OccurredAt", "Id"
-                LIMIT {settings.BatchSize}
-                FOR UPDATE SKIP LOCKED
-                """).AsNoTracking().ToListAsync(cancellationToken),
-            // READPAST skips rows other passes hold; UPDLOCK keeps them until this transaction commits its claim.
-            DatabaseProvider.SqlServer => db.OutboxMessages.FromSql($"""
-                SELECT TOP ({settings.BatchSize}) * FROM [OutboxMessages] WITH (UPDLOCK, READPAST, ROWLOCK)
-                WHERE [ProcessedAt] IS NULL AND [Attempts] < {settings.MaxAttempts} AND [AvailableAt] <= {now.UtcDateTime}
-                ORDER BY [OccurredAt], [Id]
-                """).AsNoTracking().ToListAsync(cancellationToken),
-            DatabaseProvider.Sqlite => Due(db, now).OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).Take(settings.BatchSize).AsNoTracking().ToListAsync(cancellationToken),
-            _ => throw new NotSupportedException($"The outbox cannot take messages on {_provider}: add its row-locking query to {nameof(OutboxDispatcher)}.{nameof(SelectForClaimAsync)}."),
-        };
-    }
+    /// <summary>A pass's messages: the due ones, oldest first, locked for the pass's transaction and skipping those another pass holds.</summary>
+    public IQueryable<OutboxMessage> ClaimQuery(DtiDbContext db, DateTimeOffset now) =>
+        Due(db, now).OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).Take(options.Value.BatchSize).SkipLockedForUpdate().AsNoTracking();
 
     private IQueryable<OutboxMessage> Due(DtiDbContext db, DateTimeOffset now)
     {

@@ -13,6 +13,12 @@ public sealed class OutboxOptions
     /// <summary>How long the loop sleeps when there was nothing to do (a save in this instance wakes it early).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long the loop waits, once a save woke it, before its pass: the events of the saves made meanwhile go in the
+    /// same pass (under a burst of writes, one pass per this interval instead of one per save). Zero passes at once.
+    /// </summary>
+    public TimeSpan WakeDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>How many messages one pass takes.</summary>
     public int BatchSize { get; set; } = 50;
 

@@ -21,8 +21,8 @@ public sealed class OutboxSignal : IDisposable
         }
     }
 
-    /// <summary>Waits until <see cref="Notify"/> is called or <paramref name="timeout"/> passes.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+    /// <summary>Waits until <see cref="Notify"/> is called (true) or <paramref name="timeout"/> passes (false).</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 
     public void Dispose() => _signal.Dispose();
 }

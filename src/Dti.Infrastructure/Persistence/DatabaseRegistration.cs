@@ -46,6 +46,8 @@ public static class DatabaseRegistration
             _ => throw new StartupException($"Database:Provider '{provider}' is not supported."),
         };
 
+        builder.AddInterceptors(RowClaims.Interceptor(provider));
+
         // Drift between the model and the migrations is caught by the tests (the snapshot check and SchemaMatchesModel),
         // not at start-up: a snapshot lagging a correct hand-written migration must not stop a production start.
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

@@ -4,7 +4,6 @@ using Dti.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Dti.Infrastructure.Reminders;
 
@@ -14,17 +13,15 @@ namespace Dti.Infrastructure.Reminders;
 /// </summary>
 /// <remarks>
 /// <para>Several instances scan one database. Each scan first takes <see cref="ReminderScanClaim"/>'s row with the lock
-/// the outbox takes its messages with (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, <c>UPDLOCK, READPAST</c> on SQL
-/// Server; on SQLite the write transaction itself serialises writers): a scan that finds the row locked skips its turn
+/// the outbox takes its messages with (<see cref="RowClaims"/>: <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, <c>UPDLOCK,
+/// READPAST</c> on SQL Server; on SQLite the write transaction itself serialises writers): a scan that finds the row locked skips its turn
 /// instead of waiting, and the next scan reads what the other one committed. The unique index on (subject, subject
 /// key, threshold) is the last guard: a duplicate fails the whole save, events included.</para>
 /// <para>No state in memory decides anything: a restarted or a second instance reads the reminders already raised.</para>
 /// </remarks>
 public sealed class ReminderScanner(
-    IServiceScopeFactory scopes, OutboxSignal outbox, IOptions<DatabaseOptions> database, TimeProvider clock, ILogger<ReminderScanner> logger)
+    IServiceScopeFactory scopes, OutboxSignal outbox, TimeProvider clock, ILogger<ReminderScanner> logger)
 {
-    private readonly DatabaseProvider _provider = DatabaseRegistration.ParseProvider(database.Value.Provider);
-
     /// <summary>Runs one scan; returns how many reminders it raised, or null when another scan held the claim.</summary>
     public async Task<int?> ScanOnceAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +32,7 @@ public sealed class ReminderScanner(
         await EnsureClaimRowAsync(db, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claim = await SelectForClaimAsync(db, cancellationToken);
+        var claim = await ClaimQuery(db).SingleOrDefaultAsync(cancellationToken);
         if (claim is null)
         {
             logger.LogDebug("Another instance is scanning for reminders; this one skips its turn.");
@@ -75,17 +72,7 @@ public sealed class ReminderScanner(
         }
     }
 
-    /// <summary>The claim row, locked until this scan commits, or null when another scan holds it; the one place that differs by provider.</summary>
-    private Task<ReminderScanClaim?> SelectForClaimAsync(DtiDbContext db, CancellationToken cancellationToken) => _provider switch
-    {
-        // Raw SQL because LINQ cannot say FOR UPDATE SKIP LOCKED (as in OutboxDispatcher).
-        DatabaseProvider.Postgres => db.ReminderScanClaims.FromSql($"""
-            SELECT * FROM "ReminderScanClaims" WHERE "Id" = {ReminderScanClaim.TheRow} FOR UPDATE SKIP LOCKED
-            """).SingleOrDefaultAsync(cancellationToken),
-        DatabaseProvider.SqlServer => db.ReminderScanClaims.FromSql($"""
-            SELECT * FROM [ReminderScanClaims] WITH (UPDLOCK, READPAST, ROWLOCK) WHERE [Id] = {ReminderScanClaim.TheRow}
-            """).SingleOrDefaultAsync(cancellationToken),
-        DatabaseProvider.Sqlite => db.ReminderScanClaims.SingleOrDefaultAsync(c => c.Id == ReminderScanClaim.TheRow, cancellationToken),
-        _ => throw new NotSupportedException($"Reminder scans cannot take their claim on {_provider}: add its row-locking query to {nameof(ReminderScanner)}.{nameof(SelectForClaimAsync)}."),
-    };
+    /// <summary>The claim row, locked until the scan commits; no row when another scan holds it.</summary>
+    public static IQueryable<ReminderScanClaim> ClaimQuery(DtiDbContext db) =>
+        db.ReminderScanClaims.Where(c => c.Id == ReminderScanClaim.TheRow).SkipLockedForUpdate();
 }

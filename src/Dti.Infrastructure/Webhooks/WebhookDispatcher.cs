@@ -22,10 +22,8 @@ namespace Dti.Infrastructure.Webhooks;
 /// again when the claim runs out: delivery is at least once, always with the same event id.
 /// </remarks>
 public sealed class WebhookDispatcher(
-    IServiceScopeFactory scopes, IOptions<WebhookOptions> options, IOptions<DatabaseOptions> database, TimeProvider clock, ILogger<WebhookDispatcher> logger)
+    IServiceScopeFactory scopes, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger)
 {
-    private readonly DatabaseProvider _provider = DatabaseRegistration.ParseProvider(database.Value.Provider);
-
     /// <summary>Runs one pass; returns how many deliveries it took (0 when none was due).</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +51,7 @@ public sealed class WebhookDispatcher(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var deliveries = await SelectForClaimAsync(db, now, cancellationToken);
+        var deliveries = await ClaimQuery(db, now).ToListAsync(cancellationToken);
         if (deliveries.Count == 0)
         {
             return [];
@@ -67,35 +65,9 @@ public sealed class WebhookDispatcher(
         return deliveries;
     }
 
-    /// <summary>The due deliveries, oldest due first, locked so that concurrent passes skip them; the one place that differs by provider.</summary>
-    private Task<List<WebhookDelivery>> SelectForClaimAsync(DtiDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var batch = options.Value.BatchSize;
-        var at = now.UtcDateTime;
-        return _provider switch
-        {
-            // Same filter and order as Due(); raw SQL because LINQ cannot say FOR UPDATE SKIP LOCKED.
-            DatabaseProvider.Postgres => db.WebhookDeliveries.FromSql($"""
-                SELECT d.* FROM "WebhookDeliveries" AS d
-                WHERE d."DeliveredAt" IS NULL AND d."GaveUpAt" IS NULL AND d."NextAttemptAt" <= {at}
-                  AND EXISTS (SELECT 1 FROM "WebhookSubscriptions" AS s
-                              WHERE s."Id" = d."SubscriptionId" AND s."Active" AND (s."PausedUntil" IS NULL OR s."PausedUntil" <= {at}))
-                ORDER BY d."NextAttemptAt", d."Id"
-                LIMIT {batch}
-                FOR UPDATE OF d SKIP LOCKED
-                """).AsNoTracking().ToListAsync(cancellationToken),
-            // READPAST skips rows other passes hold; UPDLOCK keeps them until this transaction commits its claim.
-            DatabaseProvider.SqlServer => db.WebhookDeliveries.FromSql($"""
-                SELECT TOP ({batch}) d.* FROM [WebhookDeliveries] AS d WITH (UPDLOCK, READPAST, ROWLOCK)
-                WHERE d.[DeliveredAt] IS NULL AND d.[GaveUpAt] IS NULL AND d.[NextAttemptAt] <= {at}
-                  AND EXISTS (SELECT 1 FROM [WebhookSubscriptions] AS s
-                              WHERE s.[Id] = d.[SubscriptionId] AND s.[Active] = CAST(1 AS bit) AND (s.[PausedUntil] IS NULL OR s.[PausedUntil] <= {at}))
-                ORDER BY d.[NextAttemptAt], d.[Id]
-                """).AsNoTracking().ToListAsync(cancellationToken),
-            DatabaseProvider.Sqlite => Due(db, now).OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).Take(batch).AsNoTracking().ToListAsync(cancellationToken),
-            _ => throw new NotSupportedException($"Webhook deliveries cannot be taken on {_provider}: add its row-locking query to {nameof(WebhookDispatcher)}.{nameof(SelectForClaimAsync)}."),
-        };
-    }
+    /// <summary>A pass's deliveries: the due ones, oldest due first, locked for the pass's transaction and skipping those another pass holds.</summary>
+    public IQueryable<WebhookDelivery> ClaimQuery(DtiDbContext db, DateTimeOffset now) =>
+        Due(db, now).OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).Take(options.Value.BatchSize).SkipLockedForUpdate().AsNoTracking();
 
     private static IQueryable<WebhookDelivery> Due(DtiDbContext db, DateTimeOffset now) =>
         db.WebhookDeliveries.Where(d => d.DeliveredAt == null && d.GaveUpAt == null && d.NextAttemptAt <= now

@@ -6,7 +6,10 @@ using Dti.Api.Tests.Infrastructure;
 using Dti.Api.Tests.SelfAssessments;
 using Dti.Application.Clients.Commands.CreateClient;
 using Dti.Domain.Clients;
+using Dti.Infrastructure.Outbox;
 using Dti.Infrastructure.Persistence;
+using Dti.Infrastructure.Reminders;
+using Dti.Infrastructure.Webhooks;
 using Dti.Infrastructure.Persistence.ReferenceData;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -309,6 +312,35 @@ public sealed class SqlServerQueryTests
             foreach (var query in queries)
             {
                 SqlServerSchema.Parse(SqlServerTranslation.Translate(query, QuerySplittingBehavior.SplitQuery));
+            }
+        });
+    }
+
+    /// <summary>
+    /// The three row claims — outbox messages, webhook deliveries, the reminder scan's turn — are LINQ marked with
+    /// <see cref="RowClaims.SkipLockedForUpdate{T}"/>: for SQL Server each becomes a T-SQL statement that parses and locks
+    /// its first table with <c>UPDLOCK, READPAST</c> (so that instances skip each other's rows instead of waiting).
+    /// </summary>
+    [Test]
+    public void TheRowClaimsTranslateForSqlServerWithReadPastLocks()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var claims = new (string Table, IQueryable Query)[]
+        {
+            ("OutboxMessages", _factory.Services.GetRequiredService<OutboxDispatcher>().ClaimQuery(db, now)),
+            ("WebhookDeliveries", _factory.Services.GetRequiredService<WebhookDispatcher>().ClaimQuery(db, now)),
+            ("ReminderScanClaims", ReminderScanner.ClaimQuery(db)),
+        };
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (table, query) in claims)
+            {
+                var sql = SqlServerTranslation.Translate(query.Expression, QuerySplittingBehavior.SplitQuery);
+                SqlServerSchema.Parse(sql);
+                Assert.That(sql, Does.Match($@"FROM \[{table}\] AS \[\w+\] WITH \(UPDLOCK, READPAST, ROWLOCK\)"), sql);
             }
         });
     }

@@ -11,7 +11,8 @@ namespace Dti.Api.Tests.Persistence;
 /// <summary>
 /// Translates a LINQ query recorded from the running application (<see cref="Infrastructure.QueryLog"/>) for SQL
 /// Server, without a server: the query's roots are moved onto a SQL Server context, EF compiles it, and the command
-/// it would send is caught before it leaves (the connection is never opened).
+/// it would send is caught before it leaves (the connection is never opened). The context is configured as the
+/// application configures it, so its own rewriting (<see cref="Dti.Infrastructure.Persistence.RowClaims"/>) runs first.
 /// </summary>
 internal static class SqlServerTranslation
 {
