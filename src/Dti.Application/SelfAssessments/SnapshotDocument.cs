@@ -43,23 +43,6 @@ internal static class SnapshotDocument
         return Write(document);
     }
 
-    /// <summary>The indices of a stored document, in its order, with their self-assessed numbers: what the ministry's are compared with.</summary>
-    public static IReadOnlyList<SnapshotRow> Indices(string document)
-    {
-        using var json = JsonDocument.Parse(document);
-        return
-        [
-            .. json.RootElement.GetProperty("indices").EnumerateArray().Select(i => new SnapshotRow(
-                i.GetProperty("code").GetString()!,
-                Enum.Parse<AssessedIndexLevel>(i.GetProperty("level").GetString()!),
-                i.GetProperty("mainIndexCode").GetString(),
-                i.GetProperty("nameVi").GetString()!,
-                Decimal(i.GetProperty("maxPoints")),
-                Decimal(i.GetProperty("selfAssessed").GetProperty("value")),
-                Decimal(i.GetProperty("selfAssessed").GetProperty("score")))),
-        ];
-    }
-
     /// <summary>Writes <paramref name="node"/> canonically: keys ordinal-sorted, strings NFC.</summary>
     public static string Write(JsonNode node)
     {
@@ -73,23 +56,33 @@ internal static class SnapshotDocument
     }
 
     /// <summary>
-    /// Reads back what a frozen document says of the DTI and of each main index (its name, whether it is scored, its max
-    /// points and its value on the [0, 1] scale), so comparisons use the revision as signed, never the live draft.
+    /// Reads a frozen document back — the one reader of what a revision said as signed, never the live draft: its indices
+    /// in order with their self-assessed numbers (what the ministry's figures are compared with), and the DTI with each
+    /// main index (its name, whether it is scored, its max points and its value on the [0, 1] scale).
     /// </summary>
-    public static SnapshotScore ScoreOf(string document)
+    public static FrozenSnapshot Read(string document)
     {
         using var json = JsonDocument.Parse(document);
         var root = json.RootElement;
+        List<SnapshotRow> indices =
+        [
+            .. root.GetProperty("indices").EnumerateArray().Select(i => new SnapshotRow(
+                i.GetProperty("code").GetString()!,
+                Enum.Parse<AssessedIndexLevel>(i.GetProperty("level").GetString()!),
+                i.GetProperty("mainIndexCode").GetString(),
+                i.GetProperty("nameVi").GetString()!,
+                Decimal(i.GetProperty("maxPoints")),
+                Decimal(i.GetProperty("selfAssessed").GetProperty("value")),
+                Decimal(i.GetProperty("selfAssessed").GetProperty("score")))),
+        ];
+        var names = indices.Where(i => i.Level == AssessedIndexLevel.Main).ToDictionary(i => i.Code, i => i.NameVi, StringComparer.Ordinal);
         var score = root.GetProperty("score");
-        var names = root.GetProperty("indices").EnumerateArray()
-            .Where(i => i.GetProperty("level").GetString() == nameof(AssessedIndexLevel.Main))
-            .ToDictionary(i => i.GetProperty("code").GetString()!, i => i.GetProperty("nameVi").GetString()!, StringComparer.Ordinal);
         var mains = score.GetProperty("mainIndices").EnumerateArray().Select(m =>
         {
             var code = m.GetProperty("code").GetString()!;
             return new SnapshotMainIndex(code, names.GetValueOrDefault(code, code), m.GetProperty("isScored").GetBoolean(), Decimal(m.GetProperty("maxPoints")), Decimal(m.GetProperty("value")));
         });
-        return new SnapshotScore(root.GetProperty("frameworkCode").GetString()!, Decimal(score.GetProperty("dti")), [.. mains]);
+        return new FrozenSnapshot(root.GetProperty("frameworkCode").GetString()!, Decimal(score.GetProperty("dti")), [.. mains], indices);
     }
 
     public static string? Value(decimal? value) => value?.ToString("F4", CultureInfo.InvariantCulture);
@@ -246,5 +239,5 @@ internal sealed record SnapshotRow(string Code, AssessedIndexLevel Level, string
 /// <summary>A main index as a frozen snapshot document holds it.</summary>
 internal sealed record SnapshotMainIndex(string Code, string NameVi, bool IsScored, decimal? MaxPoints, decimal? Value);
 
-/// <summary>The DTI and main indices of a frozen snapshot document, under the framework it names.</summary>
-internal sealed record SnapshotScore(string FrameworkCode, decimal? Dti, IReadOnlyList<SnapshotMainIndex> MainIndices);
+/// <summary>A frozen snapshot document read back: the framework it names, its DTI and main indices, and every index in order.</summary>
+internal sealed record FrozenSnapshot(string FrameworkCode, decimal? Dti, IReadOnlyList<SnapshotMainIndex> MainIndices, IReadOnlyList<SnapshotRow> Indices);

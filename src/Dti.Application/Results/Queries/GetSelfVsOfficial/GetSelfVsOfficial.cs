@@ -46,7 +46,7 @@ public sealed class GetSelfVsOfficialHandler(IApplicationDbContext db) : IReques
             .Where(f => f.Year == request.Year && f.FieldSize == fieldSize && f.ProvinceCode == request.Code && f.Kind != FigureKind.Pillar)
             .ToListAsync(cancellationToken);
 
-        var self = SnapshotDocument.ScoreOf(snapshot.Document);
+        var self = SnapshotDocument.Read(snapshot.Document);
         var dti = official.FirstOrDefault(f => f.Kind == FigureKind.Dti);
         var mains = official.Where(f => f.Kind == FigureKind.MainIndex).ToDictionary(f => f.Code, StringComparer.OrdinalIgnoreCase);
         var indices = self.MainIndices.Select(m =>

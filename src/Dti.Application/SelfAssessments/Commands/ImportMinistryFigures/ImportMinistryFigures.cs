@@ -63,7 +63,7 @@ public sealed class ImportMinistryFiguresHandler(IApplicationDbContext db, ICurr
         var key = string.Create(CultureInfo.InvariantCulture, $"{year} revision {revision}");
         var snapshot = await db.SelfAssessmentSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.AssessmentYear == year && s.Revision == revision, cancellationToken)
             ?? throw new NotFoundException("Snapshot", key);
-        var indices = SnapshotDocument.Indices(snapshot.Document).Select(i => new SnapshotIndex(i.Code, i.MaxPoints)).ToList();
+        var indices = SnapshotDocument.Read(snapshot.Document).Indices.Select(i => new SnapshotIndex(i.Code, i.MaxPoints)).ToList();
         var actor = client.SelfAssessmentActor();
         var now = clock.GetUtcNow();
         var set = await db.MinistryFigureSets.Include(s => s.Figures).SingleOrDefaultAsync(s => s.AssessmentYear == year && s.Revision == revision, cancellationToken);
