@@ -62,6 +62,7 @@ public static class DependencyInjection
             o.OperationFilter<DownloadResponseFilter>();
             o.OperationFilter<StandardResponsesFilter>();
             o.OperationFilter<RequestBodyLimitFilter>();
+            o.OperationFilter<StoresNothing.Filter>();
             o.OperationFilter<IfMatchHeaderFilter>();
             o.OperationFilter<IdempotencyKeyHeaderFilter>();
             o.DocumentFilter<UnusedSchemasFilter>();

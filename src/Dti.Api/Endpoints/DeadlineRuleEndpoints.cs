@@ -46,6 +46,7 @@ internal static class DeadlineRuleEndpoints
             .RequireAuthorization(Policies.ReadReference)
             .WithSummary("Read deadline rules from text without storing them")
             .WithDescription("Wording as plans and letters write it, in Vietnamese (with or without diacritics) or English. Returns every rule the sentence holds (\"hàng quý (trước ngày 25 tháng cuối quý) và hàng năm (trước ngày 20/12)\" holds two), each with its parts, its canonical Vietnamese and English wording and its deadline for one sample period (the first whose last allowed day is on or after `sampleFrom`, default today) with the steps; and whether ad hoc reports (\"đột xuất\") are also asked for. 422 `deadline-rule.text-not-understood` quotes the word not understood, its position and the nearest known phrases.")
+            .StoresNothingAtAll()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -75,6 +75,7 @@ internal static class ResultEndpoints
             .RequireAuthorization(Policies.ReadAgencyData)
             .WithSummary("What DTI and rank other main-index values would have given")
             .WithDescription("Starts from the province's published main-index values, then a plan's targets (`planId`), then `mainIndexValues`, then `raise` deltas; returns the DTI and the rank it would have had in that year's published table (a range `rankBest`–`rankWorst` where the neighbours' values were not published). Changes nothing.")
+            .StoresNothingAtAll()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
         var results = api.MapGroup("/official-results").WithTags("Official results");

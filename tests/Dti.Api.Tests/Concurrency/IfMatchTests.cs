@@ -27,10 +27,7 @@ public sealed class IfMatchTests(DatabaseProvider provider) : ApiTestBase(provid
     private static bool ChangesAnExistingResource(ServedOperation operation, IReadOnlyCollection<ServedOperation> all) =>
         operation.Method is "PUT" or "PATCH" or "DELETE"
         || (operation.Method == "POST" && operation.Route.Contains('{', StringComparison.Ordinal) && !all.Any(o => o.Method == "GET" && o.Route == operation.Route)
-            && operation.Definition["responses"]?["201"] is null && !Computations.Contains(operation.OperationId));
-
-    /// <summary>POSTs below a resource that compute from their body and store nothing.</summary>
-    private static readonly string[] Computations = ["EvaluateWhatIf"];
+            && operation.Definition["responses"]?["201"] is null && operation.Definition["x-stores-nothing"] is null);
 
     private async Task<(List<ServedOperation> Changes, List<ServedOperation> Others)> Operations()
     {
