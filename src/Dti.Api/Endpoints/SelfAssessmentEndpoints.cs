@@ -1,5 +1,6 @@
 using Dti.Api.OpenApi;
 using Dti.Api.Security;
+using Dti.Application.Common.Csv;
 using Dti.Application.SelfAssessments;
 using Dti.Application.SelfAssessments.Commands.FinaliseSelfAssessment;
 using Dti.Application.SelfAssessments.Commands.ImportMinistryFigures;
@@ -96,8 +97,13 @@ internal static class SelfAssessmentEndpoints
         assessments.MapGet("/{year:int}/snapshots/{revision:int}/comparison", CompareWithMinistry).WithName(nameof(CompareWithMinistry))
             .RequireAuthorization(Policies.ReadResults)
             .WithSummary("Compare a snapshot revision with the ministry's numbers")
-            .WithDescription("Per index (main indices then their components, as in the snapshot): the self-assessed value and score, the appraised and final ones, and appraised − self, final − self. `totals`: the DTI of each column, scored as the self-assessment is, where its main-index values are complete, and their differences. `format=Csv` (or `Accept: text/csv`): the same, one row per index, UTF-8 with a byte-order mark. The ministry's columns are null until its numbers are imported; 404 for a revision not finalised.")
-            .Produces<MinistryComparisonDto>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .WithDescription("Per index (main indices then their components, as in the snapshot): the self-assessed value and score, the appraised and final ones, and appraised − self, final − self. `totals`: the DTI of each column, scored as the self-assessment is, where its main-index values are complete, and their differences. The same as CSV: `comparison.csv`. The ministry's columns are null until its numbers are imported; 404 for a revision not finalised.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        assessments.MapGet("/{year:int}/snapshots/{revision:int}/comparison.csv", CompareWithMinistryCsv).WithName(nameof(CompareWithMinistryCsv))
+            .RequireAuthorization(Policies.ReadResults)
+            .WithSummary("The comparison with the ministry's numbers as CSV")
+            .WithDescription("The comparison's indices, one row per index in the same order, UTF-8 with a byte-order mark so spreadsheets keep Vietnamese names (the totals stay in the JSON). 404 for a revision not finalised.")
+            .ProducesCsv()
             .ProducesProblem(StatusCodes.Status404NotFound);
         assessments.MapGet("/signing-certificate", GetSigningCertificate).WithName(nameof(GetSigningCertificate))
             .RequireAuthorization(Policies.ReadResults)
@@ -170,20 +176,14 @@ internal static class SelfAssessmentEndpoints
     }
 
     [ParametersOf<CompareWithMinistryQuery>]
-    public static async Task<Results<Ok<MinistryComparisonDto>, FileContentHttpResult>> CompareWithMinistry(
-        int year, int revision, IMediator mediator, HttpContext context, CancellationToken cancellationToken, ComparisonFormat? format = null)
+    public static async Task<Ok<MinistryComparisonDto>> CompareWithMinistry(int year, int revision, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new CompareWithMinistryQuery(year, revision), cancellationToken));
+
+    [ParametersOf<CompareWithMinistryQuery>]
+    public static async Task<FileContentHttpResult> CompareWithMinistryCsv(int year, int revision, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
     {
         var comparison = await mediator.Send(new CompareWithMinistryQuery(year, revision), cancellationToken);
-        var csv = format == ComparisonFormat.Csv
-            || (format is null && context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)));
-        if (!csv)
-        {
-            return TypedResults.Ok(comparison);
-        }
-
-        context.Response.Headers.ContentDisposition = Attachments.ContentDisposition(MinistryComparisonCsv.FileName(comparison));
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(MinistryComparisonCsv.Of(comparison), "text/csv; charset=utf-8");
+        return CsvDownload.Send(response, new CsvFile(MinistryComparisonCsv.FileName(comparison), MinistryComparisonCsv.Of(comparison)));
     }
 
     public static async Task<ContentHttpResult> GetSigningCertificate(IMediator mediator, CancellationToken cancellationToken) =>

@@ -108,13 +108,3 @@ public sealed record DtiTotalDto(
     [property: Range(0, FrameworkLimits.MaxMainIndices)] int UnvaluedScoredMainIndices,
     [property: Range(0, 1)] decimal? Value,
     decimal? Points);
-
-/// <summary>What the comparison can be downloaded as.</summary>
-public enum ComparisonFormat
-{
-    /// <summary>The comparison as JSON.</summary>
-    Json,
-
-    /// <summary>One row per index, UTF-8 with a byte-order mark so a spreadsheet keeps the Vietnamese.</summary>
-    Csv,
-}

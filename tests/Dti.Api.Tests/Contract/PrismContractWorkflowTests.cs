@@ -646,7 +646,7 @@ public sealed class PrismContractWorkflowTests(DatabaseProvider provider) : ApiT
         await Send(_coordinator, HttpMethod.Put, figures, 200, Csv("code,finalValue,source\n7,0.81,Công văn (minh họa)\n"));
         await Get(_ministry, figures, 200);
         await Get(_ministry, $"{snapshot}/comparison", 200, accept: "application/json");
-        await Get(_coordinator, $"{snapshot}/comparison?format=Csv", 200, accept: "text/csv");
+        await Get(_coordinator, $"{snapshot}/comparison.csv", 200, accept: "text/csv");
         await Get(_reporter, $"{snapshot}/comparison", 403);
     }
 

@@ -136,7 +136,7 @@ public sealed class SqlServerQueryTests
         ("GetSigningCertificate", "/api/v1/self-assessments/signing-certificate"),
         ("GetMinistryFigures", "/api/v1/self-assessments/2023/snapshots/1/ministry-figures"),
         ("CompareWithMinistry", "/api/v1/self-assessments/2023/snapshots/1/comparison"),
-        ("CompareWithMinistry", "/api/v1/self-assessments/2023/snapshots/1/comparison?format=Csv"),
+        ("CompareWithMinistryCsv", "/api/v1/self-assessments/2023/snapshots/1/comparison.csv"),
     ];
 
     private readonly ProvinceCertificate _certificate = new();

@@ -191,6 +191,7 @@ public static class AccessTable
         ["GetMinistryFigures"] = new(ReadResults),
         ["ImportMinistryFigures"] = new(ImportMinistryFigures),
         ["CompareWithMinistry"] = new(ReadResults),
+        ["CompareWithMinistryCsv"] = new(ReadResults),
         // Official results
         ["ListProvinceUnits"] = new(ReadReference),
         ["GetResultTable"] = new(ReadReference),

@@ -41,7 +41,7 @@ public sealed class CompareWithMinistryHandler(IApplicationDbContext db, TypeAda
         var framework = await db.Frameworks.AsNoTracking().WithTree().SingleAsync(f => f.Id == frameworkId, cancellationToken);
         var set = await db.MinistryFigureSets.AsNoTracking().Include(s => s.Figures)
             .SingleOrDefaultAsync(s => s.AssessmentYear == request.Year && s.Revision == request.Revision, cancellationToken);
-        return MinistryComparison.Of(request.Year, request.Revision, framework, snapshot.Sha256, SnapshotDocument.Indices(snapshot.Document), set, config);
+        return MinistryComparison.Of(request.Year, request.Revision, framework, snapshot.Sha256, SnapshotDocument.Read(snapshot.Document).Indices, set, config);
     }
 }
 
