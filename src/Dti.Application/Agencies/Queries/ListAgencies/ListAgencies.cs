@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Validation;
 using Dti.Domain.Agencies;
 using Dti.Domain.Common;
@@ -35,20 +36,9 @@ public sealed class ListAgenciesHandler(IApplicationDbContext db, TypeAdapterCon
     public Task<PagedList<AgencyDto>> Handle(ListAgenciesQuery request, CancellationToken cancellationToken)
     {
         var query = db.Agencies.AsNoTracking();
-        if (request.Kind is { } kind)
-        {
-            query = query.Where(a => a.Kind == kind);
-        }
-
-        if (request.ParentId is { } parent)
-        {
-            query = query.Where(a => a.ParentId == parent);
-        }
-
-        if (request.ActiveOn is { } on)
-        {
-            query = query.Where(a => a.ValidFrom <= on && (a.ValidTo == null || a.ValidTo >= on));
-        }
+        query = query.WhereIf(request.Kind, kind => a => a.Kind == kind)
+            .WhereIf(request.ParentId, parent => a => a.ParentId == parent)
+            .WhereIf(request.ActiveOn, on => a => a.ValidFrom <= on && (a.ValidTo == null || a.ValidTo >= on));
 
         var folded = SearchText.Fold(request.Q);
         if (folded.Length > 0)

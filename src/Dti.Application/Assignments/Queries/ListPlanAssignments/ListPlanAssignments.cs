@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Validation;
 using Dti.Application.Frameworks;
 using Dti.Application.Plans;
@@ -31,10 +32,7 @@ public sealed class ListPlanAssignmentsHandler(IApplicationDbContext db, TypeAda
     {
         var plan = await db.GetPlanAsync(request.PlanId, cancellationToken);
         var query = db.IndexAssignments.AsNoTracking().Include(a => a.Cooperators).Where(a => a.PlanId == plan.Id);
-        if (request.AgencyId is { } agency)
-        {
-            query = query.Where(a => a.LeadAgencyId == agency || a.Cooperators.Any(c => c.AgencyId == agency));
-        }
+        query = query.WhereIf(request.AgencyId, agency => a => a.LeadAgencyId == agency || a.Cooperators.Any(c => c.AgencyId == agency));
 
         if (request.IndexCode is { Length: > 0 } code)
         {

@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Domain.Auditing;
 using FluentValidation;
 using Mapster;
@@ -47,20 +48,9 @@ public sealed class ListAuditEntriesHandler(IApplicationDbContext db, TypeAdapte
             query = query.Where(e => e.ClientId == request.ClientId);
         }
 
-        if (request.AgencyId is { } agencyId)
-        {
-            query = query.Where(e => e.AgencyId == agencyId);
-        }
-
-        if (request.From is { } from)
-        {
-            query = query.Where(e => e.OccurredAt >= from);
-        }
-
-        if (request.To is { } to)
-        {
-            query = query.Where(e => e.OccurredAt <= to);
-        }
+        query = query.WhereIf(request.AgencyId, agencyId => e => e.AgencyId == agencyId)
+            .WhereIf(request.From, from => e => e.OccurredAt >= from)
+            .WhereIf(request.To, to => e => e.OccurredAt <= to);
 
         var rows = query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).ProjectToType<AuditEntryDto>(config);
         return PagedList<AuditEntryDto>.CreateAsync(rows, request.Paging, cancellationToken);

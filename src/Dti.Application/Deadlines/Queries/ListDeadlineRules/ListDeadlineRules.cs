@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Domain.Deadlines;
 using FluentValidation;
 using Mapster;
@@ -25,10 +26,7 @@ public sealed class ListDeadlineRulesHandler(IApplicationDbContext db, TypeAdapt
     public Task<PagedList<DeadlineRuleDto>> Handle(ListDeadlineRulesQuery request, CancellationToken cancellationToken)
     {
         var query = db.DeadlineRules.AsNoTracking();
-        if (request.Frequency is { } frequency)
-        {
-            query = query.Where(r => r.Frequency == frequency);
-        }
+        query = query.WhereIf(request.Frequency, frequency => r => r.Frequency == frequency);
 
         return PagedList<DeadlineRuleDto>.CreateAsync(query.OrderBy(r => r.Name).ThenBy(r => r.Id).ProjectToType<DeadlineRuleDto>(config), request.Paging, cancellationToken);
     }

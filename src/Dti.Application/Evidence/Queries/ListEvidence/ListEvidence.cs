@@ -1,6 +1,7 @@
 using Dti.Application.Agencies;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Security;
 using Dti.Domain.Evidence;
 using FluentValidation;
@@ -31,10 +32,7 @@ public sealed class ListEvidenceHandler(IApplicationDbContext db, TypeAdapterCon
     {
         await db.EnsureExistsAsync(request.AgencyId, cancellationToken);
         var evidence = db.Evidence.AsNoTracking().Where(e => e.AgencyId == request.AgencyId);
-        if (request.Kind is { } kind)
-        {
-            evidence = evidence.Where(e => e.Kind == kind);
-        }
+        evidence = evidence.WhereIf(request.Kind, kind => e => e.Kind == kind);
 
         return await PagedList<EvidenceDto>.CreateAsync(
             evidence.OrderByDescending(e => e.UploadedAt).ThenByDescending(e => e.Id).ProjectToType<EvidenceDto>(mapping), request.Paging, cancellationToken);

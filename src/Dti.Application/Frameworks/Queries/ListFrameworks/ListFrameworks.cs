@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Validation;
 using Dti.Domain.Frameworks;
 using FluentValidation;
@@ -30,10 +31,7 @@ public sealed class ListFrameworksHandler(IApplicationDbContext db, TypeAdapterC
     public Task<PagedList<FrameworkSummaryDto>> Handle(ListFrameworksQuery request, CancellationToken cancellationToken)
     {
         var query = db.Frameworks.AsNoTracking();
-        if (request.Status is { } status)
-        {
-            query = query.Where(f => f.Status == status);
-        }
+        query = query.WhereIf(request.Status, status => f => f.Status == status);
 
         if (request.Year is { } year)
         {

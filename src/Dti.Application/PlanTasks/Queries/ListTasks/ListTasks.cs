@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Security;
 using Dti.Application.Common.Validation;
 using Dti.Application.Plans;
@@ -52,20 +53,9 @@ public sealed class ListTasksHandler(IApplicationDbContext db, AgencyContext age
             query = query.HeldBy([agency]);
         }
 
-        if (request.DueFrom is { } from)
-        {
-            query = query.Where(t => t.DueDate >= from);
-        }
-
-        if (request.DueTo is { } to)
-        {
-            query = query.Where(t => t.DueDate <= to);
-        }
-
-        if (request.Status is { } status)
-        {
-            query = query.Where(t => t.Status == status);
-        }
+        query = query.WhereIf(request.DueFrom, from => t => t.DueDate >= from)
+            .WhereIf(request.DueTo, to => t => t.DueDate <= to)
+            .WhereIf(request.Status, status => t => t.Status == status);
 
         if (request.Overdue is { } overdue)
         {

@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Validation;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Plans;
@@ -33,30 +34,11 @@ public sealed class ListPlansHandler(IApplicationDbContext db, TypeAdapterConfig
     public Task<PagedList<PlanSummaryDto>> Handle(ListPlansQuery request, CancellationToken cancellationToken)
     {
         var query = db.Plans.AsNoTracking();
-        if (request.Kind is { } kind)
-        {
-            query = query.Where(p => p.Kind == kind);
-        }
-
-        if (request.Status is { } status)
-        {
-            query = query.Where(p => p.Status == status);
-        }
-
-        if (request.IssuerAgencyId is { } issuer)
-        {
-            query = query.Where(p => p.IssuerAgencyId == issuer);
-        }
-
-        if (request.ParentPlanId is { } parent)
-        {
-            query = query.Where(p => p.ParentPlanId == parent);
-        }
-
-        if (request.Year is { } year)
-        {
-            query = query.Where(p => p.FirstAssessmentYear <= year && p.LastAssessmentYear >= year);
-        }
+        query = query.WhereIf(request.Kind, kind => p => p.Kind == kind)
+            .WhereIf(request.Status, status => p => p.Status == status)
+            .WhereIf(request.IssuerAgencyId, issuer => p => p.IssuerAgencyId == issuer)
+            .WhereIf(request.ParentPlanId, parent => p => p.ParentPlanId == parent)
+            .WhereIf(request.Year, year => p => p.FirstAssessmentYear <= year && p.LastAssessmentYear >= year);
 
         query = request.Sort switch
         {

@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Security;
 using Dti.Application.Frameworks;
 using Dti.Application.Reports;
@@ -40,15 +41,8 @@ public sealed class ListContributionsHandler(IApplicationDbContext db, TypeAdapt
     public async Task<PagedList<ContributionDto>> Handle(ListContributionsQuery request, CancellationToken cancellationToken)
     {
         var query = db.Reports.AsNoTracking().Where(r => r.Kind == ReportKind.Contribution && r.ReviewingAgencyId == request.AgencyId);
-        if (request.AssessmentYear is { } year)
-        {
-            query = query.Where(r => r.AssessmentYear == year);
-        }
-
-        if (request.ReportRequestId is { } requestId)
-        {
-            query = query.Where(r => r.ReportRequestId == requestId);
-        }
+        query = query.WhereIf(request.AssessmentYear, year => r => r.AssessmentYear == year)
+            .WhereIf(request.ReportRequestId, requestId => r => r.ReportRequestId == requestId);
 
         if (request.IndexCode is { } code)
         {

@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Security;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Reports;
@@ -39,25 +40,10 @@ public sealed class ListReportRequestsHandler(IApplicationDbContext db, AgencyCo
             query = query.Where(r => own.Contains(r.IssuerAgencyId) || r.AskedAgencies.Any(a => own.Contains(a.AgencyId)));
         }
 
-        if (request.Kind is { } kind)
-        {
-            query = query.Where(r => r.Kind == kind);
-        }
-
-        if (request.AssessmentYear is { } year)
-        {
-            query = query.Where(r => r.AssessmentYear == year);
-        }
-
-        if (request.IssuerAgencyId is { } issuer)
-        {
-            query = query.Where(r => r.IssuerAgencyId == issuer);
-        }
-
-        if (request.AskedAgencyId is { } asked)
-        {
-            query = query.Where(r => r.AskedAgencies.Any(a => a.AgencyId == asked));
-        }
+        query = query.WhereIf(request.Kind, kind => r => r.Kind == kind)
+            .WhereIf(request.AssessmentYear, year => r => r.AssessmentYear == year)
+            .WhereIf(request.IssuerAgencyId, issuer => r => r.IssuerAgencyId == issuer)
+            .WhereIf(request.AskedAgencyId, asked => r => r.AskedAgencies.Any(a => a.AgencyId == asked));
 
         var page = await PagedList<ReportRequest>.CreateAsync(query.OrderByDescending(r => r.IssuedOn).ThenByDescending(r => r.Id), request.Paging, cancellationToken);
         return page.WithItems(await db.WithAnswersAsync(page.Items, config, cancellationToken));

@@ -1,5 +1,6 @@
 using Dti.Application.Calendar;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Security;
 using Dti.Application.Deadlines;
 using Dti.Application.Obligations;
@@ -138,10 +139,7 @@ public sealed class GetCompletenessHandler(
     private async Task<List<Led>> LedInYearAsync(GetCompletenessQuery request, int year, List<Guid>? visible, CancellationToken cancellationToken)
     {
         var plans = db.Plans.Where(p => p.Status == PlanStatus.Issued && p.FirstAssessmentYear <= year && p.LastAssessmentYear >= year);
-        if (request.PlanId is { } planId)
-        {
-            plans = plans.Where(p => p.Id == planId);
-        }
+        plans = plans.WhereIf(request.PlanId, planId => p => p.Id == planId);
 
         var planIds = plans.Select(p => p.Id);
         var assignments = db.IndexAssignments.AsNoTracking().Where(a => planIds.Contains(a.PlanId));
@@ -162,15 +160,8 @@ public sealed class GetCompletenessHandler(
     private async Task<HashSet<Led>> AnsweredAsync(GetCompletenessQuery request, int year, List<Guid>? visible, CancellationToken cancellationToken)
     {
         var reports = db.Reports.AsNoTracking().Where(r => r.AssessmentYear == year && r.Kind != ReportKind.Contribution);
-        if (request.PeriodId is { } period)
-        {
-            reports = reports.Where(r => r.PeriodId == period);
-        }
-
-        if (request.PlanId is { } planId)
-        {
-            reports = reports.Where(r => r.PlanId == planId);
-        }
+        reports = reports.WhereIf(request.PeriodId, period => r => r.PeriodId == period)
+            .WhereIf(request.PlanId, planId => r => r.PlanId == planId);
 
         if (visible is not null)
         {

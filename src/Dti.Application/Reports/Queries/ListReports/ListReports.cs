@@ -1,5 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Security;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
@@ -44,35 +45,12 @@ public sealed class ListReportsHandler(IApplicationDbContext db, AgencyContext a
             query = query.Where(r => own.Contains(r.AgencyId));
         }
 
-        if (request.AgencyId is { } agency)
-        {
-            query = query.Where(r => r.AgencyId == agency);
-        }
-
-        if (request.Kind is { } kind)
-        {
-            query = query.Where(r => r.Kind == kind);
-        }
-
-        if (request.State is { } state)
-        {
-            query = query.Where(r => r.State == state);
-        }
-
-        if (request.AssessmentYear is { } year)
-        {
-            query = query.Where(r => r.AssessmentYear == year);
-        }
-
-        if (request.PeriodId is { } period)
-        {
-            query = query.Where(r => r.PeriodId == period);
-        }
-
-        if (request.PlanId is { } plan)
-        {
-            query = query.Where(r => r.PlanId == plan);
-        }
+        query = query.WhereIf(request.AgencyId, agency => r => r.AgencyId == agency)
+            .WhereIf(request.Kind, kind => r => r.Kind == kind)
+            .WhereIf(request.State, state => r => r.State == state)
+            .WhereIf(request.AssessmentYear, year => r => r.AssessmentYear == year)
+            .WhereIf(request.PeriodId, period => r => r.PeriodId == period)
+            .WhereIf(request.PlanId, plan => r => r.PlanId == plan);
 
         var ordered = query.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id);
         return PagedList<ReportSummaryDto>.CreateAsync(ordered.ProjectToType<ReportSummaryDto>(config), request.Paging, cancellationToken);
