@@ -45,8 +45,11 @@ public sealed partial class WebhookProcessesTests
         const int events = 30;
         _receiver.Delay = TimeSpan.FromMilliseconds(700);
 
-        // One delivery per pass, so a claim (3 s) always outlives the attempt it covers (at most 2 s).
-        var settings = Settings(("Webhooks__BatchSize", "1"), ("Webhooks__AttemptTimeout", "00:00:02"), ("Webhooks__ClaimDuration", "00:00:03"));
+        // One delivery per pass, so a claim (3 s) always outlives the attempt it covers (at most 2 s). The outbox's claims
+        // are short too: an outbox pass the kill cuts off leaves its events to the new process once they run out (5 minutes
+        // by default, longer than this test waits).
+        var settings = Settings(
+            ("Webhooks__BatchSize", "1"), ("Webhooks__AttemptTimeout", "00:00:02"), ("Webhooks__ClaimDuration", "00:00:03"), ("Outbox__ClaimDuration", "00:00:05"));
         var first = await ApiProcess.StartAsync(settings);
         using (var client = first.CreateClient(_apiKey))
         {
