@@ -1,6 +1,5 @@
 using Dti.Api.OpenApi;
 using Dti.Api.Security;
-using Dti.Application.Common.Csv;
 using Dti.Application.SelfAssessments;
 using Dti.Application.SelfAssessments.Commands.FinaliseSelfAssessment;
 using Dti.Application.SelfAssessments.Commands.ImportMinistryFigures;
@@ -180,11 +179,8 @@ internal static class SelfAssessmentEndpoints
         TypedResults.Ok(await mediator.Send(new CompareWithMinistryQuery(year, revision), cancellationToken));
 
     [ParametersOf<CompareWithMinistryQuery>]
-    public static async Task<FileContentHttpResult> CompareWithMinistryCsv(int year, int revision, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
-    {
-        var comparison = await mediator.Send(new CompareWithMinistryQuery(year, revision), cancellationToken);
-        return CsvDownload.Send(response, new CsvFile(MinistryComparisonCsv.FileName(comparison), MinistryComparisonCsv.Of(comparison)));
-    }
+    public static async Task<FileContentHttpResult> CompareWithMinistryCsv(int year, int revision, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
+        CsvDownload.Send(response, MinistryComparisonCsv.Of(await mediator.Send(new CompareWithMinistryQuery(year, revision), cancellationToken)));
 
     public static async Task<ContentHttpResult> GetSigningCertificate(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Text(await mediator.Send(new GetSigningCertificateQuery(), cancellationToken), PemMediaType);

@@ -99,10 +99,11 @@ public static class MinistryComparisonCsv
         "appraisedMinusSelfValue", "appraisedMinusSelfScore", "finalMinusSelfValue", "finalMinusSelfScore",
     ];
 
-    public static byte[] Of(MinistryComparisonDto comparison)
+    /// <summary>The comparison's indices as a CSV download, one row per index in the snapshot's order.</summary>
+    public static CsvFile Of(MinistryComparisonDto comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        return CsvWriter.Write(Header, comparison.Indices.Select(i => (IReadOnlyList<string?>)
+        return new CsvFile(FileName(comparison), CsvWriter.Write(Header, comparison.Indices.Select(i => (IReadOnlyList<string?>)
         [
             i.Code, i.Level.ToString(), i.MainIndexCode, i.NameVi, SnapshotDocument.Points(i.MaxPoints),
             SnapshotDocument.Value(i.SelfAssessed.Value), SnapshotDocument.Points(i.SelfAssessed.Score),
@@ -110,10 +111,9 @@ public static class MinistryComparisonCsv
             SnapshotDocument.Value(i.Final?.Value), SnapshotDocument.Points(i.Final?.Score),
             SnapshotDocument.Value(i.AppraisedMinusSelf?.Value), SnapshotDocument.Points(i.AppraisedMinusSelf?.Score),
             SnapshotDocument.Value(i.FinalMinusSelf?.Value), SnapshotDocument.Points(i.FinalMinusSelf?.Score),
-        ]));
+        ])));
     }
 
-    /// <summary>The download's file name.</summary>
-    public static string FileName(MinistryComparisonDto comparison) =>
+    private static string FileName(MinistryComparisonDto comparison) =>
         string.Create(CultureInfo.InvariantCulture, $"dti-comparison-{comparison.AssessmentYear}-r{comparison.Revision}.csv");
 }
