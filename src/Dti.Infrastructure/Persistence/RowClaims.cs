@@ -43,8 +43,10 @@ public static partial class RowClaims
         };
     }
 
-    /// <summary>The interceptor that rewrites claiming queries for <paramref name="provider"/>.</summary>
-    public static IInterceptor Interceptor(DatabaseProvider provider) => new Rewriter(provider);
+    private static readonly Rewriter[] Rewriters = [.. Enum.GetValues<DatabaseProvider>().Select(p => new Rewriter(p))];
+
+    /// <summary>The interceptor that rewrites claiming queries for <paramref name="provider"/>: one shared instance per provider.</summary>
+    public static IInterceptor Interceptor(DatabaseProvider provider) => Rewriters.Single(r => r.Provider == provider);
 
     /// <summary>The first <c>FROM [Table] AS [alias]</c> of the statement.</summary>
     [GeneratedRegex(@"\bFROM \[[^\]]+\] AS \[[^\]]+\]", RegexOptions.CultureInvariant)]
@@ -52,6 +54,8 @@ public static partial class RowClaims
 
     private sealed class Rewriter(DatabaseProvider provider) : DbCommandInterceptor
     {
+        public DatabaseProvider Provider => provider;
+
         public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
         {
             command.CommandText = Rewrite(command.CommandText, provider);
