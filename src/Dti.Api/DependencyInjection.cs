@@ -24,6 +24,7 @@ public static class DependencyInjection
 
         // "Request starting GET …?access_key=…" would put calendar feed keys in the logs (see docs/security.md).
         services.AddLogging(logging => logging.AddFilter(ApiKeyAuthenticationHandler.RequestLineLogCategory, LogLevel.Warning));
+        services.AddJsonLinesConsole(configuration);
         services.AddRateLimits(configuration);
         services.AddMetrics(configuration);
         services.Configure<JsonOptions>(o => JsonConventions.Apply(o.SerializerOptions));
