@@ -31,22 +31,22 @@ public static class IcsWriter
         Line(text, "PRODID:-//Dti.Api//Deadlines//EN");
         Line(text, "CALSCALE:GREGORIAN");
         Line(text, "METHOD:PUBLISH");
-        Line(text, "X-WR-CALNAME:" + Escape(calendarName));
+        Line(text, "X-WR-CALNAME:", calendarName);
         Line(text, "X-WR-TIMEZONE:Asia/Ho_Chi_Minh");
         foreach (var e in events)
         {
             Line(text, "BEGIN:VEVENT");
-            Line(text, "UID:" + Escape(e.Uid));
+            Line(text, "UID:", e.Uid);
             Line(text, "DTSTAMP:" + dtStamp);
             Line(text, "DTSTART;VALUE=DATE:" + Date(e.Date));
             Line(text, "DTEND;VALUE=DATE:" + Date(e.Date.AddDays(1)));
-            Line(text, "SUMMARY:" + Escape(e.Summary));
-            Line(text, "DESCRIPTION:" + Escape(e.Description));
+            Line(text, "SUMMARY:", e.Summary);
+            Line(text, "DESCRIPTION:", e.Description);
             Line(text, "TRANSP:TRANSPARENT");
             Line(text, "BEGIN:VALARM");
             Line(text, "ACTION:DISPLAY");
             Line(text, "TRIGGER:-P3D");
-            Line(text, "DESCRIPTION:" + Escape(e.Summary));
+            Line(text, "DESCRIPTION:", e.Summary);
             Line(text, "END:VALARM");
             Line(text, "END:VEVENT");
         }
@@ -60,37 +60,7 @@ public static class IcsWriter
     {
         ArgumentNullException.ThrowIfNull(value);
         var text = new StringBuilder(value.Length + 8);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '\\':
-                    text.Append(@"\\");
-                    break;
-                case ';':
-                    text.Append(@"\;");
-                    break;
-                case ',':
-                    text.Append(@"\,");
-                    break;
-                case '\r':
-                    text.Append(@"\n");
-                    if (i + 1 < value.Length && value[i + 1] == '\n')
-                    {
-                        i++;
-                    }
-
-                    break;
-                case '\n':
-                    text.Append(@"\n");
-                    break;
-                default:
-                    text.Append(c);
-                    break;
-            }
-        }
-
+        new ContentLine(text, fold: false).Append(value, escape: true);
         return text.ToString();
     }
 
@@ -103,23 +73,82 @@ public static class IcsWriter
     {
         ArgumentNullException.ThrowIfNull(line);
         var text = new StringBuilder(line.Length + 8);
-        var octets = 0;
-        foreach (var rune in line.Normalize(NormalizationForm.FormC).EnumerateRunes())
-        {
-            if (octets + rune.Utf8SequenceLength > MaxLineOctets)
-            {
-                text.Append("\r\n ");
-                octets = 1;
-            }
-
-            text.Append(rune.ToString());
-            octets += rune.Utf8SequenceLength;
-        }
-
+        new ContentLine(text, fold: true).Append(line, escape: false);
         return text.ToString();
     }
 
-    private static void Line(StringBuilder text, string contentLine) => text.Append(Fold(contentLine)).Append("\r\n");
+    /// <summary>A content line: <paramref name="name"/> as it is, then <paramref name="value"/> escaped, folded, CRLF.</summary>
+    private static void Line(StringBuilder text, string name, string? value = null)
+    {
+        var line = new ContentLine(text, fold: true);
+        line.Append(name, escape: false);
+        if (value is not null)
+        {
+            line.Append(value, escape: true);
+        }
+
+        text.Append("\r\n");
+    }
 
     private static string Date(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Appends a content line's text to the feed as it escapes and folds it, copying runs of plain characters at once,
+    /// so a long description is copied once, not once per step (escape, prefix, fold) nor character by character.
+    /// </summary>
+    private ref struct ContentLine(StringBuilder text, bool fold)
+    {
+        private int _octets;
+
+        /// <summary><paramref name="value"/> in NFC; with <paramref name="escape"/>, as RFC 5545 TEXT.</summary>
+        public void Append(string value, bool escape)
+        {
+            var chars = (value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC)).AsSpan();
+            var run = 0;
+            var i = 0;
+            while (i < chars.Length)
+            {
+                var c = chars[i];
+                if (escape && c is '\\' or ';' or ',' or '\r' or '\n')
+                {
+                    text.Append(chars[run..i]);
+                    Escaped(c is '\r' or '\n' ? 'n' : c);
+                    i += c == '\r' && i + 1 < chars.Length && chars[i + 1] == '\n' ? 2 : 1;
+                    run = i;
+                    continue;
+                }
+
+                // A surrogate pair is one character of four octets; a lone surrogate is written as U+FFFD, three.
+                var pair = char.IsHighSurrogate(c) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]);
+                var octets = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                if (fold && _octets + octets > MaxLineOctets)
+                {
+                    text.Append(chars[run..i]).Append("\r\n ");
+                    _octets = 1;
+                    run = i;
+                }
+
+                _octets += octets;
+                i += pair ? 2 : 1;
+            }
+
+            text.Append(chars[run..]);
+        }
+
+        /// <summary>A backslash and <paramref name="c"/>, folded like any two characters.</summary>
+        private void Escaped(char c)
+        {
+            foreach (var octet in (ReadOnlySpan<char>)['\\', c])
+            {
+                if (fold && _octets + 1 > MaxLineOctets)
+                {
+                    text.Append("\r\n ");
+                    _octets = 1;
+                }
+
+                text.Append(octet);
+                _octets++;
+            }
+        }
+    }
 }

@@ -96,4 +96,17 @@ public sealed class IcsWriterTests
             "END:VCALENDAR",
             string.Empty)));
     }
+    [Test]
+    public void ALongDescriptionIsEscapedAndFoldedInOnePassAndUnfoldsToItsEscapedText()
+    {
+        // A deadline's explanation: Vietnamese, line breaks, commas and semicolons, an emoji, well past 75 octets.
+        var description = string.Concat(Enumerable.Repeat("Bước 1: ngày 25/12, trước 17:00; nghỉ Tết \\ lễ 😀\r\nBước 2: dời sang ngày làm việc kế tiếp.\n", 6));
+        var ics = IcsWriter.Write("Sở TT&TT", [new IcsEvent("e@dti-api", new DateOnly(2026, 12, 24), "Báo cáo năm", description)], Stamp);
+
+        var physical = ics.Split("\r\n");
+        Assert.That(physical.Select(Encoding.UTF8.GetByteCount), Has.All.LessThanOrEqualTo(IcsWriter.MaxLineOctets));
+        Assert.That(physical.Where(line => line.Length > 0 && char.IsLowSurrogate(line[0])), Is.Empty, "no character is split");
+        var unfolded = ics.Replace("\r\n ", string.Empty, StringComparison.Ordinal).Split("\r\n");
+        Assert.That(unfolded, Has.Member("DESCRIPTION:" + IcsWriter.Escape(description)));
+    }
 }
