@@ -13,7 +13,8 @@ try
         .AddApplication()
         .AddInfrastructure(builder.Configuration, builder.Environment)
         .AddApi(builder.Configuration);
-    var app = builder.Build();
+    // Disposed on every way out, so the console log writes what it still holds (JsonLinesLogger) before the process ends.
+    await using var app = builder.Build();
 
     if (await CommandLine.RunAsync(app, args) is { } exitCode)
     {
