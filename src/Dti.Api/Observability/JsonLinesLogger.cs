@@ -118,7 +118,7 @@ internal sealed class JsonLinesLoggerProvider : ILoggerProvider, ISupportExterna
             _output.Write(batch.WrittenSpan);
             _output.Flush();
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
             // Standard output is closed or broken: logging must not stop the API.
         }
@@ -129,43 +129,56 @@ internal sealed class JsonLinesLoggerProvider : ILoggerProvider, ISupportExterna
     private byte[] Format<TState>(LogLevel level, string category, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string>? formatter)
     {
         var line = _lineWriter ??= new LineWriter();
-        var json = line.Start();
-        json.WriteStartObject();
-        json.WriteString("Timestamp", DateTimeOffset.UtcNow);
-        json.WriteNumber("EventId", eventId.Id);
-        json.WriteString("LogLevel", LevelName(level));
-        json.WriteString("Category", category);
-        json.WriteString("Message", formatter is null ? state?.ToString() : formatter(state, exception));
-        if (exception is not null)
+        if (line.InUse)
         {
-            json.WriteString("Exception", exception.ToString());
+            // A value's ToString logged while this thread's line was being written: that entry gets a writer of its own.
+            line = new LineWriter();
         }
 
-        if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
+        try
         {
-            json.WritePropertyName("State");
-            WriteValues(json, values);
-        }
-
-        if (_options.IncludeScopes && _scopes is { } scopes)
-        {
-            json.WriteStartArray("Scopes");
-            scopes.ForEachScope(static (scope, json) =>
+            var json = line.Start();
+            json.WriteStartObject();
+            json.WriteString("Timestamp", DateTimeOffset.UtcNow);
+            json.WriteNumber("EventId", eventId.Id);
+            json.WriteString("LogLevel", LevelName(level));
+            json.WriteString("Category", category);
+            json.WriteString("Message", formatter is null ? state?.ToString() : formatter(state, exception));
+            if (exception is not null)
             {
-                if (scope is IEnumerable<KeyValuePair<string, object?>> values)
-                {
-                    WriteValues(json, values);
-                }
-                else
-                {
-                    json.WriteStringValue(Convert.ToString(scope, CultureInfo.InvariantCulture));
-                }
-            }, json);
-            json.WriteEndArray();
-        }
+                json.WriteString("Exception", exception.ToString());
+            }
 
-        json.WriteEndObject();
-        return line.Finish();
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
+            {
+                json.WritePropertyName("State");
+                WriteValues(json, values);
+            }
+
+            if (_options.IncludeScopes && _scopes is { } scopes)
+            {
+                json.WriteStartArray("Scopes");
+                scopes.ForEachScope(static (scope, json) =>
+                {
+                    if (scope is IEnumerable<KeyValuePair<string, object?>> values)
+                    {
+                        WriteValues(json, values);
+                    }
+                    else
+                    {
+                        json.WriteStringValue(Convert.ToString(scope, CultureInfo.InvariantCulture));
+                    }
+                }, json);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+            return line.Finish();
+        }
+        finally
+        {
+            line.Release();
+        }
     }
 
     private static void WriteValues(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, object?>> values)
@@ -229,8 +242,14 @@ internal sealed class JsonLinesLoggerProvider : ILoggerProvider, ISupportExterna
 
         public LineWriter() => _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
+        /// <summary>Between <see cref="Start"/> and <see cref="Finish"/>.</summary>
+        public bool InUse { get; private set; }
+
+        public void Release() => InUse = false;
+
         public Utf8JsonWriter Start()
         {
+            InUse = true;
             _buffer.ResetWrittenCount();
             _json.Reset(_buffer);
             return _json;

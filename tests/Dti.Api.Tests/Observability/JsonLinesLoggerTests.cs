@@ -83,6 +83,32 @@ public sealed class JsonLinesLoggerTests
         Assert.That(entries.Select(e => e.GetProperty("State").GetProperty("Number").GetInt32()), Is.Ordered, "in the order logged");
     }
 
+    [Test]
+    public void AValueThatLogsWhileItsLineIsWrittenLeavesBothLinesWhole()
+    {
+        var output = new MemoryStream();
+        using (var provider = new JsonLinesLoggerProvider(new JsonLinesLogOptions(), output))
+        {
+            var logger = provider.CreateLogger("Dti.Tests.Nested");
+            logger.LogInformation("Outer {Value} done", new LoggingValue(logger));
+        }
+
+        var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var messages = lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("Message").GetString()).ToList();
+        Assert.That(messages, Has.Member("Outer value done").And.Member("Inner"), string.Join('\n', lines));
+        Assert.That(messages.Where(m => m != "Inner"), Is.EqualTo(new[] { "Outer value done" }), "the inner entries are lines of their own");
+    }
+
+    /// <summary>A value whose text logs, as a careless ToString might.</summary>
+    private sealed class LoggingValue(ILogger logger)
+    {
+        public override string ToString()
+        {
+            logger.LogInformation("Inner");
+            return "value";
+        }
+    }
+
     /// <summary>Standard output that blocks its first write until released, like a full pipe nobody reads.</summary>
     private sealed class StallingStream : MemoryStream
     {
