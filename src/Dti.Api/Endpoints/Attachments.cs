@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Dti.Domain.Common;
 
 namespace Dti.Api.Endpoints;
 
@@ -43,7 +44,7 @@ internal static class Attachments
     private static string Encode(string fileName)
     {
         var builder = new StringBuilder();
-        foreach (var b in Encoding.UTF8.GetBytes(fileName.Normalize(NormalizationForm.FormC)))
+        foreach (var b in Encoding.UTF8.GetBytes(Nfc.Of(fileName)))
         {
             if (char.IsAsciiLetterOrDigit((char)b) || AttrCharPunctuation.Contains((char)b, StringComparison.Ordinal))
             {

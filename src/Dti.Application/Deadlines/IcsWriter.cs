@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Dti.Domain.Common;
 
 namespace Dti.Application.Deadlines;
 
@@ -103,7 +104,7 @@ public static class IcsWriter
         /// <summary><paramref name="value"/> in NFC; with <paramref name="escape"/>, as RFC 5545 TEXT.</summary>
         public void Append(string value, bool escape)
         {
-            var chars = (value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC)).AsSpan();
+            var chars = Nfc.Of(value).AsSpan();
             var run = 0;
             var i = 0;
             while (i < chars.Length)

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dti.Application.Obligations;
+using Dti.Domain.Common;
 
 namespace Dti.Application.SelfAssessments;
 
@@ -221,7 +222,7 @@ internal static class SnapshotDocument
             default:
                 if (node.GetValueKind() == JsonValueKind.String)
                 {
-                    writer.WriteStringValue(node.GetValue<string>().Normalize(NormalizationForm.FormC));
+                    writer.WriteStringValue(Nfc.Of(node.GetValue<string>()));
                 }
                 else
                 {

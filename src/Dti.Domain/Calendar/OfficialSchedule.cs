@@ -87,7 +87,7 @@ public sealed class OfficialSchedule : AggregateRoot
                 errors[$"entries[{i}].kind"] = [$"{CalendarText.DayAndDate(entry.Date)} is already a working day; only a weekend day can be swapped into one."];
             }
 
-            var reason = entry.Reason?.Trim().Normalize(System.Text.NormalizationForm.FormC);
+            var reason = entry.Reason is { } given ? Nfc.Of(given.Trim()) : null;
             if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
             {
                 errors[$"entries[{i}].reason"] = [$"The reason is required and at most {MaxReasonLength} characters."];

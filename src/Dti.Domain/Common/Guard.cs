@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Dti.Domain.Common;
 
 /// <summary>Argument checks shared by the domain's factory methods.</summary>
@@ -25,7 +23,7 @@ public static class Guard
             return null;
         }
 
-        var text = value.Trim().Normalize(NormalizationForm.FormC);
+        var text = Nfc.Of(value.Trim());
         if (text.Length > maxLength)
         {
             throw new DomainException("max-length", $"'{field}' must be at most {maxLength} characters.", field);

@@ -36,7 +36,7 @@ public static class DeadlineRuleText
     /// </exception>
     public static DeadlineText Read(string text, string? name = null)
     {
-        var original = (text ?? string.Empty).Normalize(NormalizationForm.FormC).Trim();
+        var original = Nfc.Of(text ?? string.Empty).Trim();
         var baseName = name ?? original[..Math.Min(original.Length, DeadlineRule.MaxNameLength)];
         var (rules, adHoc) = new DeadlineTextReader(original).Read(string.IsNullOrWhiteSpace(baseName) ? "-" : baseName);
         if (rules.Count > 1)

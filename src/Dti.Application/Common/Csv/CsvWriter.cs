@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Dti.Domain.Common;
 
 namespace Dti.Application.Common.Csv;
 
@@ -59,7 +60,7 @@ public static class CsvWriter
                 text.Append(',');
             }
 
-            text.Append(Quote(Defuse(cells[i]?.Normalize(NormalizationForm.FormC))));
+            text.Append(Quote(Defuse(cells[i] is { } cell ? Nfc.Of(cell) : null)));
         }
 
         text.Append("\r\n");
