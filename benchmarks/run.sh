@@ -3,7 +3,7 @@
 # on one throwaway PostgreSQL loaded with province-scale data through the API. Prints req/s, p50/p99 and paired ratios.
 #
 #   bash benchmarks/run.sh            # RUNS=3 DURATION=10 CONNECTIONS="16 64" BENCH_PG_PORT=55690 by default
-#   PARTS="write" bash benchmarks/run.sh                # only some parts: read, write, fixed (all three by default)
+#   PARTS="write" bash benchmarks/run.sh                # only some parts: read, write, feed, fixed (all by default)
 #   BEFORE_ROOT=/tmp/dti-before bash benchmarks/run.sh   # also runs the Dti.Api of another checkout (e.g. from
 #                                     # `git archive <commit> | tar -x -C /tmp/dti-before`) in the same runs, on the same data
 #
@@ -15,7 +15,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-3}; duration=${DURATION:-10}; connections=${CONNECTIONS:-"16 64"}; port=${BENCH_PG_PORT:-55690}
-parts=" ${PARTS:-read write fixed} "
+parts=" ${PARTS:-read write feed fixed} "
 for tool in wrk hey python3; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (Debian: apt-get install wrk hey python3)"; exit 1; }
 done
@@ -157,6 +157,37 @@ for c in $connections; do
   done
   report "write POST …/progress vs raw insert+update, c$c" "${rows[@]}"
 done
+
+# The calendar feed against pages of obligations, on this checkout's Dti.Api (the feed's agency: load.py), alternately.
+if [[ $parts == *" feed "* ]]; then
+  feed_agency=$(cat "$work/feed-agency.txt"); year="from=2026-01-01&to=2026-12-31"
+  feed_urls=("http://127.0.0.1:5701/api/v1/obligations?$year"
+    "http://127.0.0.1:5701/api/v1/agencies/$feed_agency/obligations?$year&pageSize=100"
+    "http://127.0.0.1:5701/api/v1/agencies/$feed_agency/calendar.ics?$year")
+  [ -n "${BEFORE_ROOT:-}" ] && feed_urls+=("http://127.0.0.1:5704/api/v1/agencies/$feed_agency/calendar.ics?$year")
+  echo "feed: $(curl -s -H "X-Api-Key: $key" "${feed_urls[2]}" | grep -c '^BEGIN:VEVENT') events, $(curl -s -H "X-Api-Key: $key" "${feed_urls[2]}" | wc -c) bytes;" \
+    "page 1 of /obligations $(curl -s -H "X-Api-Key: $key" "${feed_urls[0]}" | wc -c) bytes; the agency's page of 100 $(curl -s -H "X-Api-Key: $key" "${feed_urls[1]}" | wc -c) bytes"
+  for u in "${feed_urls[@]}"; do wrk -t2 -c16 -d3s -H "X-Api-Key: $key" "$u" >/dev/null; done
+  rows=()
+  for _ in $(seq 1 "$runs"); do
+    for u in "${feed_urls[@]}"; do
+      rows+=("$(wrk -t2 -c16 -d"${duration}s" -H "X-Api-Key: $key" "$u" | awk '/Requests\/sec/ {print $2}')")
+    done
+  done
+  python3 - "${#feed_urls[@]}" "${rows[@]}" <<'PY'
+import statistics, sys
+n, rows = int(sys.argv[1]), [float(v) for v in sys.argv[2:]]
+page, agency, feed, before = rows[0::n], rows[1::n], rows[2::n], rows[3::n] if n > 3 else []
+print("feed GET /agencies/{id}/calendar.ics vs pages of obligations (2026), c16")
+named = [("page 1 of /obligations (20)", page), ("the agency's page of 100", agency), ("the agency's calendar feed", feed)]
+for name, xs in named + ([("the feed (before)", before)] if before else []):
+    print(f"  {name:<30}{statistics.median(xs):8.0f} req/s")
+for label, f in [("feed", feed)] + ([("feed (before)", before)] if before else []):
+    for name, xs in (("page 1", page), ("the agency's page of 100", agency)):
+        ratios = [p / x for p, x in zip(xs, f)]
+        print(f"  {label} cost ÷ {name}: median {statistics.median(ratios):.2f} (min {min(ratios):.2f}, max {max(ratios):.2f})")
+PY
+fi
 
 # Latency at a fixed rate: half of Dti.Api's saturation at c16 (hey -q is per worker: 16 workers).
 [[ $parts == *" fixed "* ]] || exit 0

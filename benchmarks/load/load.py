@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Loads province-scale data through Dti.Api's own HTTP API (benchmarks/run.sh calls it):
-150 agencies; seven 2026 plans with 300 tasks and 56 index assignments in all, issued with the 3 reference deadline rules.
-Usage: load.py <base-url> <api-key> <out-dir>; writes agencies.txt and tasks.txt (plan-id/task-id) there."""
+150 agencies; seven 2026 plans with 300 tasks and 56 index assignments in all, issued with the 3 reference deadline rules;
+for the calendar feed, an eighth 2026 plan (illustrative) reporting by 20 monthly rules, whose one index the second
+agency leads: that agency owes 240 monthly reports in 2026, besides its share of the seven plans.
+Usage: load.py <base-url> <api-key> <out-dir>; writes agencies.txt, tasks.txt (plan-id/task-id) and feed-agency.txt there."""
 import json
 import sys
 import urllib.error
@@ -56,10 +58,28 @@ for plan_id in plans:
     _, etag = call("GET", f"/plans/{plan_id}")
     call("POST", f"/plans/{plan_id}/issue", None, etag)
 
+# The calendar feed's agency: 20 monthly rules (due on the 5th, 6th, … of the month), one plan, one index.
+monthly = [call("POST", "/deadline-rules", {
+    "name": f"Báo cáo tháng {n + 1} (thử tải)", "frequency": "Monthly", "due": {"kind": "DayOfLastMonth", "day": 5 + n},
+    "boundary": "Before"})[0]["id"] for n in range(20)]
+plan, _ = call("POST", "/plans", {
+    "kind": "Plan", "documentNumber": "177/KH-UBND", "issuerAgencyId": agencies[0], "issueDate": "2025-12-15",
+    "title": "Kế hoạch thử tải báo cáo tháng", "firstAssessmentYear": 2026, "lastAssessmentYear": 2026, "targetRankGroup": "khá",
+    "solutionGroups": [{"order": 1, "title": "Về nhận thức số", "mainIndexCode": codes[0]}]})
+call("POST", f"/plans/{plan['id']}/assignments", {"indexCode": codes[0], "leadAgencyId": agencies[1]})
+_, etag = call("GET", f"/plans/{plan['id']}")
+call("PUT", f"/plans/{plan['id']}/reporting-rules", {"ruleIds": monthly}, etag)
+_, etag = call("GET", f"/plans/{plan['id']}")
+call("POST", f"/plans/{plan['id']}/issue", None, etag)
+with open(f"{out}/feed-agency.txt", "w") as f:
+    f.write(agencies[1] + "\n")
+
 with open(f"{out}/agencies.txt", "w") as f:
     f.write("\n".join(agencies) + "\n")
 with open(f"{out}/tasks.txt", "w") as f:
     f.write("\n".join(tasks) + "\n")
 obligations, _ = call("GET", "/obligations?from=2026-01-01&to=2026-12-31&pageSize=1")
+feed, _ = call("GET", f"/agencies/{agencies[1]}/obligations?from=2026-01-01&to=2026-12-31&pageSize=1")
 print(f"load.py: {len(agencies)} agencies, {len(tasks)} tasks, {len(assignments)} assignments in {len(plans)} plans, "
-      f"{min(3, len(rules['items']))} rules; obligations: {obligations['totalCount']} in 2026")
+      f"{min(3, len(rules['items']))} rules; obligations: {obligations['totalCount']} in 2026; "
+      f"the feed's agency: {feed['totalCount']} in 2026 (a 20-rule plan of its own)")

@@ -117,7 +117,7 @@ internal static class DeadlineRuleEndpoints
         Guid id, DateOnly from, DateOnly to, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetDeadlineOccurrencesQuery(id, from, to), cancellationToken));
 
-    public static async Task<ContentHttpResult> GetDeadlineCalendar(
+    public static async Task<IResult> GetDeadlineCalendar(
         Guid id, DateOnly from, DateOnly to, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Text(await mediator.Send(new GetDeadlineCalendarQuery(id, from, to), cancellationToken), $"{IcsWriter.MediaType}; charset=utf-8");
+        new IcsFeed(await mediator.Send(new GetDeadlineCalendarQuery(id, from, to), cancellationToken));
 }

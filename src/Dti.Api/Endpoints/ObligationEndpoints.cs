@@ -70,7 +70,7 @@ internal static class ObligationEndpoints
         int pageSize = PageRequest.DefaultPageSize) =>
         TypedResults.Ok(await mediator.Send(new ListAgencyObligationsQuery(agencyId, from, to, includeCooperating, new PageRequest(page, pageSize)), cancellationToken));
 
-    public static async Task<ContentHttpResult> GetAgencyObligationCalendar(
+    public static async Task<IResult> GetAgencyObligationCalendar(
         Guid agencyId, IMediator mediator, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null) =>
-        TypedResults.Text(await mediator.Send(new GetAgencyObligationCalendarQuery(agencyId, from, to), cancellationToken), $"{IcsWriter.MediaType}; charset=utf-8");
+        new IcsFeed(await mediator.Send(new GetAgencyObligationCalendarQuery(agencyId, from, to), cancellationToken));
 }

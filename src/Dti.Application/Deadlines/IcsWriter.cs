@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Text;
 using Dti.Domain.Common;
 
@@ -8,12 +9,19 @@ namespace Dti.Application.Deadlines;
 /// <param name="Uid">Globally unique and stable, so calendar clients update the event instead of duplicating it.</param>
 /// <param name="Date">The day of the event.</param>
 /// <param name="Summary">The event's title.</param>
-/// <param name="Description">Free text; line breaks are kept.</param>
-public sealed record IcsEvent(string Uid, DateOnly Date, string Summary, string Description);
+/// <param name="Description">Free text, as its lines (line breaks within a line are kept too).</param>
+public sealed record IcsEvent(string Uid, DateOnly Date, string Summary, IEnumerable<string> Description);
+
+/// <summary>An iCalendar feed to write: its name, its events (produced as the feed is written) and the time it was made.</summary>
+/// <param name="Name">The calendar's display name (<c>X-WR-CALNAME</c>).</param>
+/// <param name="Events">The events, enumerated once, while the feed is written.</param>
+/// <param name="Stamp">When the feed was made (every event's <c>DTSTAMP</c>).</param>
+public sealed record IcsCalendar(string Name, IEnumerable<IcsEvent> Events, DateTimeOffset Stamp);
 
 /// <summary>
 /// Writes RFC 5545 iCalendar (<c>text/calendar</c>): a VCALENDAR of all-day VEVENTs, each with a DISPLAY
 /// alarm three days before. Lines end in CRLF and are folded at 75 octets of UTF-8 without splitting a character.
+/// A feed is written to the response as it is produced (<see cref="WriteAsync"/>), or made whole (<see cref="Write(IcsCalendar)"/>).
 /// </summary>
 public static class IcsWriter
 {
@@ -22,27 +30,65 @@ public static class IcsWriter
     /// <summary>RFC 5545 §3.1: lines should not be longer than 75 octets, excluding the line break.</summary>
     public const int MaxLineOctets = 75;
 
-    public static string Write(string calendarName, IEnumerable<IcsEvent> events, DateTimeOffset stamp)
+    /// <summary>Text once the feed has gathered this many characters is sent on (about 16–48 KB of UTF-8).</summary>
+    private const int ChunkChars = 16 * 1024;
+
+    /// <summary>The whole feed as one string.</summary>
+    public static string Write(string calendarName, IEnumerable<IcsEvent> events, DateTimeOffset stamp) =>
+        Write(new IcsCalendar(calendarName, events, stamp));
+
+    /// <summary>The whole feed as one string.</summary>
+    public static string Write(IcsCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        var text = new StringBuilder();
-        var dtStamp = stamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        ArgumentNullException.ThrowIfNull(calendar);
+        return Chunks(calendar, int.MaxValue).Single().ToString();
+    }
+
+    /// <summary>
+    /// Writes the feed to <paramref name="output"/> as UTF-8 while its events are produced, flushing every
+    /// <see cref="ChunkChars"/> characters: a long feed is neither held whole as a string nor encoded twice.
+    /// </summary>
+    public static async Task WriteAsync(IcsCalendar calendar, PipeWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(output);
+        var encoder = Encoding.UTF8.GetEncoder(); // keeps a surrogate pair that straddles two chunks whole
+        foreach (var text in Chunks(calendar, ChunkChars))
+        {
+            foreach (var chunk in text.GetChunks())
+            {
+                encoder.Convert(chunk.Span, output, flush: false, out _, out _);
+            }
+
+            await output.FlushAsync(cancellationToken);
+        }
+
+        encoder.Convert(ReadOnlySpan<char>.Empty, output, flush: true, out _, out _);
+        await output.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>The feed's text in pieces of at least <paramref name="chunkChars"/> characters (the last may be shorter), in one reused builder.</summary>
+    private static IEnumerable<StringBuilder> Chunks(IcsCalendar calendar, int chunkChars)
+    {
+        ArgumentNullException.ThrowIfNull(calendar.Events);
+        var text = new StringBuilder(Math.Min(chunkChars, ChunkChars) + 4096);
+        var dtStamp = calendar.Stamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         Line(text, "BEGIN:VCALENDAR");
         Line(text, "VERSION:2.0");
         Line(text, "PRODID:-//Dti.Api//Deadlines//EN");
         Line(text, "CALSCALE:GREGORIAN");
         Line(text, "METHOD:PUBLISH");
-        Line(text, "X-WR-CALNAME:", calendarName);
+        Line(text, "X-WR-CALNAME:", calendar.Name);
         Line(text, "X-WR-TIMEZONE:Asia/Ho_Chi_Minh");
-        foreach (var e in events)
+        foreach (var e in calendar.Events)
         {
             Line(text, "BEGIN:VEVENT");
             Line(text, "UID:", e.Uid);
-            Line(text, "DTSTAMP:" + dtStamp);
-            Line(text, "DTSTART;VALUE=DATE:" + Date(e.Date));
-            Line(text, "DTEND;VALUE=DATE:" + Date(e.Date.AddDays(1)));
+            text.Append("DTSTAMP:").Append(dtStamp).Append("\r\n");
+            Date(text, "DTSTART;VALUE=DATE:", e.Date);
+            Date(text, "DTEND;VALUE=DATE:", e.Date.AddDays(1));
             Line(text, "SUMMARY:", e.Summary);
-            Line(text, "DESCRIPTION:", e.Description);
+            Lines(text, "DESCRIPTION:", e.Description);
             Line(text, "TRANSP:TRANSPARENT");
             Line(text, "BEGIN:VALARM");
             Line(text, "ACTION:DISPLAY");
@@ -50,10 +96,15 @@ public static class IcsWriter
             Line(text, "DESCRIPTION:", e.Summary);
             Line(text, "END:VALARM");
             Line(text, "END:VEVENT");
+            if (text.Length >= chunkChars)
+            {
+                yield return text;
+                text.Clear();
+            }
         }
 
         Line(text, "END:VCALENDAR");
-        return text.ToString();
+        yield return text;
     }
 
     /// <summary>RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped; every line break becomes <c>\n</c>.</summary>
@@ -91,7 +142,29 @@ public static class IcsWriter
         text.Append("\r\n");
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    /// <summary>A content line of <paramref name="lines"/> escaped and joined by <c>\n</c>, as one TEXT value.</summary>
+    private static void Lines(StringBuilder text, string name, IEnumerable<string> lines)
+    {
+        var line = new ContentLine(text, fold: true);
+        line.Append(name, escape: false);
+        var first = true;
+        foreach (var value in lines)
+        {
+            if (!first)
+            {
+                line.Append("\n", escape: true);
+            }
+
+            line.Append(value, escape: true);
+            first = false;
+        }
+
+        text.Append("\r\n");
+    }
+
+    /// <summary>A DATE property (short: never folded).</summary>
+    private static void Date(StringBuilder text, string name, DateOnly date) =>
+        text.Append(name).Append(CultureInfo.InvariantCulture, $"{date:yyyyMMdd}").Append("\r\n");
 
     /// <summary>
     /// Appends a content line's text to the feed as it escapes and folds it, copying runs of plain characters at once,

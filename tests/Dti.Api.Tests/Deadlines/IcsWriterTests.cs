@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text;
 using Dti.Application.Deadlines;
 
@@ -69,7 +70,7 @@ public sealed class IcsWriterTests
     [Test]
     public void TheDocumentHasTheRequiredPropertiesAndCrlfLineEnds()
     {
-        var ics = IcsWriter.Write("Báo cáo, quý", [new IcsEvent("r1-2027Q3@dti-api", new DateOnly(2027, 9, 27), "Báo cáo quý — 2027Q3", "Bước 1\nBước 2; xong")], Stamp);
+        var ics = IcsWriter.Write("Báo cáo, quý", [new IcsEvent("r1-2027Q3@dti-api", new DateOnly(2027, 9, 27), "Báo cáo quý — 2027Q3", ["Bước 1", "Bước 2; xong"])], Stamp);
 
         Assert.That(ics, Is.EqualTo(string.Join("\r\n",
             "BEGIN:VCALENDAR",
@@ -101,12 +102,36 @@ public sealed class IcsWriterTests
     {
         // A deadline's explanation: Vietnamese, line breaks, commas and semicolons, an emoji, well past 75 octets.
         var description = string.Concat(Enumerable.Repeat("Bước 1: ngày 25/12, trước 17:00; nghỉ Tết \\ lễ 😀\r\nBước 2: dời sang ngày làm việc kế tiếp.\n", 6));
-        var ics = IcsWriter.Write("Sở TT&TT", [new IcsEvent("e@dti-api", new DateOnly(2026, 12, 24), "Báo cáo năm", description)], Stamp);
+        var ics = IcsWriter.Write("Sở TT&TT", [new IcsEvent("e@dti-api", new DateOnly(2026, 12, 24), "Báo cáo năm", [description])], Stamp);
 
         var physical = ics.Split("\r\n");
         Assert.That(physical.Select(Encoding.UTF8.GetByteCount), Has.All.LessThanOrEqualTo(IcsWriter.MaxLineOctets));
         Assert.That(physical.Where(line => line.Length > 0 && char.IsLowSurrogate(line[0])), Is.Empty, "no character is split");
         var unfolded = ics.Replace("\r\n ", string.Empty, StringComparison.Ordinal).Split("\r\n");
         Assert.That(unfolded, Has.Member("DESCRIPTION:" + IcsWriter.Escape(description)));
+    }
+
+    /// <summary>
+    /// The feed sent to a response, in pieces as its events are produced, is byte for byte the feed made whole: a long
+    /// feed (well past one piece) whose every event carries Vietnamese and an emoji, so pieces end inside multi-octet text.
+    /// </summary>
+    [Test]
+    public async Task AFeedWrittenToAResponseInPiecesIsTheWholeFeedInUtf8()
+    {
+        var events = Enumerable.Range(0, 400).Select(i => new IcsEvent(
+            $"e{i}@dti-api",
+            new DateOnly(2026, 1, 1).AddDays(i),
+            $"Báo cáo tháng {i} 😀",
+            [$"Bước {i}: ngày nghỉ lễ, dời sang ngày làm việc kế tiếp 😀", new string('ể', i % 97)])).ToList();
+        var calendar = new IcsCalendar("Sở Thông tin và Truyền thông", events, Stamp);
+        using var sent = new MemoryStream();
+        var response = PipeWriter.Create(sent);
+
+        await IcsWriter.WriteAsync(calendar, response, CancellationToken.None);
+        await response.CompleteAsync();
+
+        var whole = IcsWriter.Write(calendar);
+        Assert.That(whole, Has.Length.GreaterThan(100_000), "the feed must span several pieces");
+        Assert.That(sent.ToArray(), Is.EqualTo(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(whole)));
     }
 }

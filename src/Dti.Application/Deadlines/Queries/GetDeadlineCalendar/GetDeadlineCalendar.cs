@@ -8,7 +8,7 @@ using MediatR;
 namespace Dti.Application.Deadlines.Queries.GetDeadlineCalendar;
 
 /// <summary>A rule's deadlines in [From, To] as an RFC 5545 iCalendar document, one all-day event per period.</summary>
-public sealed record GetDeadlineCalendarQuery(Guid Id, DateOnly From, DateOnly To) : IRequest<string>, IDeadlineRange;
+public sealed record GetDeadlineCalendarQuery(Guid Id, DateOnly From, DateOnly To) : IRequest<IcsCalendar>, IDeadlineRange;
 
 public sealed class GetDeadlineCalendarValidator : AbstractValidator<GetDeadlineCalendarQuery>
 {
@@ -16,9 +16,9 @@ public sealed class GetDeadlineCalendarValidator : AbstractValidator<GetDeadline
 }
 
 public sealed class GetDeadlineCalendarHandler(IApplicationDbContext db, WorkingCalendarSource calendars, TimeProvider clock)
-    : IRequestHandler<GetDeadlineCalendarQuery, string>
+    : IRequestHandler<GetDeadlineCalendarQuery, IcsCalendar>
 {
-    public async Task<string> Handle(GetDeadlineCalendarQuery request, CancellationToken cancellationToken)
+    public async Task<IcsCalendar> Handle(GetDeadlineCalendarQuery request, CancellationToken cancellationToken)
     {
         var definition = await db.GetRuleAsync(request.Id, null, tracked: false, cancellationToken);
         var calendar = await calendars.GetAsync(db, cancellationToken);
@@ -27,12 +27,12 @@ public sealed class GetDeadlineCalendarHandler(IApplicationDbContext db, Working
                 $"{definition.Id:N}-{o.PeriodId}@dti-api",
                 o.LastAllowedDay,
                 $"{definition.Name} — {o.PeriodId}",
-                string.Join('\n', new[]
-                {
+                (IEnumerable<string>)[
                     definition.TextVi,
                     definition.TextEn,
                     $"Last allowed instant: {o.LastAllowedInstant.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture)}",
-                }.Concat(o.Steps))));
-        return IcsWriter.Write(definition.Name, events, clock.GetUtcNow());
+                    .. o.Steps,
+                ]));
+        return new IcsCalendar(definition.Name, events, clock.GetUtcNow());
     }
 }

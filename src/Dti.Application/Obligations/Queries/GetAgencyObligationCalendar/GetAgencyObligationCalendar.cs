@@ -19,7 +19,7 @@ namespace Dti.Application.Obligations.Queries.GetAgencyObligationCalendar;
 /// An agency's obligations as an RFC 5545 iCalendar feed: one all-day event on each last allowed day. Without
 /// <c>from</c>/<c>to</c> the feed runs from a year ago to two years ahead, so a subscribed calendar keeps moving.
 /// </summary>
-public sealed record GetAgencyObligationCalendarQuery(Guid AgencyId, DateOnly? From, DateOnly? To) : IRequest<string>, IAgencyScoped
+public sealed record GetAgencyObligationCalendarQuery(Guid AgencyId, DateOnly? From, DateOnly? To) : IRequest<IcsCalendar>, IAgencyScoped
 {
     public const int DefaultYearsBack = 1;
     public const int DefaultYearsAhead = 2;
@@ -37,9 +37,9 @@ public sealed class GetAgencyObligationCalendarValidator : AbstractValidator<Get
 
 public sealed class GetAgencyObligationCalendarHandler(
     IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendarSource calendars, TimeProvider clock, IOptions<DeadlineOptions> options)
-    : IRequestHandler<GetAgencyObligationCalendarQuery, string>
+    : IRequestHandler<GetAgencyObligationCalendarQuery, IcsCalendar>
 {
-    public async Task<string> Handle(GetAgencyObligationCalendarQuery request, CancellationToken cancellationToken)
+    public async Task<IcsCalendar> Handle(GetAgencyObligationCalendarQuery request, CancellationToken cancellationToken)
     {
         await db.EnsureExistsAsync(request.AgencyId, cancellationToken);
         var agencyName = await db.Agencies.Where(a => a.Id == request.AgencyId).Select(a => a.ShortName).SingleAsync(cancellationToken);
@@ -52,12 +52,19 @@ public sealed class GetAgencyObligationCalendarHandler(
             $"{o.Agency.Id:N}-{o.Plan.Id:N}-{o.Rule.Id:N}-{o.PeriodId}@dti-api",
             o.LastAllowedDay,
             $"{o.Rule.Name} — {o.PeriodId} — {o.Plan.DocumentNumber}",
-            string.Join('\n', new[]
-            {
-                $"Plan {o.Plan.DocumentNumber}; indices led: {string.Join(", ", o.IndexCodes)}",
-                string.Create(CultureInfo.InvariantCulture, $"Data window: {o.DataWindow.From:yyyy-MM-dd} – {o.DataWindow.To:yyyy-MM-dd}"),
-                $"Last allowed instant: {o.LastAllowedInstant.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture)}",
-            }.Concat(o.Steps))));
-        return IcsWriter.Write($"DTI — {agencyName}", events, clock.GetUtcNow());
+            Description(o)));
+        return new IcsCalendar($"DTI — {agencyName}", events, clock.GetUtcNow());
+    }
+
+    /// <summary>The plan and indices led, the data window, the last allowed instant, then the steps that explain it.</summary>
+    private static IEnumerable<string> Description(ObligationDto o)
+    {
+        yield return $"Plan {o.Plan.DocumentNumber}; indices led: {string.Join(", ", o.IndexCodes)}";
+        yield return string.Create(CultureInfo.InvariantCulture, $"Data window: {o.DataWindow.From:yyyy-MM-dd} – {o.DataWindow.To:yyyy-MM-dd}");
+        yield return $"Last allowed instant: {o.LastAllowedInstant.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture)}";
+        foreach (var step in o.Steps)
+        {
+            yield return step;
+        }
     }
 }
