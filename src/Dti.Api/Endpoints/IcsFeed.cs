@@ -10,13 +10,11 @@ internal sealed class IcsFeed(IcsCalendar calendar) : IResult
 {
     public const string ContentType = $"{IcsWriter.MediaType}; charset=utf-8";
 
-    public IcsCalendar Calendar { get; } = calendar;
-
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = ContentType;
-        return IcsWriter.WriteAsync(Calendar, httpContext.Response.BodyWriter, httpContext.RequestAborted);
+        return IcsWriter.WriteAsync(calendar, httpContext.Response.BodyWriter, httpContext.RequestAborted);
     }
 }

@@ -34,10 +34,6 @@ public static class IcsWriter
     private const int ChunkChars = 16 * 1024;
 
     /// <summary>The whole feed as one string.</summary>
-    public static string Write(string calendarName, IEnumerable<IcsEvent> events, DateTimeOffset stamp) =>
-        Write(new IcsCalendar(calendarName, events, stamp));
-
-    /// <summary>The whole feed as one string.</summary>
     public static string Write(IcsCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);

@@ -70,7 +70,7 @@ public sealed class IcsWriterTests
     [Test]
     public void TheDocumentHasTheRequiredPropertiesAndCrlfLineEnds()
     {
-        var ics = IcsWriter.Write("Báo cáo, quý", [new IcsEvent("r1-2027Q3@dti-api", new DateOnly(2027, 9, 27), "Báo cáo quý — 2027Q3", ["Bước 1", "Bước 2; xong"])], Stamp);
+        var ics = IcsWriter.Write(new IcsCalendar("Báo cáo, quý", [new IcsEvent("r1-2027Q3@dti-api", new DateOnly(2027, 9, 27), "Báo cáo quý — 2027Q3", ["Bước 1", "Bước 2; xong"])], Stamp));
 
         Assert.That(ics, Is.EqualTo(string.Join("\r\n",
             "BEGIN:VCALENDAR",
@@ -102,7 +102,7 @@ public sealed class IcsWriterTests
     {
         // A deadline's explanation: Vietnamese, line breaks, commas and semicolons, an emoji, well past 75 octets.
         var description = string.Concat(Enumerable.Repeat("Bước 1: ngày 25/12, trước 17:00; nghỉ Tết \\ lễ 😀\r\nBước 2: dời sang ngày làm việc kế tiếp.\n", 6));
-        var ics = IcsWriter.Write("Sở TT&TT", [new IcsEvent("e@dti-api", new DateOnly(2026, 12, 24), "Báo cáo năm", [description])], Stamp);
+        var ics = IcsWriter.Write(new IcsCalendar("Sở TT&TT", [new IcsEvent("e@dti-api", new DateOnly(2026, 12, 24), "Báo cáo năm", [description])], Stamp));
 
         var physical = ics.Split("\r\n");
         Assert.That(physical.Select(Encoding.UTF8.GetByteCount), Has.All.LessThanOrEqualTo(IcsWriter.MaxLineOctets));
