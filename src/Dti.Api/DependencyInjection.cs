@@ -118,25 +118,28 @@ public static class DependencyInjection
         app.MapMetrics();
 
         // Authenticated by default; each endpoint narrows it with a named policy (see Security/Policies.cs).
-        var v1 = app.MapVersionedApi().RequireAuthorization().AddEndpointFilter<Endpoints.TextParameters>();
-        Endpoints.FrameworkEndpoints.MapFrameworkEndpoints(v1);
-        Endpoints.CalendarEndpoints.MapCalendarEndpoints(v1);
-        Endpoints.DeadlineRuleEndpoints.MapDeadlineRuleEndpoints(v1);
-        Endpoints.ClientEndpoints.MapClientEndpoints(v1);
-        Endpoints.WebhookEndpoints.MapWebhookEndpoints(v1);
-        Endpoints.AuditEndpoints.MapAuditEndpoints(v1);
-        Endpoints.AgencyEndpoints.MapAgencyEndpoints(v1);
-        Endpoints.PlanEndpoints.MapPlanEndpoints(v1);
-        Endpoints.TaskEndpoints.MapTaskEndpoints(v1);
-        Endpoints.AssignmentEndpoints.MapAssignmentEndpoints(v1);
-        Endpoints.ObligationEndpoints.MapObligationEndpoints(v1);
-        Endpoints.EvidenceEndpoints.MapEvidenceEndpoints(v1);
-        Endpoints.ReportEndpoints.MapReportEndpoints(v1);
-        Endpoints.ReportRequestEndpoints.MapReportRequestEndpoints(v1);
-        Endpoints.CompletenessEndpoints.MapCompletenessEndpoints(v1);
-        Endpoints.ComplianceEndpoints.MapComplianceEndpoints(v1);
-        Endpoints.SelfAssessmentEndpoints.MapSelfAssessmentEndpoints(v1);
-        Endpoints.ResultEndpoints.MapResultEndpoints(v1);
+        app.MapVersionedApi(group =>
+        {
+            var api = group.RequireAuthorization().AddEndpointFilter<Endpoints.TextParameters>();
+            Endpoints.FrameworkEndpoints.MapFrameworkEndpoints(api);
+            Endpoints.CalendarEndpoints.MapCalendarEndpoints(api);
+            Endpoints.DeadlineRuleEndpoints.MapDeadlineRuleEndpoints(api);
+            Endpoints.ClientEndpoints.MapClientEndpoints(api);
+            Endpoints.WebhookEndpoints.MapWebhookEndpoints(api);
+            Endpoints.AuditEndpoints.MapAuditEndpoints(api);
+            Endpoints.AgencyEndpoints.MapAgencyEndpoints(api);
+            Endpoints.PlanEndpoints.MapPlanEndpoints(api);
+            Endpoints.TaskEndpoints.MapTaskEndpoints(api);
+            Endpoints.AssignmentEndpoints.MapAssignmentEndpoints(api);
+            Endpoints.ObligationEndpoints.MapObligationEndpoints(api);
+            Endpoints.EvidenceEndpoints.MapEvidenceEndpoints(api);
+            Endpoints.ReportEndpoints.MapReportEndpoints(api);
+            Endpoints.ReportRequestEndpoints.MapReportRequestEndpoints(api);
+            Endpoints.CompletenessEndpoints.MapCompletenessEndpoints(api);
+            Endpoints.ComplianceEndpoints.MapComplianceEndpoints(api);
+            Endpoints.SelfAssessmentEndpoints.MapSelfAssessmentEndpoints(api);
+            Endpoints.ResultEndpoints.MapResultEndpoints(api);
+        });
 
         app.UseMiddleware<Observability.RequestLog>();
         // Outside the exception handler, so that a key's stored response is the problem a failure became, as sent.

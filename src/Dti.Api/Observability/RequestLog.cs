@@ -6,7 +6,7 @@ namespace Dti.Api.Observability;
 /// <summary>
 /// One structured Information line per request, written when it ends: method, route template, status, duration and the
 /// calling client's id. Never a body, a header or the query string (calendar feeds carry keys there), and the route is
-/// the template (<c>/api/v{version}/agencies/{id}</c>), so lines group by operation. Outermost, so it sees the status the
+/// the template (<c>/api/v1/agencies/{id:guid}</c>), so lines group by operation. Outermost, so it sees the status the
 /// exception handler chose.
 /// </summary>
 internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog> logger)

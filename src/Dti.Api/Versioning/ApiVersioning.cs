@@ -5,7 +5,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Dti.Api.Versioning;
 
 /// <summary>
-/// URL-segment versioning with Asp.Versioning (ADR 0005): every operation lives under <c>/api/v{version}</c>,
+/// URL-segment versioning with Asp.Versioning (ADR 0005): every operation lives under <c>/api/v{major}</c>, one literal group per served version,
 /// responses name the versions served (<c>api-supported-versions</c>) and, once the operator configures it, the
 /// deprecated ones (<c>api-deprecated-versions</c>) with RFC 9745 <c>Deprecation</c> and RFC 8594 <c>Sunset</c>
 /// headers and their <c>Link</c>s. The OpenAPI document is produced once per version.
@@ -25,7 +25,7 @@ internal static class ApiVersioning
         services.AddApiVersioning(o =>
             {
                 // The version is only ever read from the path: no api-version query parameter or header to document or to disagree.
-                o.ApiVersionReader = new UrlSegmentApiVersionReader();
+                o.ApiVersionReader = new PathVersionReader(Served);
                 o.ReportApiVersions = true;
                 foreach (var (version, lifecycle) in lifecycles.All)
                 {
@@ -35,14 +35,16 @@ internal static class ApiVersioning
             .AddApiExplorer(o =>
             {
                 o.GroupNameFormat = "'v'VVV";
-                o.SubstituteApiVersionInUrl = true;
             });
         services.AddTransient<IConfigureOptions<SwaggerGenOptions>, VersionedDocuments>();
         return services;
     }
 
-    /// <summary>The group every versioned operation is mapped in: <c>/api/v1/…</c>, carrying the served versions.</summary>
-    public static RouteGroupBuilder MapVersionedApi(this WebApplication app)
+    /// <summary>
+    /// Maps every versioned operation: <paramref name="map"/> is called once per served version with that version's
+    /// literal group (<c>/api/v1</c>), which carries the set of served versions and maps its operations to its version.
+    /// </summary>
+    public static void MapVersionedApi(this WebApplication app, Action<RouteGroupBuilder> map)
     {
         var lifecycles = app.Services.GetRequiredService<VersionLifecycles>();
         var versions = app.NewApiVersionSet("Dti.Api").ReportApiVersions();
@@ -58,6 +60,12 @@ internal static class ApiVersioning
             }
         }
 
-        return app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions.Build());
+        var set = versions.Build();
+        foreach (var version in Served)
+        {
+            var group = app.MapGroup($"/api/v{PathVersionReader.Segment(version)}").WithApiVersionSet(set);
+            group.MapToApiVersion(version);
+            map(group);
+        }
     }
 }

@@ -21,6 +21,7 @@ public sealed class ApiVersioningTests(DatabaseProvider provider) : ApiTestBase(
     [TestCase("/api/v9/frameworks")]
     [TestCase("/api/v2/agencies")]
     [TestCase("/api/v0.9/me")]
+    [TestCase("/api/v1.0/me")]
     public async Task AnUnsupportedVersionIsANotFoundProblem(string url) =>
         await (await Client.GetAsync(url)).AssertProblem(HttpStatusCode.NotFound);
 
