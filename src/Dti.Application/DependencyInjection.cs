@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<Clients.Authentication.ApiKeyAuthenticator>();
         services.AddSingleton(Mappings.Create(assembly));
         services.AddSingleton<Agencies.Queries.GetAgency.AgencyById>();
+        services.AddSingleton<PlanTasks.TaskAndPlanById>();
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {

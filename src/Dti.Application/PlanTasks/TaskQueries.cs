@@ -6,6 +6,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.PlanTasks;
 
+/// <summary>
+/// The task (tracked, with its cooperators) and its plan, compiled once per application (a singleton: a compiled query
+/// belongs to one model): every progress report and task change begins with it, and uncompiled EF walks and hashes the
+/// expression tree on every call to find it in its query cache.
+/// </summary>
+public sealed class TaskAndPlanById
+{
+    private readonly Func<DbContext, Guid, Guid, CancellationToken, Task<TaskWithPlan?>> _query =
+        EF.CompileAsyncQuery((DbContext context, Guid taskId, Guid planId, CancellationToken cancellationToken) =>
+            (from t in context.Set<PlanTask>().Include(t => t.Cooperators).AsSingleQuery()
+             join p in context.Set<Plan>() on t.PlanId equals p.Id
+             where t.Id == taskId && t.PlanId == planId
+             select new TaskWithPlan(t, p))
+            .SingleOrDefault());
+
+    /// <summary>The task and its plan, tracked by <paramref name="db"/> (the request's unit of work), or null.</summary>
+    public Task<TaskWithPlan?> ReadAsync(IApplicationDbContext db, Guid planId, Guid taskId, CancellationToken cancellationToken) =>
+        _query((DbContext)db, taskId, planId, cancellationToken);
+}
+
+/// <summary>A task with the plan it belongs to.</summary>
+public sealed record TaskWithPlan(PlanTask Task, Plan Plan);
+
 internal static class TaskQueries
 {
     /// <summary>
@@ -15,14 +38,9 @@ internal static class TaskQueries
     /// a stale If-Match on another agency's task reveals nothing.
     /// </summary>
     public static async Task<(PlanTask Task, Plan Plan)> GetTaskAndPlanForUpdateAsync(
-        this IApplicationDbContext db, Guid planId, Guid taskId, int? expectedVersion, CancellationToken cancellationToken)
+        this IApplicationDbContext db, TaskAndPlanById query, Guid planId, Guid taskId, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var found = await (
-                from t in db.PlanTasks.Include(t => t.Cooperators).AsSingleQuery()
-                join p in db.Plans on t.PlanId equals p.Id
-                where t.Id == taskId && t.PlanId == planId
-                select new { Task = t, Plan = p })
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await query.ReadAsync(db, planId, taskId, cancellationToken);
         if (found is null)
         {
             _ = await db.GetPlanAsync(planId, cancellationToken);

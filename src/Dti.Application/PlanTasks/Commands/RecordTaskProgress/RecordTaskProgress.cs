@@ -36,11 +36,11 @@ public sealed class ProgressInputValidator : AbstractValidator<ProgressInput>
     }
 }
 
-public sealed class RecordTaskProgressHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<RecordTaskProgressCommand, Versioned<TaskDto>>
+public sealed class RecordTaskProgressHandler(IApplicationDbContext db, TaskAndPlanById taskAndPlan, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<RecordTaskProgressCommand, Versioned<TaskDto>>
 {
     public async Task<Versioned<TaskDto>> Handle(RecordTaskProgressCommand request, CancellationToken cancellationToken)
     {
-        var (task, plan) = await db.GetTaskAndPlanForUpdateAsync(request.PlanId, request.TaskId, request.ExpectedVersion, cancellationToken);
+        var (task, plan) = await db.GetTaskAndPlanForUpdateAsync(taskAndPlan, request.PlanId, request.TaskId, request.ExpectedVersion, cancellationToken);
         var today = VietnamClock.Today(clock);
         var body = request.Body;
         task.RecordProgress(plan, body.Status!.Value, body.Percent, body.Note, body.AsOf ?? today, clock.GetUtcNow());

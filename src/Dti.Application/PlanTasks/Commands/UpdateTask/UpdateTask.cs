@@ -21,11 +21,11 @@ public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
     public UpdateTaskValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new TaskInputValidator());
 }
 
-public sealed class UpdateTaskHandler(IApplicationDbContext db, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<UpdateTaskCommand, Versioned<TaskDto>>
+public sealed class UpdateTaskHandler(IApplicationDbContext db, TaskAndPlanById taskAndPlan, TimeProvider clock, TypeAdapterConfig config) : IRequestHandler<UpdateTaskCommand, Versioned<TaskDto>>
 {
     public async Task<Versioned<TaskDto>> Handle(UpdateTaskCommand request, CancellationToken cancellationToken)
     {
-        var (task, plan) = await db.GetTaskAndPlanForUpdateAsync(request.PlanId, request.TaskId, request.ExpectedVersion, cancellationToken);
+        var (task, plan) = await db.GetTaskAndPlanForUpdateAsync(taskAndPlan, request.PlanId, request.TaskId, request.ExpectedVersion, cancellationToken);
         var governing = await db.GoverningFrameworkAsync(plan.FirstAssessmentYear, cancellationToken);
         var today = VietnamClock.Today(clock);
         await db.RequireActiveAsync(AgencyQueries.HolderFields(request.Body.LeadAgencyId, request.Body.CooperatingAgencyIds), today, cancellationToken);
