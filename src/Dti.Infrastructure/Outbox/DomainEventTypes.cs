@@ -23,6 +23,13 @@ internal static class DomainEventTypes
         .ToDictionary(t => t.Name, StringComparer.Ordinal) // throws when two events share a name
         .ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>The name of every domain event that can be stored.</summary>
+    public static IEnumerable<string> Names => ByName.Keys;
+
+    /// <summary>The MediatR handler type of the notification published for the event named <paramref name="name"/>.</summary>
+    public static Type HandlerType(string name) =>
+        typeof(INotificationHandler<>).MakeGenericType(typeof(DomainEventNotification<>).MakeGenericType(ByName[name]));
+
     public static OutboxMessage ToMessage(IDomainEvent domainEvent, DateTimeOffset now) =>
         OutboxMessage.Create(domainEvent.GetType().Name, JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json), now);
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Dti.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -25,12 +26,14 @@ namespace Dti.Infrastructure.Outbox;
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
+    private FrozenSet<string>? _unheard;
+
     /// <summary>Runs one pass; returns how many messages it took (0 when none was due).</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
         var claim = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         claim = claim[Math.Max(0, claim.Length - OutboxMessage.ClaimedByMaxLength)..];
-        var messages = await ClaimAsync(claim, cancellationToken);
+        var (messages, taken) = await ClaimAsync(claim, cancellationToken);
         var published = new List<Guid>(messages.Count);
         try
         {
@@ -48,7 +51,7 @@ public sealed class OutboxDispatcher(
             await MarkProcessedAsync(published, claim, CancellationToken.None);
         }
 
-        return messages.Count;
+        return taken;
     }
 
     /// <summary>
@@ -64,7 +67,12 @@ public sealed class OutboxDispatcher(
         return await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task<List<OutboxMessage>> ClaimAsync(string claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a batch: the messages to publish, and how many were taken in all. A message of an event no handler
+    /// consumes (a task's progress, say: stored for the record, published to nobody) is marked processed as it is taken,
+    /// in the same statement, instead of being published to no one in a scope of its own and marked by a second update.
+    /// </summary>
+    private async Task<(List<OutboxMessage> ToPublish, int Taken)> ClaimAsync(string claim, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
@@ -74,24 +82,42 @@ public sealed class OutboxDispatcher(
         // Look before taking a transaction: on SQLite a write transaction holds the database's only write lock.
         if (!await Due(db, now).AnyAsync(cancellationToken))
         {
-            return [];
+            return ([], 0);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var messages = await ClaimQuery(db, now).ToListAsync(cancellationToken);
         if (messages.Count == 0)
         {
-            return [];
+            return ([], 0);
         }
 
-        var ids = messages.Select(m => m.Id).ToList();
+        var unheard = Unheard(scope.ServiceProvider);
+        var toPublish = messages.Where(m => !unheard.Contains(m.Type)).ToList();
+        var ids = toPublish.Select(m => m.Id).ToList();
         var until = now + settings.ClaimDuration;
-        await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(
-            s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.AvailableAt, until).SetProperty(m => m.Attempts, m => m.Attempts + 1),
-            cancellationToken);
+        if (ids.Count > 0)
+        {
+            await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.AvailableAt, until).SetProperty(m => m.Attempts, m => m.Attempts + 1),
+                cancellationToken);
+        }
+
+        if (toPublish.Count < messages.Count)
+        {
+            var done = messages.Where(m => unheard.Contains(m.Type)).Select(m => m.Id).ToList();
+            await db.OutboxMessages.Where(m => done.Contains(m.Id)).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.ProcessedAt, now),
+                cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return messages;
+        return (toPublish, messages.Count);
     }
+
+    /// <summary>The stored event types no notification handler consumes, found once from the application's services.</summary>
+    private FrozenSet<string> Unheard(IServiceProvider services) =>
+        _unheard ??= DomainEventTypes.Names.Where(name => !services.GetServices(DomainEventTypes.HandlerType(name)).Any()).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A pass's messages: the due ones, oldest first, locked for the pass's transaction and skipping those another pass holds.</summary>
     public IQueryable<OutboxMessage> ClaimQuery(DtiDbContext db, DateTimeOffset now) =>

@@ -171,6 +171,26 @@ public sealed class OutboxTests(DatabaseProvider provider) : ApiTestBase(provide
     }
 
     [Test]
+    public async Task AnEventNoHandlerConsumesIsMarkedProcessedAsItIsTaken()
+    {
+        var rule = await Client.PostAsJsonAsync("/api/v1/deadline-rules", new { text = "annually before 20/12", name = "Báo cáo năm" });
+        Assert.That(rule.IsSuccessStatusCode, Is.True, await rule.Content.ReadAsStringAsync());
+        await PutSchedule2027();
+
+        Assert.That(await _first.Dispatcher().DispatchOnceAsync(CancellationToken.None), Is.EqualTo(2), "both taken in one pass");
+        Assert.That(await _second.Dispatcher().DispatchOnceAsync(CancellationToken.None), Is.Zero, "nothing left for another instance");
+
+        var ruleId = (await ReadJson(rule)).GetProperty("id").GetGuid().ToString();
+        var created = await InDatabase(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Type == "DeadlineRuleCreated" && m.Payload.Contains(ruleId)));
+        var replaced = await Message2027();
+        Assert.That((created.ProcessedAt is not null, created.Attempts, created.LastError), Is.EqualTo((true, 1, (string?)null)));
+        Assert.That(created.ClaimedBy, Is.EqualTo(replaced.ClaimedBy), "taken by the same pass");
+        Assert.That(created.AvailableAt, Is.LessThanOrEqualTo(created.ProcessedAt!.Value), "done as it was taken, never held for the claim's duration");
+        Assert.That(replaced.AvailableAt, Is.GreaterThan(replaced.ProcessedAt!.Value), "a published event is held by the claim while its handlers run");
+        Assert.That(_recorded.Deliveries.Select(d => d.MessageId), Is.EqualTo(new[] { replaced.Id }), "only the consumed event reached a handler");
+    }
+
+    [Test]
     public async Task AFailingHandlerIsRetriedAfterItsBackOffAndItsErrorIsKept()
     {
         _recorded.FailNext(1);
