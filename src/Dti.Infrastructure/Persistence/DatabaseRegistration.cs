@@ -44,10 +44,21 @@ public static class DatabaseRegistration
     /// task-and-plan read that every progress report begins with cost PostgreSQL more than executing it (docs/benchmarks.md).
     /// Prepared statements survive the connection's return to the pool.
     /// </summary>
+    /// <exception cref="StartupException">The string is not a PostgreSQL connection string Npgsql can read.</exception>
     public static string WithPreparedStatements(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        NpgsqlConnectionStringBuilder builder;
+        System.Data.Common.DbConnectionStringBuilder keys;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+            keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupException($"ConnectionStrings:Dti is not a PostgreSQL connection string Npgsql can read: {e.Message}");
+        }
+
         if (keys.ContainsKey("Max Auto Prepare") || keys.ContainsKey("MaxAutoPrepare"))
         {
             return connectionString;

@@ -27,6 +27,12 @@ public sealed class PreparedStatementsTests
     public void TheOperatorsSettingIsKept(string connectionString) =>
         Assert.That(DatabaseRegistration.WithPreparedStatements(connectionString), Is.EqualTo(connectionString));
 
+    [TestCase("Host=db.example;Nonsense Key=1")]
+    [TestCase("Host=db.example;Port=not-a-port")]
+    public void AnUnreadableConnectionStringStopsStartUpNamingTheSetting(string connectionString) =>
+        Assert.That(() => DatabaseRegistration.WithPreparedStatements(connectionString),
+            Throws.TypeOf<StartupException>().With.Message.StartsWith("ConnectionStrings:Dti is not a PostgreSQL connection string"));
+
     [Test]
     public async Task AQueryTheApiRunsOftenIsPreparedOnItsConnection()
     {
