@@ -133,6 +133,7 @@ public static class DependencyInjection
             .Validate(o => o.ProcessedRetention >= TimeSpan.Zero && o.PurgeInterval > TimeSpan.Zero, $"{OutboxOptions.Section}:ProcessedRetention must be 0 or more and PurgeInterval positive.")
             .ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<EventAudience>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatchLoop>();
     }

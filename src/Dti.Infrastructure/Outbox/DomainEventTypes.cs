@@ -30,8 +30,13 @@ internal static class DomainEventTypes
     public static Type HandlerType(string name) =>
         typeof(INotificationHandler<>).MakeGenericType(typeof(DomainEventNotification<>).MakeGenericType(ByName[name]));
 
-    public static OutboxMessage ToMessage(IDomainEvent domainEvent, DateTimeOffset now) =>
-        OutboxMessage.Create(domainEvent.GetType().Name, JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json), now);
+    /// <summary>The outbox row of an event; already processed when <paramref name="isHeard"/> says no handler consumes its type.</summary>
+    public static OutboxMessage ToMessage(IDomainEvent domainEvent, DateTimeOffset now, Func<string, bool> isHeard)
+    {
+        var type = domainEvent.GetType().Name;
+        var payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json);
+        return isHeard(type) ? OutboxMessage.Create(type, payload, now) : OutboxMessage.CreateProcessed(type, payload, now);
+    }
 
     /// <summary>The <see cref="DomainEventNotification{TEvent}"/> MediatR publishes for a stored message.</summary>
     /// <exception cref="InvalidOperationException">The type name is unknown or the payload does not read back.</exception>

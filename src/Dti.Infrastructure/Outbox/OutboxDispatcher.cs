@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Dti.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -24,10 +23,8 @@ namespace Dti.Infrastructure.Outbox;
 /// runs out.</para>
 /// </remarks>
 public sealed class OutboxDispatcher(
-    IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    IServiceScopeFactory scopes, EventAudience audience, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
-    private FrozenSet<string>? _unheard;
-
     /// <summary>Runs one pass; returns how many messages it took (0 when none was due).</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
@@ -68,9 +65,10 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Takes a batch: the messages to publish, and how many were taken in all. A message of an event no handler
-    /// consumes (a task's progress, say: stored for the record, published to nobody) is marked processed as it is taken,
-    /// in the same statement, instead of being published to no one in a scope of its own and marked by a second update.
+    /// Takes a batch: the messages to publish, and how many were taken in all. Events no handler consumes are stored
+    /// processed (<see cref="OutboxInterceptor"/>); one stored unprocessed all the same — by a version that published
+    /// every event, or while this instance's handlers differ from the writer's — is marked processed as it is taken, in
+    /// the same statement, instead of being published to no one in a scope of its own and marked by a second update.
     /// </summary>
     private async Task<(List<OutboxMessage> ToPublish, int Taken)> ClaimAsync(string claim, CancellationToken cancellationToken)
     {
@@ -92,8 +90,7 @@ public sealed class OutboxDispatcher(
             return ([], 0);
         }
 
-        var unheard = Unheard(scope.ServiceProvider);
-        var toPublish = messages.Where(m => !unheard.Contains(m.Type)).ToList();
+        var toPublish = messages.Where(m => audience.IsHeard(m.Type)).ToList();
         var ids = toPublish.Select(m => m.Id).ToList();
         var until = now + settings.ClaimDuration;
         if (ids.Count > 0)
@@ -105,7 +102,7 @@ public sealed class OutboxDispatcher(
 
         if (toPublish.Count < messages.Count)
         {
-            var done = messages.Where(m => unheard.Contains(m.Type)).Select(m => m.Id).ToList();
+            var done = messages.Where(m => !audience.IsHeard(m.Type)).Select(m => m.Id).ToList();
             await db.OutboxMessages.Where(m => done.Contains(m.Id)).ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.ProcessedAt, now),
                 cancellationToken);
@@ -114,10 +111,6 @@ public sealed class OutboxDispatcher(
         await transaction.CommitAsync(cancellationToken);
         return (toPublish, messages.Count);
     }
-
-    /// <summary>The stored event types no notification handler consumes, found once from the application's services.</summary>
-    private FrozenSet<string> Unheard(IServiceProvider services) =>
-        _unheard ??= DomainEventTypes.Names.Where(name => !services.GetServices(DomainEventTypes.HandlerType(name)).Any()).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A pass's messages: the due ones, oldest first, locked for the pass's transaction and skipping those another pass holds.</summary>
     public IQueryable<OutboxMessage> ClaimQuery(DtiDbContext db, DateTimeOffset now) =>

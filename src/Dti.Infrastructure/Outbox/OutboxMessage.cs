@@ -31,7 +31,7 @@ public sealed class OutboxMessage
     /// </summary>
     public DateTimeOffset AvailableAt { get; private set; }
 
-    /// <summary>Set once every handler has handled the event.</summary>
+    /// <summary>Set once every handler has handled the event; when stored, for an event no handler consumes.</summary>
     public DateTimeOffset? ProcessedAt { get; private set; }
 
     /// <summary>How many times the message was taken; counted when taken, so an instance that dies mid-way still counts.</summary>
@@ -51,4 +51,12 @@ public sealed class OutboxMessage
         OccurredAt = now,
         AvailableAt = now,
     };
+
+    /// <summary>A message of an event no handler consumes: stored for the record, never taken (<see cref="Attempts"/> 0, no claim).</summary>
+    public static OutboxMessage CreateProcessed(string type, string payload, DateTimeOffset now)
+    {
+        var message = Create(type, payload, now);
+        message.ProcessedAt = now;
+        return message;
+    }
 }

@@ -81,6 +81,7 @@ public sealed class OutboxTests(DatabaseProvider provider) : ApiTestBase(provide
     [Test]
     public async Task EachChangeThatMattersToOthersStoresItsEvent()
     {
+        var earlier = await InDatabase(db => db.OutboxMessages.Select(m => m.Id).ToListAsync());
         var province = await Client.CreateAgencyId("000.00.00.H50", "UBND tỉnh Quảng Trị");
         var ict = await Client.CreateAgencyId("000.00.31.H50", "Sở TT&TT");
         var home = await Client.CreateAgencyId("000.00.32.H50", "Sở Nội vụ");
@@ -105,12 +106,15 @@ public sealed class OutboxTests(DatabaseProvider provider) : ApiTestBase(provide
             Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
         }
 
-        var stored = await InDatabase(db => db.OutboxMessages.AsNoTracking().Where(m => m.ProcessedAt == null).OrderBy(m => m.OccurredAt).Select(m => m.Type).ToListAsync());
-        Assert.That(stored, Is.EqualTo(new[]
+        var stored = await InDatabase(db => db.OutboxMessages.AsNoTracking().Where(m => !earlier.Contains(m.Id)).OrderBy(m => m.OccurredAt)
+            .Select(m => new { m.Type, m.ProcessedAt }).ToListAsync());
+        Assert.That(stored.Select(m => m.Type), Is.EqualTo(new[]
         {
             "IndexAssignmentCreated", "DeadlineRuleCreated",
             "IndexAssignmentReassigned", "PlanIssued", "TaskProgressRecorded", "PlanClosed", "DeadlineRuleChanged", "OfficialScheduleDeleted",
         }));
+        Assert.That(stored.Where(m => m.ProcessedAt == null).Select(m => m.Type), Is.EqualTo(new[] { "PlanIssued", "OfficialScheduleDeleted" }),
+            "waiting to be published: the events a handler consumes (webhooks, the calendar cache); the others are stored processed");
     }
 
     [Test]
@@ -171,17 +175,34 @@ public sealed class OutboxTests(DatabaseProvider provider) : ApiTestBase(provide
     }
 
     [Test]
-    public async Task AnEventNoHandlerConsumesIsMarkedProcessedAsItIsTaken()
+    public async Task AnEventNoHandlerConsumesIsStoredProcessedAndNoPassTakesIt()
     {
-        var rule = await Client.PostAsJsonAsync("/api/v1/deadline-rules", new { text = "annually before 20/12", name = "Báo cáo năm" });
-        Assert.That(rule.IsSuccessStatusCode, Is.True, await rule.Content.ReadAsStringAsync());
+        var ruleId = await CreateRule();
+        await PutSchedule2027();
+
+        Assert.That(await _first.Dispatcher().DispatchOnceAsync(CancellationToken.None), Is.EqualTo(1), "only the consumed event is taken");
+        Assert.That(await _second.Dispatcher().DispatchOnceAsync(CancellationToken.None), Is.Zero, "nothing left for another instance");
+
+        var created = await RuleCreatedMessage(ruleId);
+        Assert.That((created.ProcessedAt, created.Attempts, created.ClaimedBy, created.LastError), Is.EqualTo((created.OccurredAt, 0, (string?)null, (string?)null)),
+            "stored for the record, processed as it was stored, never claimed");
+        var replaced = await Message2027();
+        Assert.That(_recorded.Deliveries.Select(d => d.MessageId), Is.EqualTo(new[] { replaced.Id }), "only the consumed event reached a handler");
+    }
+
+    /// <summary>A version that published every event left such a message unprocessed: the pass that takes it marks it in the same statement.</summary>
+    [Test]
+    public async Task AnUnprocessedEventNoHandlerConsumesIsMarkedProcessedAsItIsTaken()
+    {
+        var ruleId = await CreateRule();
+        await InDatabase(db => db.OutboxMessages.Where(m => m.Type == "DeadlineRuleCreated" && m.Payload.Contains(ruleId))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, (DateTimeOffset?)null)));
         await PutSchedule2027();
 
         Assert.That(await _first.Dispatcher().DispatchOnceAsync(CancellationToken.None), Is.EqualTo(2), "both taken in one pass");
         Assert.That(await _second.Dispatcher().DispatchOnceAsync(CancellationToken.None), Is.Zero, "nothing left for another instance");
 
-        var ruleId = (await ReadJson(rule)).GetProperty("id").GetGuid().ToString();
-        var created = await InDatabase(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Type == "DeadlineRuleCreated" && m.Payload.Contains(ruleId)));
+        var created = await RuleCreatedMessage(ruleId);
         var replaced = await Message2027();
         Assert.That((created.ProcessedAt is not null, created.Attempts, created.LastError), Is.EqualTo((true, 1, (string?)null)));
         Assert.That(created.ClaimedBy, Is.EqualTo(replaced.ClaimedBy), "taken by the same pass");
@@ -189,6 +210,16 @@ public sealed class OutboxTests(DatabaseProvider provider) : ApiTestBase(provide
         Assert.That(replaced.AvailableAt, Is.GreaterThan(replaced.ProcessedAt!.Value), "a published event is held by the claim while its handlers run");
         Assert.That(_recorded.Deliveries.Select(d => d.MessageId), Is.EqualTo(new[] { replaced.Id }), "only the consumed event reached a handler");
     }
+
+    private async Task<string> CreateRule()
+    {
+        var rule = await Client.PostAsJsonAsync("/api/v1/deadline-rules", new { text = "annually before 20/12", name = "Báo cáo năm" });
+        Assert.That(rule.IsSuccessStatusCode, Is.True, await rule.Content.ReadAsStringAsync());
+        return (await ReadJson(rule)).GetProperty("id").GetGuid().ToString();
+    }
+
+    private Task<OutboxMessage> RuleCreatedMessage(string ruleId) =>
+        InDatabase(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Type == "DeadlineRuleCreated" && m.Payload.Contains(ruleId)));
 
     [Test]
     public async Task AFailingHandlerIsRetriedAfterItsBackOffAndItsErrorIsKept()
@@ -272,7 +303,8 @@ public sealed class OutboxTests(DatabaseProvider provider) : ApiTestBase(provide
         var handled = _recorded.Handled;
         Assert.That(handled.Select(d => d.Year).Order(), Is.EqualTo(Enumerable.Range(2030, count)));
         Assert.That(handled.Select(d => d.MessageId).Distinct().Count(), Is.EqualTo(count), "no event handled twice");
-        var stored = await InDatabase(db => db.OutboxMessages.AsNoTracking().Select(m => new { m.ProcessedAt, m.Attempts, m.ClaimedBy }).ToListAsync());
+        var stored = await InDatabase(db => db.OutboxMessages.AsNoTracking().Where(m => m.Type == nameof(OfficialScheduleReplaced))
+            .Select(m => new { m.ProcessedAt, m.Attempts, m.ClaimedBy }).ToListAsync());
         Assert.That(stored.Where(m => m.ProcessedAt == null), Is.Empty);
         Assert.That(stored.Select(m => m.Attempts).Distinct(), Is.EqualTo(new[] { 1 }), "each message was taken once");
         Assert.That(stored.Select(m => m.ClaimedBy).Distinct().Count(), Is.GreaterThanOrEqualTo(count / BatchSize), "taken in batches of at most five");
