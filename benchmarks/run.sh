@@ -2,7 +2,7 @@
 # The load benchmark of issue 11: Dti.Api against a raw Npgsql endpoint and an EF Core endpoint (benchmarks/Baselines),
 # on one throwaway PostgreSQL loaded with province-scale data through the API. Prints req/s, p50/p99 and paired ratios.
 #
-#   bash benchmarks/run.sh            # RUNS=3 DURATION=10 CONNECTIONS="16 64" BENCH_PG_PORT=55690 by default
+#   bash benchmarks/run.sh            # RUNS=3 DURATION=10 WARMUP=15 CONNECTIONS="16 64" BENCH_PG_PORT=55690 by default
 #   PARTS="write" bash benchmarks/run.sh                # only some parts: read, write, feed, fixed (all by default)
 #   BEFORE_ROOT=/tmp/dti-before bash benchmarks/run.sh   # also runs the Dti.Api of another checkout (e.g. from
 #                                     # `git archive <commit> | tar -x -C /tmp/dti-before`) in the same runs, on the same data
@@ -14,7 +14,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-runs=${RUNS:-3}; duration=${DURATION:-10}; connections=${CONNECTIONS:-"16 64"}; port=${BENCH_PG_PORT:-55690}
+runs=${RUNS:-3}; duration=${DURATION:-10}; warmup=${WARMUP:-15}; connections=${CONNECTIONS:-"16 64"}; port=${BENCH_PG_PORT:-55690}
 parts=" ${PARTS:-read write feed fixed} "
 for tool in wrk hey python3; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (Debian: apt-get install wrk hey python3)"; exit 1; }
@@ -112,8 +112,17 @@ for a in "${apis[@]}"; do
   [ "$status" = 200 ] || { echo "run.sh: $a answered $status to a progress report: $(cat "$work/probe.txt")"; exit 1; }
 done
 
-# Warm every endpoint (JIT, pools, caches) before measuring.
-for t in "${apis[@]}" raw ef; do wrk -t2 -c16 -d3s -H "X-Api-Key: $key" "${url[$t]}" >/dev/null; done
+# Warm every endpoint with the load it is measured under (JIT tiering, pools, caches, prepared statements) for WARMUP
+# seconds, so that runs measure the steady state: tiered JIT keeps recompiling a cold path for tens of seconds, and a
+# write path that meets the first measured run cold pays its compilation there (TechEmpower also warms before measuring).
+for t in "${apis[@]}" raw ef; do
+  if [[ $parts == *" read "* || $parts == *" fixed "* ]]; then
+    wrk -t2 -c16 -d"${warmup}s" -H "X-Api-Key: $key" "${url[$t]}" >/dev/null
+  fi
+  if [[ $parts == *" write "* && $t != ef ]]; then
+    wrk -t2 -c16 -d"${warmup}s" -s "$work/progress.lua" "http://127.0.0.1:$(port_of "$t")" -- "$t" >/dev/null
+  fi
+done
 
 # Each run measures the baseline, then every Dti.Api variant (api = this checkout, before = BEFORE_ROOT), alternately.
 report() { python3 - "${#apis[@]}" "$@" <<'PY'

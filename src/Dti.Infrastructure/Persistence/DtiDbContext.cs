@@ -92,6 +92,22 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     /// <summary>Whether the save in progress stored domain events, so that the dispatcher is woken once it commits.</summary>
     internal bool WroteOutboxMessages { get; set; }
 
+    /// <summary>
+    /// Whether the save in progress turned automatic change detection off after detecting once (see
+    /// <see cref="AuditingInterceptor"/>), so that it is turned back on when the save ends.
+    /// </summary>
+    internal bool ResumeDetectChanges { get; set; }
+
+    /// <summary>Turns automatic change detection back on if the save in progress turned it off.</summary>
+    internal void EndSave()
+    {
+        if (ResumeDetectChanges)
+        {
+            ResumeDetectChanges = false;
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DtiDbContext).Assembly);
 
@@ -109,6 +125,7 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     {
         Actor = null;
         WroteOutboxMessages = false;
+        ResumeDetectChanges = false;
         base.Dispose();
     }
 
@@ -117,6 +134,7 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     {
         Actor = null;
         WroteOutboxMessages = false;
+        ResumeDetectChanges = false;
         return base.DisposeAsync();
     }
 
