@@ -55,10 +55,11 @@ api="$PWD/Dti.Api.dll"
 dotnet "$api" migrate >/dev/null
 key=$(dotnet "$api" create-client --name Benchmark --role Coordinator | grep -oE 'dti_[0-9a-f]{16}_[A-Za-z0-9_-]+' | head -n 1)
 
+declare -A pid_of=()
 start() { # name port command…
   local name=$1 p=$2; shift 2
   ASPNETCORE_URLS="http://127.0.0.1:$p" "$@" >"$work/$name.log" 2>&1 &
-  pids+=($!)
+  pids+=($!); pid_of[$name]=$!
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$p/agencies/00000000-0000-0000-0000-000000000000" && return; sleep 0.5; done
   echo "run.sh: $name did not start"; cat "$work/$name.log"; exit 1
 }
@@ -92,16 +93,32 @@ LUA
 
 port_of() { case $1 in api) echo 5701;; raw) echo 5702;; ef) echo 5703;; before) echo 5704;; esac; }
 
-# wrk prints "Requests/sec" and, with --latency, the 50% and 99% lines.
+# CPU time (user + system, in clock ticks) of one process, and of PostgreSQL: its postmaster with the backends that
+# have ended (their time moves to the postmaster's children fields when it reaps them) and every live backend.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+postmaster=$(head -n 1 "$work/data/postmaster.pid")
+pg_ticks() {
+  local sum p; sum=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")
+  for p in $(pgrep -P "$postmaster"); do sum=$((sum + $(ticks "$p"))); done
+  echo "$sum"
+}
+tick_ms=$(python3 -c "import os; print(1000 / os.sysconf('SC_CLK_TCK'))")
+
+# wrk prints "Requests/sec", the request count and, with --latency, the 50% and 99% lines. Also the CPU each request
+# cost the target's process and PostgreSQL (ms): less disturbed than req/s by whatever else the machine runs.
 measure() { # target connections [script]
-  local target=$1 c=$2 out
+  local target=$1 c=$2 out app0 db0 app1 db1
+  app0=$(ticks "${pid_of[$target]}"); db0=$(pg_ticks)
   if [ -n "${3:-}" ]; then
     out=$(wrk -t2 -c"$c" -d"${duration}s" --latency -s "$3" "http://127.0.0.1:$(port_of "$target")" -- "$target")
   else
     out=$(wrk -t2 -c"$c" -d"${duration}s" --latency -H "X-Api-Key: $key" "${url[$target]}")
   fi
-  local errors; errors=$(echo "$out" | grep -oE 'Non-2xx or 3xx responses: [0-9]+' | grep -oE '[0-9]+$' || echo 0)
-  echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1=="50%" {print $2}') $(echo "$out" | awk '$1=="99%" {print $2}') $errors"
+  app1=$(ticks "${pid_of[$target]}"); db1=$(pg_ticks)
+  local errors requests; errors=$(echo "$out" | grep -oE 'Non-2xx or 3xx responses: [0-9]+' | grep -oE '[0-9]+$' || echo 0)
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1=="50%" {print $2}') $(echo "$out" | awk '$1=="99%" {print $2}') $errors" \
+    "$(python3 -c "print(round(($app1 - $app0) * $tick_ms / max($requests, 1), 4), round(($db1 - $db0) * $tick_ms / max($requests, 1), 4))")"
 }
 
 # One write each first: a benchmark of failing writes would measure nothing.
@@ -131,17 +148,20 @@ variants, label, rows = int(sys.argv[1]), sys.argv[2], [r.split() for r in sys.a
 def ms(v):
     return float(v[:-2]) if v.endswith("ms") else float(v[:-2]) / 1000 if v.endswith("us") else float(v[:-1]) * 1000
 def parse(r):
-    return float(r[0]), ms(r[1]), ms(r[2]), int(r[3])
+    return float(r[0]), ms(r[1]), ms(r[2]), int(r[3]), float(r[4]), float(r[5])
 groups = [rows[i:i + variants + 1] for i in range(0, len(rows), variants + 1)]
 base = [parse(g[0]) for g in groups]
 med = lambda xs, i: statistics.median(x[i] for x in xs)
+cpu = lambda xs: f"cpu/req {med(xs,4):.3f} + db {med(xs,5):.3f} ms"
 print(f"{label}")
-print(f"  baseline      {med(base,0):8.0f} req/s  p50 {med(base,1):6.2f}  p99 {med(base,2):6.2f} ms  non-2xx {sum(b[3] for b in base)}")
+print(f"  baseline      {med(base,0):8.0f} req/s  p50 {med(base,1):6.2f}  p99 {med(base,2):6.2f} ms  non-2xx {sum(b[3] for b in base)}  {cpu(base)}")
 for v, name in enumerate(["Dti.Api", "Dti.Api (before)"][:variants], start=1):
     api = [parse(g[v]) for g in groups]
     ratios = [a[0] / b[0] for a, b in zip(api, base)]
+    costs = [(b[4] + b[5]) / (a[4] + a[5]) for a, b in zip(api, base)]
     print(f"  {name:<16}{med(api,0):6.0f} req/s  p50 {med(api,1):6.2f}  p99 {med(api,2):6.2f} ms  non-2xx {sum(a[3] for a in api)}"
-          f"  ratio {statistics.median(ratios):.2f} (min {min(ratios):.2f}, max {max(ratios):.2f})")
+          f"  ratio {statistics.median(ratios):.2f} (min {min(ratios):.2f}, max {max(ratios):.2f})  {cpu(api)}"
+          f"  server-cpu ratio {statistics.median(costs):.2f} ({min(costs):.2f}-{max(costs):.2f})")
 PY
 }
 
