@@ -90,7 +90,8 @@ public sealed class OutboxDispatcher(
             return ([], 0);
         }
 
-        var toPublish = messages.Where(m => audience.IsHeard(m.Type)).ToList();
+        var heard = messages.ToLookup(m => audience.IsHeard(m.Type));
+        var toPublish = heard[true].ToList();
         var ids = toPublish.Select(m => m.Id).ToList();
         var until = now + settings.ClaimDuration;
         if (ids.Count > 0)
@@ -100,9 +101,9 @@ public sealed class OutboxDispatcher(
                 cancellationToken);
         }
 
-        if (toPublish.Count < messages.Count)
+        var done = heard[false].Select(m => m.Id).ToList();
+        if (done.Count > 0)
         {
-            var done = messages.Where(m => !audience.IsHeard(m.Type)).Select(m => m.Id).ToList();
             await db.OutboxMessages.Where(m => done.Contains(m.Id)).ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.ProcessedAt, now),
                 cancellationToken);

@@ -1,6 +1,5 @@
 using Dti.Domain.Common;
 using Dti.Infrastructure.Persistence;
-using Dti.Infrastructure.Persistence.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -21,28 +20,15 @@ public sealed class OutboxInterceptor(TimeProvider clock, OutboxSignal signal, E
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        CollectOrEndSave(eventData.Context);
+        Collect(eventData.Context);
         return base.SavingChanges(eventData, result);
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        CollectOrEndSave(eventData.Context);
+        Collect(eventData.Context);
         return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    private void CollectOrEndSave(DbContext? context)
-    {
-        try
-        {
-            Collect(context);
-        }
-        catch
-        {
-            AuditingInterceptor.ResumeDetectChanges(context);
-            throw;
-        }
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)

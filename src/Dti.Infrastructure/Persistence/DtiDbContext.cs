@@ -93,19 +93,45 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     internal bool WroteOutboxMessages { get; set; }
 
     /// <summary>
-    /// Whether the save in progress turned automatic change detection off after detecting once (see
-    /// <see cref="AuditingInterceptor"/>), so that it is turned back on when the save ends.
+    /// Detects changes once for the whole save, then saves with automatic detection off, and turns it back on however the
+    /// save ends. Otherwise the audit's reading of the tracker, the outbox's and EF Core's own step before writing would
+    /// each scan every tracked entity again; nothing between them changes a tracked value (audit entries and outbox
+    /// messages are added as such).
     /// </summary>
-    internal bool ResumeDetectChanges { get; set; }
-
-    /// <summary>Turns automatic change detection back on if the save in progress turned it off.</summary>
-    internal void EndSave()
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (ResumeDetectChanges)
+        var detect = DetectOnce();
+        try
         {
-            ResumeDetectChanges = false;
-            ChangeTracker.AutoDetectChangesEnabled = true;
+            return base.SaveChanges(acceptAllChangesOnSuccess);
         }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var detect = DetectOnce();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>Detects changes and turns automatic detection off; returns whether it was on.</summary>
+    private bool DetectOnce()
+    {
+        ChangeTracker.DetectChanges();
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return detect;
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
@@ -125,7 +151,6 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     {
         Actor = null;
         WroteOutboxMessages = false;
-        ResumeDetectChanges = false;
         base.Dispose();
     }
 
@@ -134,7 +159,6 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
     {
         Actor = null;
         WroteOutboxMessages = false;
-        ResumeDetectChanges = false;
         return base.DisposeAsync();
     }
 

@@ -32,85 +32,16 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        RecordOrEndSave(eventData.Context);
+        Record(eventData.Context);
         return base.SavingChanges(eventData, result);
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        RecordOrEndSave(eventData.Context);
+        Record(eventData.Context);
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
-
-    private void RecordOrEndSave(DbContext? context)
-    {
-        try
-        {
-            Record(context);
-        }
-        catch
-        {
-            ResumeDetectChanges(context);
-            throw;
-        }
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        ResumeDetectChanges(eventData.Context);
-        return base.SavedChanges(eventData, result);
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        ResumeDetectChanges(eventData.Context);
-        return base.SavedChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        ResumeDetectChanges(eventData.Context);
-        base.SaveChangesFailed(eventData);
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        ResumeDetectChanges(eventData.Context);
-        return base.SaveChangesFailedAsync(eventData, cancellationToken);
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData)
-    {
-        ResumeDetectChanges(eventData.Context);
-        base.SaveChangesCanceled(eventData);
-    }
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        ResumeDetectChanges(eventData.Context);
-        return base.SaveChangesCanceledAsync(eventData, cancellationToken);
-    }
-
-    /// <summary>
-    /// Changes are detected once per save, here, before anything else reads the change tracker. Automatic detection is
-    /// then off until the save ends: the tracker's entries here, the outbox's, and EF Core's own step before writing would
-    /// otherwise each scan every tracked entity again, and nothing between them changes a tracked value (audit entries and
-    /// outbox messages are added as such). Every save comes through here, so none can miss a change.
-    /// </summary>
-    private static void DetectOnce(DbContext context)
-    {
-        var tracker = context.ChangeTracker;
-        tracker.DetectChanges();
-        if (tracker.AutoDetectChangesEnabled && context is DtiDbContext dti)
-        {
-            tracker.AutoDetectChangesEnabled = false;
-            dti.ResumeDetectChanges = true;
-        }
-    }
-
-    /// <summary>EF Core reports no failure of a save-starting interceptor: each one that can throw ends the save itself.</summary>
-    internal static void ResumeDetectChanges(DbContext? context) => (context as DtiDbContext)?.EndSave();
 
     private void Record(DbContext? context)
     {
@@ -119,7 +50,8 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
             return;
         }
 
-        DetectOnce(context);
+        // The entries are read as DtiDbContext.SaveChanges detected them, once for the whole save (any other context
+        // detects here, as it reads them).
         var actor = (context as DtiDbContext)?.Actor;
         var client = actor?.Client;
         var now = clock.GetUtcNow();
