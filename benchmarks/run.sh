@@ -3,7 +3,7 @@
 # on one throwaway PostgreSQL loaded with province-scale data through the API. Prints req/s, p50/p99 and paired ratios.
 #
 #   bash benchmarks/run.sh            # RUNS=3 DURATION=10 WARMUP=15 CONNECTIONS="16 64" BENCH_PG_PORT=55690 by default
-#   PARTS="write" bash benchmarks/run.sh                # only some parts: read, write, feed, fixed (all by default)
+#   PARTS="write" bash benchmarks/run.sh                # only some parts: read, write, report, feed, fixed (all by default)
 #   BEFORE_ROOT=/tmp/dti-before bash benchmarks/run.sh   # also runs the Dti.Api of another checkout (e.g. from
 #                                     # `git archive <commit> | tar -x -C /tmp/dti-before`) in the same runs, on the same data
 #
@@ -15,7 +15,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-3}; duration=${DURATION:-10}; warmup=${WARMUP:-15}; connections=${CONNECTIONS:-"16 64"}; port=${BENCH_PG_PORT:-55690}
-parts=" ${PARTS:-read write feed fixed} "
+parts=" ${PARTS:-read write report feed fixed} "
 for tool in wrk hey python3; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (Debian: apt-get install wrk hey python3)"; exit 1; }
 done
@@ -91,6 +91,49 @@ request = function()
 end
 LUA
 
+# Report submissions: each wrk thread cycles its half of the target's reports (load.py), submitting a draft and withdrawing
+# a submitted one, each with the ETag its last answer gave as If-Match. Where each report stands is read from the database
+# before every run (report_states), so a run cut off mid-flight leaves nothing for the next to guess.
+cat >"$work/report.lua" <<'LUA'
+local ready, prefix = {}, "api"
+local thread_count = 0
+function setup(thread) thread:set("id", thread_count); thread_count = thread_count + 1 end
+function init(args)
+  prefix = args[1]
+  local states = {}
+  for line in io.lines(args[3]) do
+    local rid, state, version = line:match("^(%S+) (%S+) (%S+)$")
+    states[rid] = { state, version }
+  end
+  local n = 0
+  for line in io.lines(args[2]) do
+    local rid, key = line:match("^(%S+) (%S+)$")
+    if n % 2 == id then ready[#ready + 1] = { rid, key, states[rid][1], states[rid][2] } end
+    n = n + 1
+  end
+end
+local keys, waiting = {}, nil
+request = function()
+  local r = table.remove(ready, 1)
+  if r == nil then -- every report is in flight or lost to a failed answer: ask for one that does not exist (counted as non-2xx)
+    return wrk.format("POST", "/api/v1/reports/00000000-0000-0000-0000-000000000000/submit", { ["If-Match"] = '"1"' }, "")
+  end
+  keys[r[1]] = r[2]
+  local action = r[3] == "Draft" and "submit" or "withdraw"
+  local path = (prefix == "raw" and "/reports/" or "/api/v1/reports/") .. r[1] .. "/" .. action
+  return wrk.format("POST", path, { ["X-Api-Key"] = r[2], ["If-Match"] = '"' .. r[4] .. '"' }, "")
+end
+response = function(status, headers, body)
+  if status ~= 200 then return end
+  local rid, state = body:match('"id":"([^"]+)"'), body:match('"state":"(%a+)"')
+  ready[#ready + 1] = { rid, keys[rid], state, (headers["ETag"] or ""):gsub('"', "") }
+end
+LUA
+report_states() { # where every report stands now: id, state, version
+  "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d dti_bench -AtF ' ' -c 'SELECT "Id", "State", "Version" FROM "Reports"' >"$work/report-states.txt"
+}
+report_file() { [ "$1" = raw ] && echo "$work/reports-raw.txt" || echo "$work/reports-api.txt"; }
+
 port_of() { case $1 in api) echo 5701;; raw) echo 5702;; ef) echo 5703;; before) echo 5704;; esac; }
 
 # CPU time (user + system, in clock ticks) of one process, and of PostgreSQL: its postmaster with the backends that
@@ -106,11 +149,12 @@ tick_ms=$(python3 -c "import os; print(1000 / os.sysconf('SC_CLK_TCK'))")
 
 # wrk prints "Requests/sec", the request count and, with --latency, the 50% and 99% lines. Also the CPU each request
 # cost the target's process and PostgreSQL (ms): less disturbed than req/s by whatever else the machine runs.
-measure() { # target connections [script]
+measure() { # target connections [script [script arguments after the target]]
   local target=$1 c=$2 out app0 db0 app1 db1
+  [ "${3:-}" = "$work/report.lua" ] && report_states
   app0=$(ticks "${pid_of[$target]}"); db0=$(pg_ticks)
   if [ -n "${3:-}" ]; then
-    out=$(wrk -t2 -c"$c" -d"${duration}s" --latency -s "$3" "http://127.0.0.1:$(port_of "$target")" -- "$target")
+    out=$(wrk -t2 -c"$c" -d"${duration}s" --latency -s "$3" "http://127.0.0.1:$(port_of "$target")" -- "$target" "${@:4}")
   else
     out=$(wrk -t2 -c"$c" -d"${duration}s" --latency -H "X-Api-Key: $key" "${url[$target]}")
   fi
@@ -138,6 +182,10 @@ for t in "${apis[@]}" raw ef; do
   fi
   if [[ $parts == *" write "* && $t != ef ]]; then
     wrk -t2 -c16 -d"${warmup}s" -s "$work/progress.lua" "http://127.0.0.1:$(port_of "$t")" -- "$t" >/dev/null
+  fi
+  if [[ $parts == *" report "* && $t != ef ]]; then
+    report_states
+    wrk -t2 -c16 -d"${warmup}s" -s "$work/report.lua" "http://127.0.0.1:$(port_of "$t")" -- "$t" "$(report_file "$t")" "$work/report-states.txt" >/dev/null
   fi
 done
 
@@ -185,6 +233,15 @@ for c in $connections; do
     for a in "${apis[@]}"; do rows+=("$(measure "$a" "$c" "$work/progress.lua")"); done
   done
   report "write POST …/progress vs raw insert+update, c$c" "${rows[@]}"
+done
+for c in $connections; do
+  [[ $parts == *" report "* ]] || break
+  rows=()
+  for _ in $(seq 1 "$runs"); do
+    rows+=("$(measure raw "$c" "$work/report.lua" "$(report_file raw)" "$work/report-states.txt")")
+    for a in "${apis[@]}"; do rows+=("$(measure "$a" "$c" "$work/report.lua" "$(report_file "$a")" "$work/report-states.txt")"); done
+  done
+  report "write POST /reports/{id}/submit and /withdraw, alternately, vs raw insert+update, c$c" "${rows[@]}"
 done
 
 # The calendar feed against pages of obligations, on this checkout's Dti.Api (the feed's agency: load.py), alternately.

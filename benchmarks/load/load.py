@@ -3,7 +3,11 @@
 150 agencies; seven 2026 plans with 300 tasks and 56 index assignments in all, issued with the 3 reference deadline rules;
 for the calendar feed, an eighth 2026 plan (illustrative) reporting by 20 monthly rules, whose one index the second
 agency leads: that agency owes 240 monthly reports in 2026, besides its share of the seven plans.
-Usage: load.py <base-url> <api-key> <out-dir>; writes agencies.txt, tasks.txt (plan-id/task-id) and feed-agency.txt there."""
+For report submissions: a reporter client per lead agency of the seven plans (56), acting for that agency alone, and a draft
+report with one entry for each of the seven plans' 280 obligations, split between reports-api.txt and reports-raw.txt
+(report-id and the reporter's key per line), so that Dti.Api and the raw endpoint each cycle their own 140.
+Usage: load.py <base-url> <api-key> <out-dir>; writes agencies.txt, tasks.txt (plan-id/task-id), feed-agency.txt and the
+two report files there."""
 import json
 import sys
 import urllib.error
@@ -12,7 +16,7 @@ import urllib.request
 base, key, out = sys.argv[1], sys.argv[2], sys.argv[3]
 
 
-def call(method, path, body=None, if_match=None):
+def call(method, path, body=None, if_match=None, key=key):
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(base + "/api/v1" + path, data=data, method=method)
     request.add_header("X-Api-Key", key)
@@ -71,6 +75,32 @@ _, etag = call("GET", f"/plans/{plan['id']}")
 call("PUT", f"/plans/{plan['id']}/reporting-rules", {"ruleIds": monthly}, etag)
 _, etag = call("GET", f"/plans/{plan['id']}")
 call("POST", f"/plans/{plan['id']}/issue", None, etag)
+# Draft reports, one per obligation of the seven plans, by the lead agency's own reporter client.
+obligations, page = [], 1
+while True:
+    listed, _ = call("GET", f"/obligations?from=2026-01-01&to=2026-12-31&pageSize=100&page={page}")
+    obligations += [o for o in listed["items"] if o["plan"]["id"] in plans and o["role"] == "Lead"]
+    if page * 100 >= listed["totalCount"]:
+        break
+    page += 1
+reporters = {}
+for agency_id in sorted({o["agency"]["id"] for o in obligations}):
+    created, _ = call("POST", "/clients", {"name": f"Hệ thống báo cáo thử tải {len(reporters) + 1}", "roles": ["AgencyReporter"], "agencyIds": [agency_id]})
+    reporters[agency_id] = created["apiKey"]
+report_lines = []
+for o in obligations:
+    agency_id = o["agency"]["id"]
+    report, etag = call("POST", "/reports", {"kind": "Periodic", "agencyId": agency_id, "planId": o["plan"]["id"],
+                                             "deadlineRuleId": o["rule"]["id"], "periodId": o["periodId"]}, key=reporters[agency_id])
+    call("PUT", f"/reports/{report['id']}", {
+        "entries": [{"indexCode": code, "numericValue": 50, "score": 10, "note": "Số liệu thử tải"} for code in o["indexCodes"]],
+        "results": "Kết quả thử tải: các nhiệm vụ đúng tiến độ.", "difficulties": None, "proposals": None}, etag, key=reporters[agency_id])
+    report_lines.append(f"{report['id']} {reporters[agency_id]}")
+with open(f"{out}/reports-api.txt", "w") as f:
+    f.write("\n".join(report_lines[0::2]) + "\n")
+with open(f"{out}/reports-raw.txt", "w") as f:
+    f.write("\n".join(report_lines[1::2]) + "\n")
+
 with open(f"{out}/feed-agency.txt", "w") as f:
     f.write(agencies[1] + "\n")
 
@@ -82,4 +112,5 @@ obligations, _ = call("GET", "/obligations?from=2026-01-01&to=2026-12-31&pageSiz
 feed, _ = call("GET", f"/agencies/{agencies[1]}/obligations?from=2026-01-01&to=2026-12-31&pageSize=1")
 print(f"load.py: {len(agencies)} agencies, {len(tasks)} tasks, {len(assignments)} assignments in {len(plans)} plans, "
       f"{min(3, len(rules['items']))} rules; obligations: {obligations['totalCount']} in 2026; "
-      f"the feed's agency: {feed['totalCount']} in 2026 (a 20-rule plan of its own)")
+      f"the feed's agency: {feed['totalCount']} in 2026 (a 20-rule plan of its own); {len(report_lines)} draft reports by "
+      f"{len(reporters)} reporter clients")

@@ -14,7 +14,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers MediatR 5.1.0 by hand (its DI package does not restore here): the mediator, every handler
     /// of this assembly (requests and domain-event notifications), the cached working calendar, the pipeline in order — logging,
-    /// then agency scope, then validation — and every FluentValidation validator, as a singleton.
+    /// one connection per request, then agency scope, then validation — and every FluentValidation validator, as a singleton.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -38,6 +38,7 @@ public static class DependencyInjection
         }
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(OneConnectionBehaviour<,>));
         services.AddScoped<AgencyContext>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AgencyScopeBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));

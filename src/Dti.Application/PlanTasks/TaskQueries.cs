@@ -21,17 +21,9 @@ public sealed class TaskAndPlanById
              select new TaskWithPlan(t, p))
             .SingleOrDefault());
 
-    /// <summary>
-    /// The task and its plan, tracked by <paramref name="db"/> (the request's unit of work), or null. The context's
-    /// connection is opened first and stays open for the save that follows, until the context goes back to its pool: a
-    /// change rents one pooled connection, and pays PostgreSQL's reset of a returned connection once, not per statement.
-    /// </summary>
-    public async Task<TaskWithPlan?> ReadAsync(IApplicationDbContext db, Guid planId, Guid taskId, CancellationToken cancellationToken)
-    {
-        var context = (DbContext)db;
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        return await _query(context, taskId, planId, cancellationToken);
-    }
+    /// <summary>The task and its plan, tracked by <paramref name="db"/> (the request's unit of work), or null.</summary>
+    public Task<TaskWithPlan?> ReadAsync(IApplicationDbContext db, Guid planId, Guid taskId, CancellationToken cancellationToken) =>
+        _query((DbContext)db, taskId, planId, cancellationToken);
 }
 
 /// <summary>A task with the plan it belongs to.</summary>

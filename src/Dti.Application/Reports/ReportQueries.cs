@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dti.Application.Calendar;
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
@@ -94,7 +93,7 @@ internal static class ReportQueries
     /// indices the agency leads under the plan, the last allowed instant); for a request, the indices and the date it
     /// asks. 422 when the obligation is gone (the plan closed, the indices reassigned).
     /// </summary>
-    public static async Task<ReportTerms> TermsAsync(this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendarSource calendars, Report report, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<ReportTerms> TermsAsync(this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, Report report, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (report.ReportRequestId is { } requestId)
         {
@@ -103,7 +102,6 @@ internal static class ReportQueries
             return new ReportTerms(AnswerableIndex.Of(framework, request.AskedIndexCodes), request.Deadline);
         }
 
-        var calendar = await calendars.GetAsync(db, cancellationToken);
         var period = ReportingPeriod(report.PeriodId!);
         return await db.PeriodicTermsAsync(config, calendar, report.AgencyId, report.PlanId!.Value, report.DeadlineRuleId!.Value, period, now, cancellationToken)
             ?? throw NoObligation(period);

@@ -25,9 +25,9 @@ public sealed class SubmitReportHandler(
     {
         var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
         var now = clock.GetUtcNow();
-        var terms = await db.TermsAsync(config, calendars, report, now, cancellationToken);
-        var tasks = await db.TaskStatesAsync(report, cancellationToken);
         var calendar = await calendars.GetAsync(db, cancellationToken);
+        var terms = await db.TermsAsync(config, calendar, report, now, cancellationToken);
+        var tasks = await db.TaskStatesAsync(report, cancellationToken);
         db.ReportVersions.Add(report.Submit(terms.Answerable, terms.Deadline, tasks, calendar, client.Actor(), now));
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToDtoAsync(report, config, cancellationToken);

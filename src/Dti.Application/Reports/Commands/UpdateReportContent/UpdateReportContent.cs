@@ -29,7 +29,7 @@ public sealed class UpdateReportContentHandler(IApplicationDbContext db, Working
     {
         var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
         var now = clock.GetUtcNow();
-        var terms = await db.TermsAsync(config, calendars, report, now, cancellationToken);
+        var terms = await db.TermsAsync(config, await calendars.GetAsync(db, cancellationToken), report, now, cancellationToken);
         await db.EnsureEvidenceOfAgencyAsync(report.AgencyId, request.Body.Entries ?? [], cancellationToken);
         var offers = await db.ContributionOffersAsync(report, request.Body.Entries ?? [], cancellationToken);
         report.ReplaceContent(request.Body.ToSpec(), terms.Answerable, offers, now);

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Dti.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Dti.Api.Tests.Reports;
+
+/// <summary>
+/// A request holds one pooled connection from its first statement to its last (<c>OneConnectionBehaviour</c>): a
+/// submission reads the report, its terms, the agency's tasks and the calendar, then saves, and each connection rented
+/// anew would make PostgreSQL reset it first. Watched through EF Core's own diagnostic events, per context lease, so the
+/// background work of the host (outbox, reminders) is told apart from the request.
+/// </summary>
+public sealed class ReportConnectionTests(DatabaseProvider provider) : ReportFixture(provider)
+{
+    [Test]
+    public async Task ASubmissionOpensOneConnectionForAllItsStatements()
+    {
+        var draft = await CreatePeriodic(IctReporter, Ict);
+        var filled = await Expect(await Put(IctReporter, draft, Content(("7", 152.5m, 150m))));
+
+        using var watch = new ConnectionWatch();
+        // EF Core skips its connection events for a second after it last found nobody listening (its logging cache time).
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var submitted = await Expect(await Act(IctReporter, filled, "submit"));
+
+        var submission = watch.LeaseThatRan("INSERT INTO \"ReportVersions\"");
+        Assert.Multiple(() =>
+        {
+            Assert.That(submitted.State, Is.EqualTo("Submitted"));
+            Assert.That(submission.Commands, Is.GreaterThan(5), "the submission reads several things before it saves");
+            Assert.That(submission.Opened, Is.EqualTo(1), "one connection for every statement of the request");
+        });
+    }
+
+    /// <summary>Counts, per context lease, the connections EF Core opened and the commands it ran.</summary>
+    private sealed class ConnectionWatch : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly ConcurrentDictionary<DbContextId, Lease> _leases = new();
+        private readonly List<IDisposable> _subscriptions = [];
+
+        public ConnectionWatch() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+        public Lease LeaseThatRan(string sql) =>
+            _leases.Values.Single(l => l.Texts.Any(t => t.Contains(sql, StringComparison.Ordinal)));
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            switch (value.Value)
+            {
+                case ConnectionEndEventData opened when value.Key == RelationalEventId.ConnectionOpened.Name && opened.Context is { } context:
+                    Interlocked.Increment(ref _leases.GetOrAdd(context.ContextId, _ => new Lease()).OpenedCount);
+                    break;
+                case CommandExecutedEventData executed when executed.Context is { } context:
+                    _leases.GetOrAdd(context.ContextId, _ => new Lease()).Texts.Add(executed.Command.CommandText);
+                    break;
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+    }
+
+    private sealed class Lease
+    {
+        public int OpenedCount;
+
+        public ConcurrentBag<string> Texts { get; } = [];
+
+        public int Opened => Volatile.Read(ref OpenedCount);
+
+        public int Commands => Texts.Count;
+    }
+}
