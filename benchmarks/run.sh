@@ -27,6 +27,10 @@ as_pg=()
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$work"; as_pg=(runuser -u postgres --); fi
 pids=()
 cleanup() {
+  # What every Dti.Api answered, from its request log (499: wrk closed the connection as a run ended).
+  for log in "$work"/api.log "$work"/before.log; do
+    [ -f "$log" ] && echo "run.sh: $(basename "$log" .log) answered: $(grep -oE 'answered [0-9]+' "$log" | sort | uniq -c | awk '{printf "%s×%s ", $3, $1}')"
+  done
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   "${as_pg[@]}" "$bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work"

@@ -226,10 +226,23 @@ internal static class ReportQueries
     }
 
     /// <summary>The report as the API shows it, with what became of its latest version, and its version for the ETag.</summary>
-    public static async Task<Versioned<ReportDto>> ToDtoAsync(this IApplicationDbContext db, Report report, TypeAdapterConfig config, CancellationToken cancellationToken)
+    public static async Task<Versioned<ReportDto>> ToDtoAsync(this IApplicationDbContext db, Report report, TypeAdapterConfig config, CancellationToken cancellationToken) =>
+        report.ToDto(
+            await db.ReportVersions.AsNoTracking().Include(v => v.IndexNotes)
+                .SingleOrDefaultAsync(v => v.ReportId == report.Id && v.Number == report.LatestVersionNumber, cancellationToken),
+            config);
+
+    /// <summary>
+    /// The report as <see cref="ToDtoAsync"/> shows it, from the latest version the handler already holds (it has just frozen,
+    /// withdrawn or accepted it), so that nothing is read again after the save.
+    /// </summary>
+    public static Versioned<ReportDto> ToDto(this Report report, ReportVersion? latest, TypeAdapterConfig config)
     {
-        var latest = await db.ReportVersions.AsNoTracking().Include(v => v.IndexNotes)
-            .SingleOrDefaultAsync(v => v.ReportId == report.Id && v.Number == report.LatestVersionNumber, cancellationToken);
+        if (latest is not null && (latest.ReportId != report.Id || latest.Number != report.LatestVersionNumber))
+        {
+            throw new ArgumentException($"Version {latest.Number} is not report {report.Id}'s latest.", nameof(latest));
+        }
+
         var dto = report.Adapt<ReportDto>(config) with
         {
             LastReview = latest is { Outcome: not ReportVersionOutcome.Pending } ? latest.Adapt<ReportReviewDto>(config) : null,

@@ -18,8 +18,9 @@ public sealed class AcceptReportHandler(IApplicationDbContext db, ICurrentClient
     public async Task<Versioned<ReportDto>> Handle(AcceptReportCommand request, CancellationToken cancellationToken)
     {
         var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
-        report.Accept(await db.LatestVersionAsync(report, cancellationToken), client.Actor(), clock.GetUtcNow());
+        var latest = await db.LatestVersionAsync(report, cancellationToken);
+        report.Accept(latest, client.Actor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToDtoAsync(report, config, cancellationToken);
+        return report.ToDto(latest, config);
     }
 }

@@ -28,8 +28,9 @@ public sealed class SubmitReportHandler(
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var terms = await db.TermsAsync(config, calendar, report, now, cancellationToken);
         var tasks = await db.TaskStatesAsync(report, cancellationToken);
-        db.ReportVersions.Add(report.Submit(terms.Answerable, terms.Deadline, tasks, calendar, client.Actor(), now));
+        var version = report.Submit(terms.Answerable, terms.Deadline, tasks, calendar, client.Actor(), now);
+        db.ReportVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToDtoAsync(report, config, cancellationToken);
+        return report.ToDto(version, config);
     }
 }

@@ -17,8 +17,9 @@ public sealed class WithdrawReportHandler(IApplicationDbContext db, TypeAdapterC
     public async Task<Versioned<ReportDto>> Handle(WithdrawReportCommand request, CancellationToken cancellationToken)
     {
         var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
-        report.Withdraw(await db.LatestVersionAsync(report, cancellationToken), clock.GetUtcNow());
+        var latest = await db.LatestVersionAsync(report, cancellationToken);
+        report.Withdraw(latest, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ToDtoAsync(report, config, cancellationToken);
+        return report.ToDto(latest, config);
     }
 }
