@@ -13,7 +13,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers MediatR 5.1.0 by hand (its DI package does not restore here): the mediator, every handler
-    /// of this assembly (requests and domain-event notifications), the cached working calendar, the pipeline in order — logging,
+    /// of this assembly (requests and domain-event notifications), the cached working calendar and governing frameworks, the pipeline in order — logging,
     /// one connection per request, then agency scope, then validation — and every FluentValidation validator, as a singleton.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddSingleton<WorkingCalendarSource>();
+        services.AddSingleton<Frameworks.GoverningFrameworkSource>();
         services.AddScoped<Reminders.ReminderScan>();
         services.AddScoped<Clients.Authentication.ApiKeyAuthenticator>();
         services.AddSingleton(Mappings.Create(assembly));

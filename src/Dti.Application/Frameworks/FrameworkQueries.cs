@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Domain.Frameworks;
@@ -16,6 +17,10 @@ internal static class FrameworkQueries
     /// </summary>
     public static IQueryable<Framework> Governing(this IQueryable<Framework> frameworks, int year) =>
         frameworks.Where(f => f.FirstAssessmentYear <= year && (f.LastAssessmentYear == null || f.LastAssessmentYear >= year));
+
+    /// <summary>A plan, report or request for an assessment year no framework governs breaks a rule (422 naming <paramref name="field"/>).</summary>
+    public static Domain.Common.DomainException NoneGoverns(int year, string field) =>
+        new("plan.no-framework", $"No framework governs assessment year {year.ToString(CultureInfo.InvariantCulture)}.", field);
 
     /// <summary>Loads a framework with its tree for change, or throws 404.</summary>
     public static async Task<Framework> GetForUpdateAsync(this IApplicationDbContext db, string code, int? expectedVersion, CancellationToken cancellationToken)

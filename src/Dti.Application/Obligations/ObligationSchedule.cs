@@ -60,8 +60,14 @@ internal static class ObligationSchedule
         return schedule.Leads();
     }
 
+    /// <summary>
+    /// The slots and holders of the obligations matching <paramref name="filter"/>. Given <paramref name="onlyRule"/> (a lead
+    /// lookup: see <see cref="FindLeadAsync"/>), only that rule's slots are read, the rule is not read again, and the agencies'
+    /// names (which only listings show and sort by) are not read: such a schedule is searched with
+    /// <see cref="Schedule.LeadOf"/>, never listed.
+    /// </summary>
     private static async Task<Schedule> ReadAsync(
-        IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, ObligationFilter filter, ObligationStatus? status, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken)
+        IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, ObligationFilter filter, ObligationStatus? status, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken, DeadlineRuleDefinition? onlyRule = null)
     {
         var plans = db.Plans.AsNoTracking()
             .Where(p => p.Status == PlanStatus.Issued
@@ -73,8 +79,9 @@ internal static class ObligationSchedule
         }
 
         // The issued plans and their rules in one statement; a plan without rules owes nothing, so the inner join loses nothing.
+        var onlyRuleId = onlyRule?.Id;
         var planRules = await plans
-            .SelectMany(p => p.ReportingRules, (p, r) => new PlanRule(p.Id, p.DocumentNumber, p.IssueDate, p.FirstAssessmentYear, p.LastAssessmentYear, r.DeadlineRuleId))
+            .SelectMany(p => p.ReportingRules.Where(r => onlyRuleId == null || r.DeadlineRuleId == onlyRuleId), (p, r) => new PlanRule(p.Id, p.DocumentNumber, p.IssueDate, p.FirstAssessmentYear, p.LastAssessmentYear, r.DeadlineRuleId))
             .ToListAsync(cancellationToken);
         var planIds = planRules.Select(r => r.PlanId).Distinct().ToList();
         var holders = planIds.Count == 0 ? [] : await HoldersAsync(db, planIds, filter, cancellationToken);
@@ -84,12 +91,12 @@ internal static class ObligationSchedule
         }
 
         var agencyIds = holders.Select(h => h.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.Where(a => agencyIds.Contains(a.Id))
+        var agencies = onlyRule is not null ? [] : await db.Agencies.Where(a => agencyIds.Contains(a.Id))
             .ProjectToType<ObligationAgencyDto>(config)
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         var rulesOfPlan = planRules.ToLookup(r => r.PlanId);
         var ruleIds = holders.SelectMany(h => rulesOfPlan[h.PlanId]).Select(r => r.DeadlineRuleId).Distinct().ToList();
-        var definitions = await db.DeadlineRules.AsNoTracking().Where(r => ruleIds.Contains(r.Id)).ToListAsync(cancellationToken);
+        var definitions = onlyRule is not null ? [onlyRule] : await db.DeadlineRules.AsNoTracking().Where(r => ruleIds.Contains(r.Id)).ToListAsync(cancellationToken);
 
         // Once per rule, however many plans and agencies follow it; a status depends on the instant alone, so it is decided per slot.
         var occurrences = definitions.ToDictionary(d => d.Id, d => DeadlineCalculator.Occurrences(d.ToRule(), filter.From, filter.To, calendar));
@@ -131,6 +138,26 @@ internal static class ObligationSchedule
         var day = DeadlineCalculator.For(definition.ToRule(), period, calendar).LastAllowedDay;
         var owed = await ComputeAsync(db, config, calendar, new ObligationFilter(day, day, [agencyId], planId, false), now, 0, cancellationToken);
         return owed.FirstOrDefault(o => o.Rule.Id == deadlineRuleId && o.PeriodId == period.Id && o.Role == HolderRole.Lead);
+    }
+
+    /// <summary>
+    /// What a report answering the lead obligation <see cref="FindAsync"/> finds needs of it: the indices the agency leads
+    /// under the plan and the last allowed instant. Read as every obligation is (the same plans, holders, rule and calendar,
+    /// so a report's deadline is the one <c>/obligations</c> shows) but in three statements instead of six: without the
+    /// agencies' names and the reports' standing, which only a listing shows.
+    /// </summary>
+    public static async Task<LeadObligation?> FindLeadAsync(
+        IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, Guid agencyId, Guid planId, Guid deadlineRuleId, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var definition = await db.DeadlineRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == deadlineRuleId, cancellationToken);
+        if (definition is null || definition.Frequency != period.Kind)
+        {
+            return null;
+        }
+
+        var day = DeadlineCalculator.For(definition.ToRule(), period, calendar).LastAllowedDay;
+        var schedule = await ReadAsync(db, config, calendar, new ObligationFilter(day, day, [agencyId], planId, false), null, DateTimeOffset.MinValue, 0, cancellationToken, definition);
+        return schedule.LeadOf(agencyId, period.Id);
     }
 
     /// <summary>Where the report answering a lead obligation stands (see <see cref="ObligationReportStatus"/>).</summary>
@@ -226,6 +253,12 @@ internal static class ObligationSchedule
             return page;
         }
 
+        /// <summary>The lead obligation of <paramref name="agencyId"/> for <paramref name="periodId"/> among the slots read, if any.</summary>
+        public LeadObligation? LeadOf(Guid agencyId, string periodId) => slots
+            .Where(s => s.Occurrence.PeriodId == periodId)
+            .SelectMany(s => holders[s.Plan.Id].Where(h => h.AgencyId == agencyId && h.Role == HolderRole.Lead), (s, h) => new LeadObligation(h.IndexCodes, s.Occurrence.LastAllowedInstant))
+            .FirstOrDefault();
+
         /// <summary>The slots and, per plan, its lead agencies: each slot is owed once by each of them.</summary>
         public LeadSchedule Leads() => new(
             [.. slots.Select(s => new OwedSlot(s.Plan, s.Rule.Id, s.Occurrence.PeriodId, s.Occurrence.LastAllowedInstant))],
@@ -286,3 +319,8 @@ internal sealed record OwedSlot(ObligationPlanDto Plan, Guid DeadlineRuleId, str
 
 /// <summary>Lead obligations in a range, not expanded: <see cref="Slots"/> × <see cref="LeadsOfPlan"/> of the slot's plan.</summary>
 internal sealed record LeadSchedule(IReadOnlyList<OwedSlot> Slots, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> LeadsOfPlan);
+
+/// <summary>What a report needs of the lead obligation it answers.</summary>
+/// <param name="IndexCodes">The indices the agency leads under the plan, in order.</param>
+/// <param name="LastAllowedInstant">The end of the last allowed day, as <c>/obligations</c> computes it.</param>
+internal sealed record LeadObligation(IReadOnlyList<string> IndexCodes, DateTimeOffset LastAllowedInstant);

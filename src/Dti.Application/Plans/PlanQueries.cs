@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Frameworks;
@@ -46,7 +45,7 @@ internal static class PlanQueries
         await db.Frameworks.AsNoTracking().WithTree()
             .Governing(year)
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("plan.no-framework", $"No framework governs assessment year {year.ToString(CultureInfo.InvariantCulture)}.", field);
+            ?? throw FrameworkQueries.NoneGoverns(year, field);
 
     /// <summary>Checks what a plan refers to: its issuer (active on the issue date), its parent plan, and that its number is free for that issuer.</summary>
     public static async Task CheckReferencesAsync(this IApplicationDbContext db, Plan plan, CancellationToken cancellationToken)

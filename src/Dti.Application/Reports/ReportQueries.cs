@@ -2,8 +2,8 @@ using System.Globalization;
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Frameworks;
 using Dti.Application.Obligations;
-using Dti.Application.Plans;
 using Dti.Domain.Calendar;
 using Dti.Domain.Clients;
 using Dti.Domain.Common;
@@ -93,17 +93,17 @@ internal static class ReportQueries
     /// indices the agency leads under the plan, the last allowed instant); for a request, the indices and the date it
     /// asks. 422 when the obligation is gone (the plan closed, the indices reassigned).
     /// </summary>
-    public static async Task<ReportTerms> TermsAsync(this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, Report report, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<ReportTerms> TermsAsync(this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, GoverningFrameworkSource frameworks, Report report, CancellationToken cancellationToken)
     {
         if (report.ReportRequestId is { } requestId)
         {
-            var framework = await db.GoverningFrameworkAsync(report.AssessmentYear, cancellationToken, "assessmentYear");
+            var framework = await frameworks.GetAsync(db, report.AssessmentYear, "assessmentYear", cancellationToken);
             var request = await db.ReportRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
             return new ReportTerms(AnswerableIndex.Of(framework, request.AskedIndexCodes), request.Deadline);
         }
 
         var period = ReportingPeriod(report.PeriodId!);
-        return await db.PeriodicTermsAsync(config, calendar, report.AgencyId, report.PlanId!.Value, report.DeadlineRuleId!.Value, period, now, cancellationToken)
+        return await db.PeriodicTermsAsync(config, calendar, frameworks, report.AgencyId, report.PlanId!.Value, report.DeadlineRuleId!.Value, period, cancellationToken)
             ?? throw NoObligation(period);
     }
 

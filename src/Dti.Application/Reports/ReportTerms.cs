@@ -1,6 +1,6 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Obligations;
-using Dti.Application.Plans;
+using Dti.Application.Frameworks;
 using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Reports;
@@ -26,16 +26,17 @@ public static class PeriodicReportTerms
     /// not issued or not reporting by the rule, the period not asked for, the agency leading nothing).
     /// </summary>
     public static async Task<ReportTerms?> PeriodicTermsAsync(
-        this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, Guid agencyId, Guid planId, Guid deadlineRuleId, ReportingPeriod period, DateTimeOffset now, CancellationToken cancellationToken)
+        this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, GoverningFrameworkSource frameworks, Guid agencyId, Guid planId, Guid deadlineRuleId, ReportingPeriod period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var obligation = await ObligationSchedule.FindAsync(db, config, calendar, agencyId, planId, deadlineRuleId, period, now, cancellationToken);
+        ArgumentNullException.ThrowIfNull(frameworks);
+        var obligation = await ObligationSchedule.FindLeadAsync(db, config, calendar, agencyId, planId, deadlineRuleId, period, cancellationToken);
         if (obligation is null)
         {
             return null;
         }
 
-        var framework = await db.GoverningFrameworkAsync(period.Year, cancellationToken, "assessmentYear");
+        var framework = await frameworks.GetAsync(db, period.Year, "assessmentYear", cancellationToken);
         return new ReportTerms(AnswerableIndex.Of(framework, obligation.IndexCodes), ReportDeadline.At(obligation.LastAllowedInstant));
     }
 }

@@ -56,7 +56,7 @@ public sealed partial class SampleDataLoader
             .SingleAsync(p => p.IssuerAgencyId == issuerId && p.DocumentNumber == subject.Plan.DocumentNumber, cancellationToken);
         var ruleId = await db.DeadlineRules.Where(r => r.Name == subject.RuleName).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken);
         var terms = ruleId is { } id
-            ? await db.PeriodicTermsAsync(mappings, calendar, agency.Id, plan.Id, id, period, started, cancellationToken)
+            ? await db.PeriodicTermsAsync(mappings, calendar, frameworks, agency.Id, plan.Id, id, period, cancellationToken)
             : null;
         if (terms is null)
         {

@@ -1,4 +1,5 @@
 using Dti.Application.Calendar;
+using Dti.Application.Frameworks;
 using Dti.Domain.Agencies;
 using Dti.Domain.Assignments;
 using Dti.Domain.Frameworks;
@@ -16,7 +17,7 @@ namespace Dti.Infrastructure.Persistence.SampleData;
 /// changes nothing.
 /// </summary>
 public sealed partial class SampleDataLoader(
-    DtiDbContext db, ReferenceDataSeeder referenceData, WorkingCalendarSource calendars, TypeAdapterConfig mappings, TimeProvider clock, ILogger<SampleDataLoader> logger)
+    DtiDbContext db, ReferenceDataSeeder referenceData, WorkingCalendarSource calendars, GoverningFrameworkSource frameworks, TypeAdapterConfig mappings, TimeProvider clock, ILogger<SampleDataLoader> logger)
 {
     public async Task LoadAsync(CancellationToken cancellationToken)
     {

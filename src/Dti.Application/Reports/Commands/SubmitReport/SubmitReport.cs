@@ -2,6 +2,7 @@ using Dti.Application.Calendar;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Common.Security;
+using Dti.Application.Frameworks;
 using Mapster;
 using MediatR;
 
@@ -18,7 +19,7 @@ public sealed record SubmitReportCommand(Guid Id, int? ExpectedVersion) : IReque
 }
 
 public sealed class SubmitReportHandler(
-    IApplicationDbContext db, WorkingCalendarSource calendars, ICurrentClient client, TypeAdapterConfig config, TimeProvider clock)
+    IApplicationDbContext db, WorkingCalendarSource calendars, GoverningFrameworkSource frameworks, ICurrentClient client, TypeAdapterConfig config, TimeProvider clock)
     : IRequestHandler<SubmitReportCommand, Versioned<ReportDto>>
 {
     public async Task<Versioned<ReportDto>> Handle(SubmitReportCommand request, CancellationToken cancellationToken)
@@ -26,7 +27,7 @@ public sealed class SubmitReportHandler(
         var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
         var now = clock.GetUtcNow();
         var calendar = await calendars.GetAsync(db, cancellationToken);
-        var terms = await db.TermsAsync(config, calendar, report, now, cancellationToken);
+        var terms = await db.TermsAsync(config, calendar, frameworks, report, cancellationToken);
         var tasks = await db.TaskStatesAsync(report, cancellationToken);
         var version = report.Submit(terms.Answerable, terms.Deadline, tasks, calendar, client.Actor(), now);
         db.ReportVersions.Add(version);

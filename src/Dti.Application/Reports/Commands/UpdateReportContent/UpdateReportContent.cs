@@ -2,6 +2,7 @@ using Dti.Application.Calendar;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Common.Security;
+using Dti.Application.Frameworks;
 using FluentValidation;
 using Mapster;
 using MediatR;
@@ -22,14 +23,14 @@ public sealed class UpdateReportContentValidator : AbstractValidator<UpdateRepor
     public UpdateReportContentValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new ReportContentInputValidator());
 }
 
-public sealed class UpdateReportContentHandler(IApplicationDbContext db, WorkingCalendarSource calendars, TypeAdapterConfig config, TimeProvider clock)
+public sealed class UpdateReportContentHandler(IApplicationDbContext db, WorkingCalendarSource calendars, GoverningFrameworkSource frameworks, TypeAdapterConfig config, TimeProvider clock)
     : IRequestHandler<UpdateReportContentCommand, Versioned<ReportDto>>
 {
     public async Task<Versioned<ReportDto>> Handle(UpdateReportContentCommand request, CancellationToken cancellationToken)
     {
         var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
         var now = clock.GetUtcNow();
-        var terms = await db.TermsAsync(config, await calendars.GetAsync(db, cancellationToken), report, now, cancellationToken);
+        var terms = await db.TermsAsync(config, await calendars.GetAsync(db, cancellationToken), frameworks, report, cancellationToken);
         await db.EnsureEvidenceOfAgencyAsync(report.AgencyId, request.Body.Entries ?? [], cancellationToken);
         var offers = await db.ContributionOffersAsync(report, request.Body.Entries ?? [], cancellationToken);
         report.ReplaceContent(request.Body.ToSpec(), terms.Answerable, offers, now);
