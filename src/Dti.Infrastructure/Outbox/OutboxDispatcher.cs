@@ -124,9 +124,16 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>Publishes one message in its own scope; false (with the failure recorded) when a handler threw.</summary>
+    /// <summary>
+    /// Publishes one message to its handlers in a scope of its own. The handlers share the scope's context, and it holds
+    /// one pooled connection for all their statements, as a request does (<c>OneConnectionBehaviour</c>, which notifications
+    /// do not pass through): each statement would otherwise rent one and pay the provider's reset of it.
+    /// </summary>
     private async Task<bool> DispatchAsync(OutboxMessage message, string claim, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DtiDbContext>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(DomainEventTypes.ToNotification(message), cancellationToken);
@@ -134,8 +141,12 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            await RecordFailureAsync(scope.ServiceProvider.GetRequiredService<DtiDbContext>(), message, message.Attempts + 1, claim, ex, cancellationToken);
+            await RecordFailureAsync(db, message, message.Attempts + 1, claim, ex, cancellationToken);
             return false;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 
