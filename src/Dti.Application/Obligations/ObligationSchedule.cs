@@ -156,6 +156,7 @@ internal static class ObligationSchedule
         }
 
         var day = DeadlineCalculator.For(definition.ToRule(), period, calendar).LastAllowedDay;
+        // No status filter, so the instant a slot's status is judged at changes nothing here.
         var schedule = await ReadAsync(db, config, calendar, new ObligationFilter(day, day, [agencyId], planId, false), null, DateTimeOffset.MinValue, 0, cancellationToken, definition);
         return schedule.LeadOf(agencyId, period.Id);
     }

@@ -1,6 +1,6 @@
 using Dti.Application.Common.Interfaces;
-using Dti.Application.Obligations;
 using Dti.Application.Frameworks;
+using Dti.Application.Obligations;
 using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Reports;

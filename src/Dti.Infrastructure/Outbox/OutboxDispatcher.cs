@@ -123,9 +123,9 @@ public sealed class OutboxDispatcher(
         return db.OutboxMessages.Where(m => m.ProcessedAt == null && m.Attempts < maxAttempts && m.AvailableAt <= now);
     }
 
-    /// <summary>Publishes one message in its own scope; false (with the failure recorded) when a handler threw.</summary>
     /// <summary>
-    /// Publishes one message to its handlers in a scope of its own. The handlers share the scope's context, and it holds
+    /// Publishes one message to its handlers in a scope of its own; false (with the failure recorded) when a handler
+    /// threw. The handlers share the scope's context, and it holds
     /// one pooled connection for all their statements, as a request does (<c>OneConnectionBehaviour</c>, which notifications
     /// do not pass through): each statement would otherwise rent one and pay the provider's reset of it.
     /// </summary>
