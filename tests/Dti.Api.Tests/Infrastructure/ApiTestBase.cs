@@ -10,6 +10,8 @@ using MediatR;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Polly;
+using Polly.Retry;
 using Respawn;
 using Respawn.Graph;
 
@@ -103,26 +105,28 @@ public abstract class ApiTestBase(DatabaseProvider provider)
     }
 
     /// <summary>
-    /// Respawn's reset, again when PostgreSQL picked it as a deadlock's victim: the host's background work (the outbox
-    /// dispatcher, webhook deliveries, reminders) may still be writing what the previous test started while the reset
-    /// deletes, and the two can lock rows in opposite orders. The victim's statements are rolled back whole, so the
-    /// reset deleted nothing and runs again; the host's side is the application's to retry.
+    /// Respawn's reset, again when PostgreSQL picked it as a deadlock's victim (Polly, as the host's start-up retries its
+    /// connection): the host's background work (the outbox dispatcher, webhook deliveries, reminders) may still be writing
+    /// what the previous test started while the reset deletes, and the two can lock rows in opposite orders. The victim's
+    /// statements are rolled back whole, so the reset deleted nothing and runs again; the host's side is the
+    /// application's to retry.
     /// </summary>
-    private async Task EmptyTablesAsync(DbConnection connection)
-    {
-        for (var attempt = 1; ; attempt++)
+    private static readonly ResiliencePipeline ResetRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
         {
-            try
+            ShouldHandle = new PredicateBuilder().Handle<PostgresException>(e => e.SqlState == PostgresErrorCodes.DeadlockDetected),
+            MaxRetryAttempts = 2,
+            Delay = TimeSpan.Zero,
+            OnRetry = args =>
             {
-                await _respawner!.ResetAsync(connection);
-                return;
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
-            {
-                TestContext.Progress.WriteLine($"Reset chosen as a deadlock's victim (attempt {attempt}); running it again.");
-            }
-        }
-    }
+                TestContext.Progress.WriteLine($"Reset chosen as a deadlock's victim (attempt {args.AttemptNumber + 1}); running it again.");
+                return default;
+            },
+        })
+        .Build();
+
+    private Task EmptyTablesAsync(DbConnection connection) =>
+        ResetRetry.ExecuteAsync(async _ => await _respawner!.ResetAsync(connection)).AsTask();
 
     [TearDown]
     public void DisposeClients()
