@@ -22,7 +22,7 @@ public static class DatabaseRegistration
         var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return provider == DatabaseProvider.Postgres ? WithPreparedStatements(configured) : configured;
+            return provider == DatabaseProvider.Postgres ? WithPostgresDefaults(configured) : configured;
         }
 
         if (provider == DatabaseProvider.Sqlite)
@@ -39,13 +39,21 @@ public static class DatabaseRegistration
     public const int MaxAutoPrepare = 64;
 
     /// <summary>
-    /// Turns on Npgsql's automatic preparation (<c>Max Auto Prepare</c>) unless the connection string sets it, 0 included.
-    /// A statement run often on a connection is then planned once there instead of on every execution: planning the
-    /// task-and-plan read that every progress report begins with cost PostgreSQL more than executing it (docs/benchmarks.md).
-    /// Prepared statements survive the connection's return to the pool.
+    /// Npgsql settings Dti.Api runs with unless the connection string sets them itself, each on its own:
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare</c> (<see cref="MaxAutoPrepare"/>; 0 turns it off): a statement run often on a connection is
+    /// then planned once there instead of on every execution. Planning the task-and-plan read that every progress report
+    /// begins with cost PostgreSQL more than executing it (docs/decisions/0014-prepared-statements.md). Prepared
+    /// statements survive the connection's return to the pool.</item>
+    /// <item><c>No Reset On Close=true</c>: a connection going back to the pool is not reset (seven statements PostgreSQL
+    /// runs before the next request's first: <c>RESET ALL</c>, <c>CLOSE ALL</c>, <c>UNLISTEN *</c>, unlocking advisory
+    /// locks…). Dti.Api leaves no session state behind to reset: it sets no parameters, takes no session locks, listens on
+    /// no channel and creates no temporary tables; an open transaction is still rolled back on close
+    /// (docs/decisions/0015-no-reset-on-close.md).</item>
+    /// </list>
     /// </summary>
     /// <exception cref="StartupException">The string is not a PostgreSQL connection string Npgsql can read.</exception>
-    public static string WithPreparedStatements(string connectionString)
+    public static string WithPostgresDefaults(string connectionString)
     {
         NpgsqlConnectionStringBuilder builder;
         System.Data.Common.DbConnectionStringBuilder keys;
@@ -59,12 +67,23 @@ public static class DatabaseRegistration
             throw new StartupException($"ConnectionStrings:Dti is not a PostgreSQL connection string Npgsql can read: {e.Message}");
         }
 
-        if (keys.ContainsKey("Max Auto Prepare") || keys.ContainsKey("MaxAutoPrepare"))
+        var preparationSet = keys.ContainsKey("Max Auto Prepare") || keys.ContainsKey("MaxAutoPrepare");
+        var resetSet = keys.ContainsKey("No Reset On Close") || keys.ContainsKey("NoResetOnClose");
+        if (preparationSet && resetSet)
         {
             return connectionString;
         }
 
-        builder.MaxAutoPrepare = MaxAutoPrepare;
+        if (!preparationSet)
+        {
+            builder.MaxAutoPrepare = MaxAutoPrepare;
+        }
+
+        if (!resetSet)
+        {
+            builder.NoResetOnClose = true;
+        }
+
         return builder.ConnectionString;
     }
 

@@ -7,30 +7,40 @@ using Npgsql;
 namespace Dti.Api.Tests.Persistence;
 
 /// <summary>
-/// On PostgreSQL the API prepares the statements it runs often (Npgsql's <c>Max Auto Prepare</c>), unless the operator's
-/// connection string decides otherwise: PostgreSQL then plans each of them once per connection, not on every execution.
+/// On PostgreSQL the API prepares the statements it runs often (Npgsql's <c>Max Auto Prepare</c>) and does not reset a
+/// connection it returns to the pool (<c>No Reset On Close</c>), each unless the operator's connection string decides
+/// otherwise: PostgreSQL then plans each statement once per connection, and runs no reset before a request's first.
 /// </summary>
 public sealed class PreparedStatementsTests
 {
     [Test]
-    public void AConnectionStringThatDoesNotSayTurnsPreparationOn()
+    public void AConnectionStringThatDoesNotSayTurnsPreparationOnAndResetOff()
     {
-        var prepared = new NpgsqlConnectionStringBuilder(DatabaseRegistration.WithPreparedStatements("Host=db.example;Database=dti;Username=dti;Password=Mật-khẩu;Timeout=7"));
+        var tuned = new NpgsqlConnectionStringBuilder(DatabaseRegistration.WithPostgresDefaults("Host=db.example;Database=dti;Username=dti;Password=Mật-khẩu;Timeout=7"));
 
-        Assert.That(prepared.MaxAutoPrepare, Is.EqualTo(DatabaseRegistration.MaxAutoPrepare));
-        Assert.That((prepared.Host, prepared.Database, prepared.Username, prepared.Password, prepared.Timeout), Is.EqualTo(("db.example", "dti", "dti", "Mật-khẩu", 7)));
+        Assert.That((tuned.MaxAutoPrepare, tuned.NoResetOnClose), Is.EqualTo((DatabaseRegistration.MaxAutoPrepare, true)));
+        Assert.That((tuned.Host, tuned.Database, tuned.Username, tuned.Password, tuned.Timeout), Is.EqualTo(("db.example", "dti", "dti", "Mật-khẩu", 7)));
     }
 
-    [TestCase("Host=db.example;Database=dti;Max Auto Prepare=0")]
-    [TestCase("Host=db.example;Database=dti;max auto prepare=8")]
-    [TestCase("Host=db.example;Database=dti;MaxAutoPrepare=8")]
-    public void TheOperatorsSettingIsKept(string connectionString) =>
-        Assert.That(DatabaseRegistration.WithPreparedStatements(connectionString), Is.EqualTo(connectionString));
+    [TestCase("Host=db.example;Database=dti;Max Auto Prepare=0;No Reset On Close=false")]
+    [TestCase("Host=db.example;Database=dti;max auto prepare=8;no reset on close=true")]
+    [TestCase("Host=db.example;Database=dti;MaxAutoPrepare=8;NoResetOnClose=false")]
+    public void TheOperatorsSettingsAreKept(string connectionString) =>
+        Assert.That(DatabaseRegistration.WithPostgresDefaults(connectionString), Is.EqualTo(connectionString));
+
+    [TestCase("Host=db.example;Max Auto Prepare=0", 0, true)]
+    [TestCase("Host=db.example;No Reset On Close=false", DatabaseRegistration.MaxAutoPrepare, false)]
+    public void EachSettingTheOperatorLeavesOutGetsItsDefault(string connectionString, int maxAutoPrepare, bool noResetOnClose)
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(DatabaseRegistration.WithPostgresDefaults(connectionString));
+
+        Assert.That((tuned.MaxAutoPrepare, tuned.NoResetOnClose), Is.EqualTo((maxAutoPrepare, noResetOnClose)));
+    }
 
     [TestCase("Host=db.example;Nonsense Key=1")]
     [TestCase("Host=db.example;Port=not-a-port")]
     public void AnUnreadableConnectionStringStopsStartUpNamingTheSetting(string connectionString) =>
-        Assert.That(() => DatabaseRegistration.WithPreparedStatements(connectionString),
+        Assert.That(() => DatabaseRegistration.WithPostgresDefaults(connectionString),
             Throws.TypeOf<StartupException>().With.Message.StartsWith("ConnectionStrings:Dti is not a PostgreSQL connection string"));
 
     [Test]
