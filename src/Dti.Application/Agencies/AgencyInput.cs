@@ -26,7 +26,7 @@ public sealed class AgencyInputValidator : AbstractValidator<AgencyInput>
             .Matches(AgencyLimits.CodePattern).WithMessage("'code' must be an electronic identifier like 000.00.31.H50 (QĐ 20/2020/QĐ-TTg).");
         RuleFor(a => a.FullName).NotEmpty().SingleLine(AgencyLimits.FullNameMaxLength);
         RuleFor(a => a.ShortName).NotEmpty().SingleLine(AgencyLimits.ShortNameMaxLength);
-        RuleFor(a => a.Kind).NotNull().IsInEnum();
+        RuleFor(a => a.Kind).NotNull().IsDefinedEnum();
         RuleFor(a => a.ValidFrom).NotNull();
     }
 }

@@ -110,10 +110,10 @@ public sealed class DeadlineRuleInputValidator : AbstractValidator<DeadlineRuleI
         }).Otherwise(() =>
         {
             RuleFor(r => r.Name).NotEmpty().WithMessage("'name' is required (or give the rule as 'text').");
-            RuleFor(r => r.Frequency).NotNull().IsInEnum();
-            RuleFor(r => r.Boundary).NotNull().IsInEnum();
-            RuleFor(r => r.Cutoff).IsInEnum();
-            RuleFor(r => r.Adjustment).IsInEnum();
+            RuleFor(r => r.Frequency).NotNull().IsDefinedEnum();
+            RuleFor(r => r.Boundary).NotNull().IsDefinedEnum();
+            RuleFor(r => r.Cutoff).IsDefinedEnum();
+            RuleFor(r => r.Adjustment).IsDefinedEnum();
             RuleFor(r => r.Due).NotNull().SetValidator(new DueAnchorInputValidator()!);
         });
     }
@@ -123,7 +123,7 @@ public sealed class DueAnchorInputValidator : AbstractValidator<DueAnchorInput>
 {
     public DueAnchorInputValidator()
     {
-        RuleFor(d => d.Kind).NotNull().IsInEnum();
+        RuleFor(d => d.Kind).NotNull().IsDefinedEnum();
         RuleFor(d => d.Day).InclusiveBetween(1, DeadlineRule.MaxDayOfMonth);
         RuleFor(d => d.Month).InclusiveBetween(1, DeadlineRule.MaxMonth);
         RuleFor(d => d.WorkingDays).InclusiveBetween(1, DeadlineRule.MaxWorkingDays);
@@ -133,8 +133,8 @@ public sealed class DueAnchorInputValidator : AbstractValidator<DueAnchorInput>
         RuleFor(d => d.Date).NotNull().When(d => d.Kind == DueAnchorKind.ExplicitDate);
         RuleFor(d => d.MonthsAfter).InclusiveBetween(1, DeadlineRule.MaxMonthsAfter);
         RuleFor(d => d.Days).InclusiveBetween(1, DeadlineRule.MaxCalendarDays);
-        RuleFor(d => d.DayCount).IsInEnum();
-        RuleFor(d => d.CountedFrom).IsInEnum();
+        RuleFor(d => d.DayCount).IsDefinedEnum();
+        RuleFor(d => d.CountedFrom).IsDefinedEnum();
         RuleFor(d => d.Day).NotNull().When(d => d.Kind == DueAnchorKind.DayOfMonthAfter);
         RuleFor(d => d.MonthsAfter).NotNull().When(d => d.Kind == DueAnchorKind.DayOfMonthAfter);
         RuleFor(d => d.Days).NotNull().When(d => d.Kind == DueAnchorKind.DaysAfter);

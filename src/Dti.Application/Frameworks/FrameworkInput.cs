@@ -108,7 +108,7 @@ public sealed class MainIndexInputValidator : AbstractValidator<MainIndexInput>
         RuleFor(x => x.NameVi).NotEmpty().SingleLine(FrameworkLimits.NameMaxLength);
         RuleFor(x => x.NameEn).SingleLine(FrameworkLimits.NameMaxLength);
         RuleFor(x => x.MaxPoints).InclusiveBetween(0, FrameworkLimits.MaxIndexPoints);
-        RuleFor(x => x.Group).IsInEnum();
+        RuleFor(x => x.Group).IsDefinedEnum();
         RuleFor(x => x.PillarCode).IndexCode();
     }
 }
@@ -123,7 +123,7 @@ public sealed class ComponentIndexInputValidator : AbstractValidator<ComponentIn
         RuleFor(x => x.NameVi).NotEmpty().SingleLine(FrameworkLimits.NameMaxLength);
         RuleFor(x => x.NameEn).SingleLine(FrameworkLimits.NameMaxLength);
         RuleFor(x => x.MaxPoints).InclusiveBetween(0, FrameworkLimits.MaxIndexPoints);
-        RuleFor(x => x.MeasureType).IsInEnum();
+        RuleFor(x => x.MeasureType).IsDefinedEnum();
         RuleFor(x => x.Unit).SingleLine(FrameworkLimits.UnitMaxLength);
         RuleFor(x => x.DataSource).SingleLine(FrameworkLimits.DataSourceMaxLength);
     }

@@ -57,7 +57,7 @@ public sealed class PlanInputValidator : AbstractValidator<PlanInput>
 {
     public PlanInputValidator()
     {
-        RuleFor(p => p.Kind).NotNull().IsInEnum();
+        RuleFor(p => p.Kind).NotNull().IsDefinedEnum();
         RuleFor(p => p.DocumentNumber).NotEmpty().SingleLine(PlanLimits.DocumentNumberMaxLength);
         RuleFor(p => p.IssuerAgencyId).NotEmpty();
         RuleFor(p => p.IssueDate).NotNull();

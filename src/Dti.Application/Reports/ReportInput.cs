@@ -33,7 +33,7 @@ public sealed class CreateReportInputValidator : AbstractValidator<CreateReportI
 {
     public CreateReportInputValidator()
     {
-        RuleFor(r => r.Kind).NotNull().IsInEnum();
+        RuleFor(r => r.Kind).NotNull().IsDefinedEnum();
         RuleFor(r => r.AgencyId).NotEmpty();
         RuleFor(r => r.PeriodId).MaximumLength(ReportingPeriod.IdMaxLength)
             .Matches(ReportingPeriod.IdPattern).WithMessage("'periodId' must be a period such as 2023Q4, 2023H1, 2023M11 or 2023.");

@@ -71,6 +71,16 @@ public sealed class PlanTests(DatabaseProvider provider) : ApiTestBase(provider)
     public async Task ACampaignNeedsItsPeriod() =>
         await (await Client.PostAsJsonAsync("/api/v1/plans", ApiRequests.PlanBody(_province, kind: "Campaign"))).AssertProblem(HttpStatusCode.UnprocessableEntity, "periodStart", "plan.campaign-period");
 
+    [TestCase("status=99", "status")]
+    [TestCase("kind=7", "kind")]
+    public async Task AFilterThatNamesNoMemberIsRejectedNamingIt(string filter, string field)
+    {
+        var response = await Client.GetAsync($"/api/v1/plans?{filter}");
+
+        var problem = await response.AssertProblem(HttpStatusCode.BadRequest, field);
+        Assert.That(problem.GetProperty("errors").GetProperty(field)[0].GetString(), Does.Contain("has a range of values which does not include"));
+    }
+
     [Test]
     public async Task ATargetRankOutsideOneToSixtyThreeIsRejected()
     {

@@ -34,7 +34,7 @@ public sealed class SuccessionInputValidator : AbstractValidator<SuccessionInput
     {
         RuleFor(s => s.SuccessorId).NotEmpty();
         RuleFor(s => s.EffectiveDate).NotNull();
-        RuleFor(s => s.Reason).NotNull().IsInEnum();
+        RuleFor(s => s.Reason).NotNull().IsDefinedEnum();
         RuleFor(s => s.Note).MultiLine(AgencyLimits.NoteMaxLength);
     }
 }

@@ -25,7 +25,7 @@ public sealed class ListAgenciesValidator : AbstractValidator<ListAgenciesQuery>
     public ListAgenciesValidator()
     {
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
-        RuleFor(q => q.Kind).IsInEnum().When(q => q.Kind is not null);
+        RuleFor(q => q.Kind).IsDefinedEnum().When(q => q.Kind is not null);
         RuleFor(q => q.Q).SingleLine(AgencyLimits.FullNameMaxLength);
         RuleFor(q => q.Sort).OneOf(SortKeys);
     }

@@ -47,7 +47,7 @@ public sealed class OfficialScheduleEntryInputValidator : AbstractValidator<Offi
     public OfficialScheduleEntryInputValidator()
     {
         RuleFor(e => e.Date).NotNull();
-        RuleFor(e => e.Kind).IsInEnum();
+        RuleFor(e => e.Kind).IsDefinedEnum();
         RuleFor(e => e.Reason).NotEmpty().SingleLine(OfficialSchedule.MaxReasonLength);
     }
 }

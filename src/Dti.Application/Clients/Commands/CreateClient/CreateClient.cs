@@ -27,7 +27,7 @@ public sealed class CreateClientInputValidator : AbstractValidator<CreateClientI
         RuleFor(c => c.Name).NotEmpty().SingleLine(ClientLimits.NameMaxLength);
         RuleFor(c => c.Contact).SingleLine(ClientLimits.ContactMaxLength);
         RuleFor(c => c.Roles).NotEmpty().MaxItems(ClientLimits.MaxRoles).WithMessage($"'roles' may list at most {ClientLimits.MaxRoles} roles.");
-        RuleForEach(c => c.Roles).IsInEnum();
+        RuleForEach(c => c.Roles).IsDefinedEnum();
         RuleFor(c => c.AgencyIds).MaxItems(ClientLimits.MaxAgencies).WithMessage($"'agencyIds' may list at most {ClientLimits.MaxAgencies} agencies.");
         RuleForEach(c => c.AgencyIds).NotEmpty();
         RuleFor(c => c.AgencyIds)

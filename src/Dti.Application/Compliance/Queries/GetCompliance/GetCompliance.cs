@@ -2,6 +2,7 @@ using Dti.Application.Calendar;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Common.Security;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Agencies;
 using FluentValidation;
 using Mapster;
@@ -23,7 +24,7 @@ public sealed class GetComplianceValidator : AbstractValidator<GetComplianceQuer
     {
         RuleFor(q => q.From).NotNull();
         RuleFor(q => q.To).NotNull();
-        RuleFor(q => q.AgencyKind).IsInEnum();
+        RuleFor(q => q.AgencyKind).IsDefinedEnum();
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
     }
 }

@@ -3,6 +3,7 @@ using Dti.Application.Calendar;
 using Dti.Application.Common.Csv;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Security;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Agencies;
 using FluentValidation;
 using Mapster;
@@ -22,7 +23,7 @@ public sealed class GetComplianceCsvValidator : AbstractValidator<GetComplianceC
     {
         RuleFor(q => q.From).NotNull();
         RuleFor(q => q.To).NotNull();
-        RuleFor(q => q.AgencyKind).IsInEnum();
+        RuleFor(q => q.AgencyKind).IsDefinedEnum();
     }
 }
 

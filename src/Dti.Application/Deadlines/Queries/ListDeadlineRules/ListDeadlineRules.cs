@@ -1,6 +1,7 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Common.Queries;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Deadlines;
 using FluentValidation;
 using Mapster;
@@ -17,7 +18,7 @@ public sealed class ListDeadlineRulesValidator : AbstractValidator<ListDeadlineR
     public ListDeadlineRulesValidator()
     {
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
-        RuleFor(q => q.Frequency).IsInEnum().When(q => q.Frequency is not null);
+        RuleFor(q => q.Frequency).IsDefinedEnum().When(q => q.Frequency is not null);
     }
 }
 

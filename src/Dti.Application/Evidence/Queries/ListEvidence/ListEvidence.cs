@@ -3,6 +3,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Common.Queries;
 using Dti.Application.Common.Security;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Evidence;
 using FluentValidation;
 using Mapster;
@@ -21,7 +22,7 @@ public sealed class ListEvidenceValidator : AbstractValidator<ListEvidenceQuery>
 {
     public ListEvidenceValidator()
     {
-        RuleFor(q => q.Kind).IsInEnum();
+        RuleFor(q => q.Kind).IsDefinedEnum();
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
     }
 }

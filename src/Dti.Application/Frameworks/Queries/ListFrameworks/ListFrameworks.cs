@@ -20,7 +20,7 @@ public sealed class ListFrameworksValidator : AbstractValidator<ListFrameworksQu
     public ListFrameworksValidator()
     {
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
-        RuleFor(q => q.Status).IsInEnum().When(q => q.Status is not null);
+        RuleFor(q => q.Status).IsDefinedEnum().When(q => q.Status is not null);
         RuleFor(q => q.Year).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
         RuleFor(q => q.Sort).OneOf(SortKeys);
     }

@@ -30,7 +30,7 @@ public sealed class ProgressInputValidator : AbstractValidator<ProgressInput>
 {
     public ProgressInputValidator()
     {
-        RuleFor(p => p.Status).NotNull().IsInEnum();
+        RuleFor(p => p.Status).NotNull().IsDefinedEnum();
         RuleFor(p => p.Percent).InclusiveBetween(0, PlanLimits.MaxPercent);
         RuleFor(p => p.Note).MultiLine(PlanLimits.NoteMaxLength);
     }

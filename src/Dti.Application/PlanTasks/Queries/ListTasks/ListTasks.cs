@@ -29,7 +29,7 @@ public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
     public ListTasksValidator()
     {
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
-        RuleFor(q => q.Status).IsInEnum().When(q => q.Status is not null);
+        RuleFor(q => q.Status).IsDefinedEnum().When(q => q.Status is not null);
         RuleFor(q => q.DueTo).GreaterThanOrEqualTo(q => q.DueFrom).When(q => q.DueFrom is not null && q.DueTo is not null)
             .WithMessage("'dueTo' must not be before 'dueFrom'.");
         RuleFor(q => q.Sort).OneOf(SortKeys);

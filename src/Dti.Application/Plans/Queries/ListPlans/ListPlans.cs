@@ -22,8 +22,8 @@ public sealed class ListPlansValidator : AbstractValidator<ListPlansQuery>
     public ListPlansValidator()
     {
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
-        RuleFor(q => q.Kind).IsInEnum().When(q => q.Kind is not null);
-        RuleFor(q => q.Status).IsInEnum().When(q => q.Status is not null);
+        RuleFor(q => q.Kind).IsDefinedEnum().When(q => q.Kind is not null);
+        RuleFor(q => q.Status).IsDefinedEnum().When(q => q.Status is not null);
         RuleFor(q => q.Year).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
         RuleFor(q => q.Sort).OneOf(SortKeys);
     }

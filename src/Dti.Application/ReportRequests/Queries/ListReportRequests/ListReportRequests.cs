@@ -2,6 +2,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Common.Queries;
 using Dti.Application.Common.Security;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Reports;
 using FluentValidation;
@@ -23,7 +24,7 @@ public sealed class ListReportRequestsValidator : AbstractValidator<ListReportRe
     public ListReportRequestsValidator()
     {
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
-        RuleFor(q => q.Kind).IsInEnum().When(q => q.Kind is not null);
+        RuleFor(q => q.Kind).IsDefinedEnum().When(q => q.Kind is not null);
         RuleFor(q => q.AssessmentYear).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
     }
 }

@@ -2,6 +2,7 @@ using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
 using Dti.Application.Common.Queries;
 using Dti.Application.Common.Security;
+using Dti.Application.Common.Validation;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
 using Dti.Domain.Reports;
@@ -25,8 +26,8 @@ public sealed class ListReportsValidator : AbstractValidator<ListReportsQuery>
     public ListReportsValidator()
     {
         RuleFor(q => q.Paging).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
-        RuleFor(q => q.Kind).IsInEnum().When(q => q.Kind is not null);
-        RuleFor(q => q.State).IsInEnum().When(q => q.State is not null);
+        RuleFor(q => q.Kind).IsDefinedEnum().When(q => q.Kind is not null);
+        RuleFor(q => q.State).IsDefinedEnum().When(q => q.State is not null);
         RuleFor(q => q.AssessmentYear).InclusiveBetween(FrameworkLimits.FirstSupportedYear, FrameworkLimits.LastSupportedYear);
         RuleFor(q => q.PeriodId).MaximumLength(ReportingPeriod.IdMaxLength)
             .Matches(ReportingPeriod.IdPattern).WithMessage("'periodId' must be a period such as 2023Q4, 2023H1, 2023M11 or 2023.");
