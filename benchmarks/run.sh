@@ -30,6 +30,17 @@ cleanup() {
   # What every Dti.Api answered, from its request log (499: wrk closed the connection as a run ended).
   for log in "$work"/api.log "$work"/before.log; do
     [ -f "$log" ] && echo "run.sh: $(basename "$log" .log) answered: $(grep -oE 'answered [0-9]+' "$log" | sort | uniq -c | awk '{printf "%s×%s ", $3, $1}')"
+    # A 5xx is a bug whatever the load: keep its request line and the errors logged in the same second, before the
+    # folder goes.
+    if [ -f "$log" ] && grep -qE 'answered 5[0-9][0-9]' "$log"; then
+      cp "$log" "/tmp/dti-bench-$(basename "$log" .log)-$(date +%Y%m%d%H%M%S).log"
+      grep -E 'answered 5[0-9][0-9]' "$log" | head -n 5 | while read -r line; do
+        echo "run.sh: 5xx: ${line:0:400}"
+        second=$(echo "$line" | grep -oE '"Timestamp":"[^.]*' | head -n 1 | cut -d'"' -f4)
+        [ -n "$second" ] && grep -F "$second" "$log" | grep -E '"LogLevel":"(Error|Critical)"' | head -n 3 | cut -c1-1500 | sed 's/^/run.sh:   /'
+      done
+      echo "run.sh: the whole log is kept in /tmp/dti-bench-$(basename "$log" .log)-*.log"
+    fi
   done
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   "${as_pg[@]}" "$bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
