@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton(Mappings.Create(assembly));
         services.AddSingleton<Agencies.Queries.GetAgency.AgencyById>();
         services.AddSingleton<PlanTasks.TaskAndPlanById>();
+        services.AddSingleton<Reports.ReportById>();
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {

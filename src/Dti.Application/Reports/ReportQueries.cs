@@ -18,52 +18,10 @@ internal static class ReportQueries
     /// <summary>The name writes are recorded under when no client is calling (the command line, sample data).</summary>
     private const string SystemActor = "Dti.Api (system)";
 
-    /// <summary>
-    /// A report with its entries, their evidence and its task snapshot, tracked. The tasks come in a second query (fixed up
-    /// into the report by the change tracker): joined with the entries they would multiply the rows. Both queries are
-    /// compiled (<see cref="ReportReads"/>): every report read, submission and review begins here.
-    /// </summary>
-    public static async Task<Report?> FindReportAsync(this IApplicationDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var context = (DbContext)db;
-        var reads = ReportReads.For(context.Model);
-        var report = await reads.Report(context, id, cancellationToken);
-        if (report is not null)
-        {
-            await foreach (var _ in reads.Tasks(context, id).WithCancellation(cancellationToken))
-            {
-                // Tracking the task states fixes them up into the report.
-            }
-        }
-
-        return report;
-    }
-
-    /// <summary>
-    /// The report read, compiled once per model: uncompiled, EF Core hashes and compares the LINQ tree and evaluates its
-    /// closure values on every call to find the query in its cache (5 % of the API's CPU under submissions). A compiled
-    /// query belongs to the model it was first run with (EF Core refuses another), and a process runs one model per
-    /// database provider, so each model gets its own; a model lives as long as the process.
-    /// </summary>
-    private sealed class ReportReads
-    {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, ReportReads> PerModel = new();
-
-        public static ReportReads For(Microsoft.EntityFrameworkCore.Metadata.IModel model) => PerModel.GetValue(model, _ => new ReportReads());
-
-        public Func<DbContext, Guid, CancellationToken, Task<Report?>> Report { get; } =
-            EF.CompileAsyncQuery((DbContext context, Guid id, CancellationToken _) =>
-                context.Set<Report>().Include(r => r.Entries).ThenInclude(e => e.Evidence).SingleOrDefault(r => r.Id == id));
-
-        public Func<DbContext, Guid, IAsyncEnumerable<ReportTaskState>> Tasks { get; } =
-            EF.CompileAsyncQuery((DbContext context, Guid id) =>
-                context.Set<Report>().Where(r => r.Id == id).SelectMany(r => r.Tasks));
-    }
-
     /// <summary>Loads a report with its content for change, or throws 404; a stale If-Match throws 412.</summary>
-    public static async Task<Report> GetReportForUpdateAsync(this IApplicationDbContext db, Guid id, int? expectedVersion, CancellationToken cancellationToken)
+    public static async Task<Report> GetReportForUpdateAsync(this IApplicationDbContext db, ReportById reports, Guid id, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var report = await db.FindReportAsync(id, cancellationToken)
+        var report = await reports.ReadAsync(db, id, cancellationToken)
             ?? throw new NotFoundException("Report", id.ToString());
         PreconditionFailedException.ThrowIfStale("Report", id.ToString(), report.Version, expectedVersion);
         return report;
@@ -83,9 +41,9 @@ internal static class ReportQueries
     /// A report the caller may read, or 404. The agency scope has let the caller reach the report's agency; readers and the
     /// ministry reach only reports accepted at least once (<see cref="SeesWorkOf"/>).
     /// </summary>
-    public static async Task<Report> GetVisibleReportAsync(this IApplicationDbContext db, ICurrentClient client, Guid id, CancellationToken cancellationToken)
+    public static async Task<Report> GetVisibleReportAsync(this IApplicationDbContext db, ReportById reports, ICurrentClient client, Guid id, CancellationToken cancellationToken)
     {
-        var report = await db.FindReportAsync(id, cancellationToken);
+        var report = await reports.ReadAsync(db, id, cancellationToken);
         return report is not null && (report.AcceptedVersionNumber is not null || client.SeesWorkOf(report))
             ? report
             : throw new NotFoundException("Report", id.ToString());

@@ -12,12 +12,12 @@ public sealed record AcceptReportCommand(Guid Id, int? ExpectedVersion) : IReque
     public AgencyScope Scope => AgencyScope.Report(Id);
 }
 
-public sealed class AcceptReportHandler(IApplicationDbContext db, ICurrentClient client, TypeAdapterConfig config, TimeProvider clock)
+public sealed class AcceptReportHandler(IApplicationDbContext db, ReportById reports, ICurrentClient client, TypeAdapterConfig config, TimeProvider clock)
     : IRequestHandler<AcceptReportCommand, Versioned<ReportDto>>
 {
     public async Task<Versioned<ReportDto>> Handle(AcceptReportCommand request, CancellationToken cancellationToken)
     {
-        var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
+        var report = await db.GetReportForUpdateAsync(reports, request.Id, request.ExpectedVersion, cancellationToken);
         var latest = await db.LatestVersionAsync(report, cancellationToken);
         report.Accept(latest, client.Actor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

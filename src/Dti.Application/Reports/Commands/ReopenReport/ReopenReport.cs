@@ -12,11 +12,11 @@ public sealed record ReopenReportCommand(Guid Id, int? ExpectedVersion) : IReque
     public AgencyScope Scope => AgencyScope.ReportAuthor(Id);
 }
 
-public sealed class ReopenReportHandler(IApplicationDbContext db, TypeAdapterConfig config, TimeProvider clock) : IRequestHandler<ReopenReportCommand, Versioned<ReportDto>>
+public sealed class ReopenReportHandler(IApplicationDbContext db, ReportById reports, TypeAdapterConfig config, TimeProvider clock) : IRequestHandler<ReopenReportCommand, Versioned<ReportDto>>
 {
     public async Task<Versioned<ReportDto>> Handle(ReopenReportCommand request, CancellationToken cancellationToken)
     {
-        var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
+        var report = await db.GetReportForUpdateAsync(reports, request.Id, request.ExpectedVersion, cancellationToken);
         report.Reopen(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToDtoAsync(report, config, cancellationToken);

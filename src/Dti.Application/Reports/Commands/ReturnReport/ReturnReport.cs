@@ -18,12 +18,12 @@ public sealed class ReturnReportValidator : AbstractValidator<ReturnReportComman
     public ReturnReportValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new ReturnReportInputValidator());
 }
 
-public sealed class ReturnReportHandler(IApplicationDbContext db, ICurrentClient client, TypeAdapterConfig config, TimeProvider clock)
+public sealed class ReturnReportHandler(IApplicationDbContext db, ReportById reports, ICurrentClient client, TypeAdapterConfig config, TimeProvider clock)
     : IRequestHandler<ReturnReportCommand, Versioned<ReportDto>>
 {
     public async Task<Versioned<ReportDto>> Handle(ReturnReportCommand request, CancellationToken cancellationToken)
     {
-        var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
+        var report = await db.GetReportForUpdateAsync(reports, request.Id, request.ExpectedVersion, cancellationToken);
         var notes = (request.Body.IndexNotes ?? []).Select(n => (n.IndexCode, n.Note)).ToList();
         report.Return(await db.LatestVersionAsync(report, cancellationToken), client.Actor(), request.Body.Reason, notes, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -12,11 +12,11 @@ public sealed record ReviseReportCommand(Guid Id, int? ExpectedVersion) : IReque
     public AgencyScope Scope => AgencyScope.ReportAuthor(Id);
 }
 
-public sealed class ReviseReportHandler(IApplicationDbContext db, TypeAdapterConfig config, TimeProvider clock) : IRequestHandler<ReviseReportCommand, Versioned<ReportDto>>
+public sealed class ReviseReportHandler(IApplicationDbContext db, ReportById reports, TypeAdapterConfig config, TimeProvider clock) : IRequestHandler<ReviseReportCommand, Versioned<ReportDto>>
 {
     public async Task<Versioned<ReportDto>> Handle(ReviseReportCommand request, CancellationToken cancellationToken)
     {
-        var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
+        var report = await db.GetReportForUpdateAsync(reports, request.Id, request.ExpectedVersion, cancellationToken);
         report.Revise(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToDtoAsync(report, config, cancellationToken);

@@ -19,12 +19,12 @@ public sealed record SubmitReportCommand(Guid Id, int? ExpectedVersion) : IReque
 }
 
 public sealed class SubmitReportHandler(
-    IApplicationDbContext db, WorkingCalendarSource calendars, GoverningFrameworkSource frameworks, ICurrentClient client, TypeAdapterConfig config, TimeProvider clock)
+    IApplicationDbContext db, ReportById reports, WorkingCalendarSource calendars, GoverningFrameworkSource frameworks, ICurrentClient client, TypeAdapterConfig config, TimeProvider clock)
     : IRequestHandler<SubmitReportCommand, Versioned<ReportDto>>
 {
     public async Task<Versioned<ReportDto>> Handle(SubmitReportCommand request, CancellationToken cancellationToken)
     {
-        var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
+        var report = await db.GetReportForUpdateAsync(reports, request.Id, request.ExpectedVersion, cancellationToken);
         var now = clock.GetUtcNow();
         var calendar = await calendars.GetAsync(db, cancellationToken);
         var terms = await db.TermsAsync(config, calendar, frameworks, report, cancellationToken);

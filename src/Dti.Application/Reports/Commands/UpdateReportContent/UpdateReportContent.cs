@@ -23,12 +23,12 @@ public sealed class UpdateReportContentValidator : AbstractValidator<UpdateRepor
     public UpdateReportContentValidator() => RuleFor(c => c.Body).NotNull().SetValidator(new ReportContentInputValidator());
 }
 
-public sealed class UpdateReportContentHandler(IApplicationDbContext db, WorkingCalendarSource calendars, GoverningFrameworkSource frameworks, TypeAdapterConfig config, TimeProvider clock)
+public sealed class UpdateReportContentHandler(IApplicationDbContext db, ReportById reports, WorkingCalendarSource calendars, GoverningFrameworkSource frameworks, TypeAdapterConfig config, TimeProvider clock)
     : IRequestHandler<UpdateReportContentCommand, Versioned<ReportDto>>
 {
     public async Task<Versioned<ReportDto>> Handle(UpdateReportContentCommand request, CancellationToken cancellationToken)
     {
-        var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
+        var report = await db.GetReportForUpdateAsync(reports, request.Id, request.ExpectedVersion, cancellationToken);
         var now = clock.GetUtcNow();
         var terms = await db.TermsAsync(config, await calendars.GetAsync(db, cancellationToken), frameworks, report, cancellationToken);
         await db.EnsureEvidenceOfAgencyAsync(report.AgencyId, request.Body.Entries ?? [], cancellationToken);

@@ -12,11 +12,11 @@ public sealed record WithdrawReportCommand(Guid Id, int? ExpectedVersion) : IReq
     public AgencyScope Scope => AgencyScope.ReportAuthor(Id);
 }
 
-public sealed class WithdrawReportHandler(IApplicationDbContext db, TypeAdapterConfig config, TimeProvider clock) : IRequestHandler<WithdrawReportCommand, Versioned<ReportDto>>
+public sealed class WithdrawReportHandler(IApplicationDbContext db, ReportById reports, TypeAdapterConfig config, TimeProvider clock) : IRequestHandler<WithdrawReportCommand, Versioned<ReportDto>>
 {
     public async Task<Versioned<ReportDto>> Handle(WithdrawReportCommand request, CancellationToken cancellationToken)
     {
-        var report = await db.GetReportForUpdateAsync(request.Id, request.ExpectedVersion, cancellationToken);
+        var report = await db.GetReportForUpdateAsync(reports, request.Id, request.ExpectedVersion, cancellationToken);
         var latest = await db.LatestVersionAsync(report, cancellationToken);
         report.Withdraw(latest, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

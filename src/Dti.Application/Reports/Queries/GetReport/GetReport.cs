@@ -15,11 +15,11 @@ public sealed record GetReportQuery(Guid Id) : IRequest<Versioned<ReportDto>>, I
     public AgencyScope Scope => AgencyScope.Report(Id);
 }
 
-public sealed class GetReportHandler(IApplicationDbContext db, ICurrentClient client, TypeAdapterConfig config) : IRequestHandler<GetReportQuery, Versioned<ReportDto>>
+public sealed class GetReportHandler(IApplicationDbContext db, ReportById reports, ICurrentClient client, TypeAdapterConfig config) : IRequestHandler<GetReportQuery, Versioned<ReportDto>>
 {
     public async Task<Versioned<ReportDto>> Handle(GetReportQuery request, CancellationToken cancellationToken)
     {
-        var report = await db.GetVisibleReportAsync(client, request.Id, cancellationToken);
+        var report = await db.GetVisibleReportAsync(reports, client, request.Id, cancellationToken);
         return await db.ToDtoForAsync(client, report, config, cancellationToken);
     }
 }

@@ -17,11 +17,11 @@ public sealed class GetReportVersionValidator : AbstractValidator<GetReportVersi
     public GetReportVersionValidator() => RuleFor(q => q.Number).InclusiveBetween(1, ReportDtoLimits.MaxNumber);
 }
 
-public sealed class GetReportVersionHandler(IApplicationDbContext db, ICurrentClient client, TypeAdapterConfig config) : IRequestHandler<GetReportVersionQuery, ReportVersionDto>
+public sealed class GetReportVersionHandler(IApplicationDbContext db, ReportById reports, ICurrentClient client, TypeAdapterConfig config) : IRequestHandler<GetReportVersionQuery, ReportVersionDto>
 {
     public async Task<ReportVersionDto> Handle(GetReportVersionQuery request, CancellationToken cancellationToken)
     {
-        var report = await db.GetVisibleReportAsync(client, request.Id, cancellationToken);
+        var report = await db.GetVisibleReportAsync(reports, client, request.Id, cancellationToken);
         var version = await db.GetVisibleVersionAsync(client, report, request.Number, "number", cancellationToken);
         return new ReportVersionDto(report.Id, version.Summary(report, config), version.Document().Adapt<ReportContentDto>(config));
     }

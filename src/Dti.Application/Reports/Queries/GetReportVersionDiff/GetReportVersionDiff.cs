@@ -24,7 +24,7 @@ public sealed class GetReportVersionDiffValidator : AbstractValidator<GetReportV
     }
 }
 
-public sealed class GetReportVersionDiffHandler(IApplicationDbContext db, ICurrentClient client, TypeAdapterConfig config) : IRequestHandler<GetReportVersionDiffQuery, ReportDiffDto>
+public sealed class GetReportVersionDiffHandler(IApplicationDbContext db, ReportById reports, ICurrentClient client, TypeAdapterConfig config) : IRequestHandler<GetReportVersionDiffQuery, ReportDiffDto>
 {
     public async Task<ReportDiffDto> Handle(GetReportVersionDiffQuery request, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed class GetReportVersionDiffHandler(IApplicationDbContext db, ICurre
             throw new Common.Exceptions.ValidationException("against", "Version 1 has no version before it: give 'against' explicitly.");
         }
 
-        var report = await db.GetVisibleReportAsync(client, request.Id, cancellationToken);
+        var report = await db.GetVisibleReportAsync(reports, client, request.Id, cancellationToken);
         var newer = await db.GetVisibleVersionAsync(client, report, request.Number, "number", cancellationToken);
         var older = await db.GetVisibleVersionAsync(client, report, against, "against", cancellationToken);
         var changes = newer.Document().ChangesSince(older.Document());

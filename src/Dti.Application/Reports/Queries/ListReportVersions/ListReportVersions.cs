@@ -13,12 +13,12 @@ public sealed record ListReportVersionsQuery(Guid Id) : IRequest<ReportVersionLi
     public AgencyScope Scope => AgencyScope.Report(Id);
 }
 
-public sealed class ListReportVersionsHandler(IApplicationDbContext db, ICurrentClient client, TypeAdapterConfig config)
+public sealed class ListReportVersionsHandler(IApplicationDbContext db, ReportById reports, ICurrentClient client, TypeAdapterConfig config)
     : IRequestHandler<ListReportVersionsQuery, ReportVersionListDto>
 {
     public async Task<ReportVersionListDto> Handle(ListReportVersionsQuery request, CancellationToken cancellationToken)
     {
-        var report = await db.GetVisibleReportAsync(client, request.Id, cancellationToken);
+        var report = await db.GetVisibleReportAsync(reports, client, request.Id, cancellationToken);
         var versions = db.ReportVersions.AsNoTracking().Include(v => v.IndexNotes).Where(v => v.ReportId == report.Id);
         if (!client.SeesWorkOf(report))
         {
