@@ -2,7 +2,7 @@
 # The load benchmark of issue 11: Dti.Api against a raw Npgsql endpoint and an EF Core endpoint (benchmarks/Baselines),
 # on one throwaway PostgreSQL loaded with province-scale data through the API. Prints req/s, p50/p99 and paired ratios.
 #
-#   bash benchmarks/run.sh            # RUNS=3 DURATION=10 WARMUP=60 CONNECTIONS="16 64" BENCH_PG_PORT=55690 by default
+#   bash benchmarks/run.sh            # RUNS=3 DURATION=10 WARMUP=120 CONNECTIONS="16 64" BENCH_PG_PORT=55690 by default
 #   PARTS="write" bash benchmarks/run.sh                # only some parts: read, write, report, feed, fixed (all by default)
 #   BEFORE_ROOT=/tmp/dti-before bash benchmarks/run.sh   # also runs the Dti.Api of another checkout (e.g. from
 #                                     # `git archive <commit> | tar -x -C /tmp/dti-before`) in the same runs, on the same data
@@ -14,7 +14,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-runs=${RUNS:-3}; duration=${DURATION:-10}; warmup=${WARMUP:-60}; connections=${CONNECTIONS:-"16 64"}; port=${BENCH_PG_PORT:-55690}
+runs=${RUNS:-3}; duration=${DURATION:-10}; warmup=${WARMUP:-120}; connections=${CONNECTIONS:-"16 64"}; port=${BENCH_PG_PORT:-55690}
 parts=" ${PARTS:-read write report feed fixed} "
 for tool in wrk hey python3; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (Debian: apt-get install wrk hey python3)"; exit 1; }
@@ -192,7 +192,8 @@ done
 # seconds, so that runs measure the steady state: tiered JIT keeps recompiling a cold path for tens of seconds, and a
 # write path that meets the first measured run cold pays its compilation there (TechEmpower also warms before measuring).
 # A fresh Dti.Api's submissions still double their rate between 10 s and 40 s of load, its progress reports triple theirs
-# within a minute (docs/benchmarks.md, tenth step): hence 60 s by default.
+# within a minute (docs/benchmarks.md, tenth step), and its tiered-compilation thread still takes a tenth of its CPU after
+# 76 s of submissions, none after 150 s (perf, eleventh step): hence 120 s by default, on top of the write part's.
 for t in "${apis[@]}" raw ef; do
   if [[ $parts == *" read "* || $parts == *" fixed "* ]]; then
     wrk -t2 -c16 -d"${warmup}s" -H "X-Api-Key: $key" "${url[$t]}" >/dev/null

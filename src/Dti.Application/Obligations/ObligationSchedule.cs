@@ -62,27 +62,14 @@ internal static class ObligationSchedule
 
     /// <summary>
     /// The slots and holders of the obligations matching <paramref name="filter"/>. Given <paramref name="onlyRule"/> (a lead
-    /// lookup: see <see cref="FindLeadAsync"/>), only that rule's slots are read, the rule is not read again, and the agencies'
-    /// names (which only listings show and sort by) are not read: such a schedule is searched with
-    /// <see cref="Schedule.LeadOf"/>, never listed.
+    /// lookup: see <see cref="FindLeadAsync"/>), the plan's rule it read with the rule stands for the plans, only that rule's
+    /// slots are read, and the agencies' names (which only listings show and sort by) are not read: such a schedule is
+    /// searched with <see cref="Schedule.LeadOf"/>, never listed.
     /// </summary>
     private static async Task<Schedule> ReadAsync(
-        IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, ObligationFilter filter, ObligationStatus? status, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken, DeadlineRuleDefinition? onlyRule = null)
+        IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, ObligationFilter filter, ObligationStatus? status, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken, (PlanRule PlanRule, DeadlineRuleDefinition Definition)? onlyRule = null)
     {
-        var plans = db.Plans.AsNoTracking()
-            .Where(p => p.Status == PlanStatus.Issued
-                && p.FirstAssessmentYear <= filter.To.Year
-                && p.LastAssessmentYear >= filter.From.Year - YearsOfLateDeadlines);
-        if (filter.PlanId is { } planId)
-        {
-            plans = plans.Where(p => p.Id == planId);
-        }
-
-        // The issued plans and their rules in one statement; a plan without rules owes nothing, so the inner join loses nothing.
-        var onlyRuleId = onlyRule?.Id;
-        var planRules = await plans
-            .SelectMany(p => p.ReportingRules.Where(r => onlyRuleId == null || r.DeadlineRuleId == onlyRuleId), (p, r) => new PlanRule(p.Id, p.DocumentNumber, p.IssueDate, p.FirstAssessmentYear, p.LastAssessmentYear, r.DeadlineRuleId))
-            .ToListAsync(cancellationToken);
+        var planRules = onlyRule is { PlanRule: var only } ? [only] : await PlanRulesAsync(db, filter, cancellationToken);
         var planIds = planRules.Select(r => r.PlanId).Distinct().ToList();
         var holders = planIds.Count == 0 ? [] : await HoldersAsync(db, planIds, filter, cancellationToken);
         if (holders.Count == 0)
@@ -96,7 +83,7 @@ internal static class ObligationSchedule
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         var rulesOfPlan = planRules.ToLookup(r => r.PlanId);
         var ruleIds = holders.SelectMany(h => rulesOfPlan[h.PlanId]).Select(r => r.DeadlineRuleId).Distinct().ToList();
-        var definitions = onlyRule is not null ? [onlyRule] : await db.DeadlineRules.AsNoTracking().Where(r => ruleIds.Contains(r.Id)).ToListAsync(cancellationToken);
+        var definitions = onlyRule is { Definition: var definition } ? [definition] : await db.DeadlineRules.AsNoTracking().Where(r => ruleIds.Contains(r.Id)).ToListAsync(cancellationToken);
 
         // Once per rule, however many plans and agencies follow it; a status depends on the instant alone, so it is decided per slot.
         var occurrences = definitions.ToDictionary(d => d.Id, d => DeadlineCalculator.Occurrences(d.ToRule(), filter.From, filter.To, calendar));
@@ -149,17 +136,53 @@ internal static class ObligationSchedule
     public static async Task<LeadObligation?> FindLeadAsync(
         IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, Guid agencyId, Guid planId, Guid deadlineRuleId, ReportingPeriod period, CancellationToken cancellationToken)
     {
-        var definition = await db.DeadlineRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == deadlineRuleId, cancellationToken);
-        if (definition is null || definition.Frequency != period.Kind)
+        // The plan, if issued, with the rule, if the plan reports by it, in one statement.
+        var found = await (
+            from p in db.Plans.AsNoTracking()
+            where p.Id == planId && p.Status == PlanStatus.Issued
+            from r in p.ReportingRules
+            where r.DeadlineRuleId == deadlineRuleId
+            join d in db.DeadlineRules.AsNoTracking() on r.DeadlineRuleId equals d.Id
+            select new { p.DocumentNumber, p.IssueDate, p.FirstAssessmentYear, p.LastAssessmentYear, Definition = d })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null || found.Definition.Frequency != period.Kind)
         {
             return null;
         }
 
-        var day = DeadlineCalculator.For(definition.ToRule(), period, calendar).LastAllowedDay;
+        var day = DeadlineCalculator.For(found.Definition.ToRule(), period, calendar).LastAllowedDay;
+        var filter = new ObligationFilter(day, day, [agencyId], planId, false);
+        var planRule = new PlanRule(planId, found.DocumentNumber, found.IssueDate, found.FirstAssessmentYear, found.LastAssessmentYear, deadlineRuleId);
+        if (!Covers(planRule, filter))
+        {
+            return null;
+        }
+
         // No status filter, so the instant a slot's status is judged at changes nothing here.
-        var schedule = await ReadAsync(db, config, calendar, new ObligationFilter(day, day, [agencyId], planId, false), null, DateTimeOffset.MinValue, 0, cancellationToken, definition);
+        var schedule = await ReadAsync(db, config, calendar, filter, null, DateTimeOffset.MinValue, 0, cancellationToken, (planRule, found.Definition));
         return schedule.LeadOf(agencyId, period.Id);
     }
+
+    /// <summary>The issued plans matching <paramref name="filter"/> with their rules, in one statement; a plan without rules owes nothing, so the inner join loses nothing.</summary>
+    private static async Task<List<PlanRule>> PlanRulesAsync(IApplicationDbContext db, ObligationFilter filter, CancellationToken cancellationToken)
+    {
+        var plans = db.Plans.AsNoTracking()
+            .Where(p => p.Status == PlanStatus.Issued
+                && p.FirstAssessmentYear <= filter.To.Year
+                && p.LastAssessmentYear >= filter.From.Year - YearsOfLateDeadlines);
+        if (filter.PlanId is { } planId)
+        {
+            plans = plans.Where(p => p.Id == planId);
+        }
+
+        return await plans
+            .SelectMany(p => p.ReportingRules, (p, r) => new PlanRule(p.Id, p.DocumentNumber, p.IssueDate, p.FirstAssessmentYear, p.LastAssessmentYear, r.DeadlineRuleId))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Whether a plan's years reach the obligations of <paramref name="filter"/>, as <see cref="PlanRulesAsync"/> selects them.</summary>
+    private static bool Covers(PlanRule plan, ObligationFilter filter) =>
+        plan.FirstAssessmentYear <= filter.To.Year && plan.LastAssessmentYear >= filter.From.Year - YearsOfLateDeadlines;
 
     /// <summary>Where the report answering a lead obligation stands (see <see cref="ObligationReportStatus"/>).</summary>
     private static ObligationReportStatus ReportStatusOf(ReportStanding? report, ObligationStatus deadline) => report switch

@@ -5,34 +5,82 @@ using Microsoft.EntityFrameworkCore;
 namespace Dti.Application.Reports;
 
 /// <summary>
-/// A report with its entries, their evidence and its task snapshot, tracked, compiled once per application (a singleton,
-/// as <see cref="PlanTasks.TaskAndPlanById"/>: a compiled query belongs to one model): every report read, submission and
-/// review begins with it, and uncompiled, EF Core hashes and compares the LINQ tree and evaluates its closure values on
-/// every call to find the query in its cache (5 % of the API's CPU under submissions). The tasks come in a second query
-/// (fixed up into the report by the change tracker): joined with the entries they would multiply the rows.
+/// A report with its entries, their evidence and its task snapshot, tracked by the request's unit of work, read once per
+/// request: the agency scope decides who may reach a report from the report itself (<see cref="Common.Security.AgencyScope.Report"/>),
+/// and the handler then works on the same tracked report instead of reading it again (one statement less on every report
+/// read, submission and review). Scoped, as the unit of work is; the queries are <see cref="Compiled"/>.
 /// </summary>
-public sealed class ReportById
+public sealed class ReportById(IApplicationDbContext db, ReportById.Compiled queries)
 {
-    private readonly Func<DbContext, Guid, CancellationToken, Task<Report?>> _report =
-        EF.CompileAsyncQuery((DbContext context, Guid id, CancellationToken _) =>
-            context.Set<Report>().Include(r => r.Entries).ThenInclude(e => e.Evidence).SingleOrDefault(r => r.Id == id));
+    private readonly Dictionary<Guid, Report?> _read = [];
 
-    private readonly Func<DbContext, Guid, IAsyncEnumerable<ReportTaskState>> _tasks =
-        EF.CompileAsyncQuery((DbContext context, Guid id) => context.Set<Report>().Where(r => r.Id == id).SelectMany(r => r.Tasks));
-
-    /// <summary>The report, tracked by <paramref name="db"/> (the request's unit of work), or null.</summary>
-    public async Task<Report?> ReadAsync(IApplicationDbContext db, Guid id, CancellationToken cancellationToken)
+    /// <summary>The report, tracked by the request's unit of work, or null; read from the database on first use only.</summary>
+    public async Task<Report?> ReadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var context = (DbContext)db;
-        var report = await _report(context, id, cancellationToken);
-        if (report is not null)
+        if (!_read.TryGetValue(id, out var report))
         {
-            await foreach (var _ in _tasks(context, id).WithCancellation(cancellationToken))
-            {
-                // Tracking the task states fixes them up into the report.
-            }
+            report = await queries.ReadAsync((DbContext)db, id, cancellationToken);
+            _read[id] = report;
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// The report's latest version, tracked (a review or withdrawal records its outcome on it); null before the first
+    /// submission. Its return notes are not read: only a pending version can be withdrawn, accepted or returned
+    /// (<see cref="ReportVersion"/> refuses any other), and a version has notes only once returned, so the statement
+    /// that read them always found none.
+    /// </summary>
+    public Task<ReportVersion?> LatestVersionAsync(Report report, CancellationToken cancellationToken) =>
+        queries.LatestVersionAsync((DbContext)db, report.Id, report.LatestVersionNumber, cancellationToken);
+
+    /// <summary>
+    /// The agencies that own a report for the agency scope: the reporting agency and, unless <paramref name="authorOnly"/>,
+    /// the lead agency a contribution feeds. None when there is no such report.
+    /// </summary>
+    public async Task<List<Guid>> OwnersAsync(Guid id, bool authorOnly, CancellationToken cancellationToken) =>
+        await ReadAsync(id, cancellationToken) switch
+        {
+            null => [],
+            { ReviewingAgencyId: { } lead } report when !authorOnly => [report.AgencyId, lead],
+            var report => [report.AgencyId],
+        };
+
+    /// <summary>
+    /// The report's reads, compiled once per application (a singleton, as <see cref="PlanTasks.TaskAndPlanById"/>: a compiled
+    /// query belongs to one model): uncompiled, EF Core hashes and compares the LINQ tree and evaluates its closure values on
+    /// every call to find the query in its cache (5 % of the API's CPU under submissions). The tasks come in a second query
+    /// (fixed up into the report by the change tracker): joined with the entries they would multiply the rows.
+    /// </summary>
+    public sealed class Compiled
+    {
+        private readonly Func<DbContext, Guid, CancellationToken, Task<Report?>> _report =
+            EF.CompileAsyncQuery((DbContext context, Guid id, CancellationToken _) =>
+                context.Set<Report>().Include(r => r.Entries).ThenInclude(e => e.Evidence).SingleOrDefault(r => r.Id == id));
+
+        private readonly Func<DbContext, Guid, int, CancellationToken, Task<ReportVersion?>> _latestVersion =
+            EF.CompileAsyncQuery((DbContext context, Guid id, int number, CancellationToken _) =>
+                context.Set<ReportVersion>().SingleOrDefault(v => v.ReportId == id && v.Number == number));
+
+        private readonly Func<DbContext, Guid, IAsyncEnumerable<ReportTaskState>> _tasks =
+            EF.CompileAsyncQuery((DbContext context, Guid id) => context.Set<Report>().Where(r => r.Id == id).SelectMany(r => r.Tasks));
+
+        internal async Task<Report?> ReadAsync(DbContext context, Guid id, CancellationToken cancellationToken)
+        {
+            var report = await _report(context, id, cancellationToken);
+            if (report is not null)
+            {
+                await foreach (var _ in _tasks(context, id).WithCancellation(cancellationToken))
+                {
+                    // Tracking the task states fixes them up into the report.
+                }
+            }
+
+            return report;
+        }
+
+        internal Task<ReportVersion?> LatestVersionAsync(DbContext context, Guid id, int number, CancellationToken cancellationToken) =>
+            _latestVersion(context, id, number, cancellationToken);
     }
 }

@@ -21,21 +21,11 @@ internal static class ReportQueries
     /// <summary>Loads a report with its content for change, or throws 404; a stale If-Match throws 412.</summary>
     public static async Task<Report> GetReportForUpdateAsync(this IApplicationDbContext db, ReportById reports, Guid id, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var report = await reports.ReadAsync(db, id, cancellationToken)
+        var report = await reports.ReadAsync(id, cancellationToken)
             ?? throw new NotFoundException("Report", id.ToString());
         PreconditionFailedException.ThrowIfStale("Report", id.ToString(), report.Version, expectedVersion);
         return report;
     }
-
-    /// <summary>
-    /// The report's latest version, tracked (a review or withdrawal records its outcome on it); null before the first
-    /// submission. Its return notes are not read: only a pending version can be withdrawn, accepted or returned
-    /// (<see cref="ReportVersion"/> refuses any other), and a version has notes only once returned, so the statement
-    /// that read them always found none.
-    /// </summary>
-    public static Task<ReportVersion?> LatestVersionAsync(this IApplicationDbContext db, Report report, CancellationToken cancellationToken) =>
-        db.ReportVersions
-            .SingleOrDefaultAsync(v => v.ReportId == report.Id && v.Number == report.LatestVersionNumber, cancellationToken);
 
     /// <summary>
     /// A report the caller may read, or 404. The agency scope has let the caller reach the report's agency; readers and the
@@ -43,7 +33,7 @@ internal static class ReportQueries
     /// </summary>
     public static async Task<Report> GetVisibleReportAsync(this IApplicationDbContext db, ReportById reports, ICurrentClient client, Guid id, CancellationToken cancellationToken)
     {
-        var report = await reports.ReadAsync(db, id, cancellationToken);
+        var report = await reports.ReadAsync(id, cancellationToken);
         return report is not null && (report.AcceptedVersionNumber is not null || client.SeesWorkOf(report))
             ? report
             : throw new NotFoundException("Report", id.ToString());

@@ -11,7 +11,7 @@ namespace Dti.Application.Common.Behaviours;
 /// 404 a missing object gets, so other agencies' ids cannot be probed. Runs before validation: the scope needs only
 /// the ids of the route, and a refused caller learns nothing from validation messages either.
 /// </summary>
-public sealed class AgencyScopeBehaviour<TRequest, TResponse>(ICurrentClient client, AgencyContext context, IApplicationDbContext db)
+public sealed class AgencyScopeBehaviour<TRequest, TResponse>(ICurrentClient client, AgencyContext context, IApplicationDbContext db, Reports.ReportById reports)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -63,7 +63,7 @@ public sealed class AgencyScopeBehaviour<TRequest, TResponse>(ICurrentClient cli
             return;
         }
 
-        var mine = (await scope.OwnersAsync(db, cancellationToken)).Where(own.Contains).Distinct().ToList();
+        var mine = (await scope.OwnersAsync(new OwnerLookup(db, reports), cancellationToken)).Where(own.Contains).Distinct().ToList();
         if (mine.Count == 0 && !SeesAllAgencies)
         {
             throw scope.NotFound();

@@ -1,5 +1,6 @@
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Application.Common.Security;
@@ -26,9 +27,9 @@ public interface IAgencyFiltered;
 /// </summary>
 public sealed class AgencyScope
 {
-    private readonly Func<IApplicationDbContext, CancellationToken, Task<List<Guid>>> _owners;
+    private readonly Func<OwnerLookup, CancellationToken, Task<List<Guid>>> _owners;
 
-    private AgencyScope(string resource, Guid id, Func<IApplicationDbContext, CancellationToken, Task<List<Guid>>> owners)
+    private AgencyScope(string resource, Guid id, Func<OwnerLookup, CancellationToken, Task<List<Guid>>> owners)
     {
         Resource = resource;
         Id = id;
@@ -54,15 +55,14 @@ public sealed class AgencyScope
     public static AgencyScope Evidence(Guid agencyId, Guid evidenceId) => Owned("Evidence", evidenceId, db =>
         db.Evidence.Where(e => e.Id == evidenceId && e.AgencyId == agencyId).Select(e => e.AgencyId));
 
-    /// <summary>A report, to read: its reporting agency and, for a contribution, the lead agency it feeds.</summary>
-    public static AgencyScope Report(Guid id) => Owned("Report", id, db =>
-    {
-        var report = db.Reports.Where(r => r.Id == id);
-        return report.Select(r => r.AgencyId).Concat(report.Where(r => r.ReviewingAgencyId != null).Select(r => r.ReviewingAgencyId!.Value));
-    });
+    /// <summary>
+    /// A report, to read: its reporting agency and, for a contribution, the lead agency it feeds. Decided on the report the
+    /// handler then reads (<see cref="ReportById"/> keeps it for the request), so the check costs no statement of its own.
+    /// </summary>
+    public static AgencyScope Report(Guid id) => new("Report", id, (lookup, cancellationToken) => lookup.Reports.OwnersAsync(id, authorOnly: false, cancellationToken));
 
-    /// <summary>A report, to write, submit, withdraw, reopen or revise: its reporting agency only.</summary>
-    public static AgencyScope ReportAuthor(Guid id) => Owned("Report", id, db => db.Reports.Where(r => r.Id == id).Select(r => r.AgencyId));
+    /// <summary>A report, to write, submit, withdraw, reopen or revise: its reporting agency only (decided as <see cref="Report"/> is).</summary>
+    public static AgencyScope ReportAuthor(Guid id) => new("Report", id, (lookup, cancellationToken) => lookup.Reports.OwnersAsync(id, authorOnly: true, cancellationToken));
 
     /// <summary>A report request: its issuer and the agencies it asks.</summary>
     public static AgencyScope ReportRequest(Guid id) => Owned("ReportRequest", id, db =>
@@ -72,10 +72,13 @@ public sealed class AgencyScope
     });
 
     /// <summary>The agencies that own the object; none when it does not exist.</summary>
-    internal Task<List<Guid>> OwnersAsync(IApplicationDbContext db, CancellationToken cancellationToken) => _owners(db, cancellationToken);
+    internal Task<List<Guid>> OwnersAsync(OwnerLookup lookup, CancellationToken cancellationToken) => _owners(lookup, cancellationToken);
 
     internal NotFoundException NotFound() => new(Resource, Id.ToString());
 
     private static AgencyScope Owned(string resource, Guid id, Func<IApplicationDbContext, IQueryable<Guid>> owners) =>
-        new(resource, id, (db, cancellationToken) => owners(db).ToListAsync(cancellationToken));
+        new(resource, id, (lookup, cancellationToken) => owners(lookup.Db).ToListAsync(cancellationToken));
 }
+
+/// <summary>Where a scope looks its owners up: the request's unit of work, and the report it reads once.</summary>
+internal sealed record OwnerLookup(IApplicationDbContext Db, ReportById Reports);

@@ -49,21 +49,21 @@ public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<We
         var e = notification.Event;
         var type = e.Kind == ReportKind.Contribution ? WebhookEventTypes.ContributionReceived : WebhookEventTypes.ReportSubmitted;
         var data = new { reportId = e.ReportId, agencyId = e.AgencyId, kind = e.Kind, versionNumber = e.VersionNumber, timeliness = e.Timeliness, workingDaysLate = e.WorkingDaysLate };
-        await QueueAsync(notification, type, Report(e.ReportId), await ReportAgenciesAsync(e.ReportId, e.AgencyId, cancellationToken), data, cancellationToken);
+        await QueueAsync(notification, type, Report(e.ReportId), ReportAgencies(e.ReportId, e.AgencyId), data, cancellationToken);
     }
 
     public async Task Handle(DomainEventNotification<ReportReturned> notification, CancellationToken cancellationToken)
     {
         var e = notification.Event;
         var data = new { reportId = e.ReportId, agencyId = e.AgencyId, kind = e.Kind, versionNumber = e.VersionNumber, reason = e.Reason, indexCodes = e.IndexCodes };
-        await QueueAsync(notification, WebhookEventTypes.ReportReturned, Report(e.ReportId), await ReportAgenciesAsync(e.ReportId, e.AgencyId, cancellationToken), data, cancellationToken);
+        await QueueAsync(notification, WebhookEventTypes.ReportReturned, Report(e.ReportId), ReportAgencies(e.ReportId, e.AgencyId), data, cancellationToken);
     }
 
     public async Task Handle(DomainEventNotification<ReportAccepted> notification, CancellationToken cancellationToken)
     {
         var e = notification.Event;
         var data = new { reportId = e.ReportId, agencyId = e.AgencyId, kind = e.Kind, versionNumber = e.VersionNumber };
-        await QueueAsync(notification, WebhookEventTypes.ReportAccepted, Report(e.ReportId), await ReportAgenciesAsync(e.ReportId, e.AgencyId, cancellationToken), data, cancellationToken);
+        await QueueAsync(notification, WebhookEventTypes.ReportAccepted, Report(e.ReportId), ReportAgencies(e.ReportId, e.AgencyId), data, cancellationToken);
     }
 
     public Task Handle(DomainEventNotification<ReportRequestIssued> notification, CancellationToken cancellationToken)
@@ -97,7 +97,7 @@ public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<We
         var published = new { selfAssessmentId = e.SelfAssessmentId, assessmentYear = e.AssessmentYear, revision = e.Revision, sha256 = e.Sha256 };
         await QueueAsync(
             DerivedEventId(notification.MessageId, WebhookEventTypes.SnapshotPublished), notification.OccurredAt, WebhookEventTypes.SnapshotPublished,
-            new Resource("snapshot", snapshot, snapshotPath), [], published, cancellationToken);
+            new Resource("snapshot", snapshot, snapshotPath), _ => Task.FromResult<IReadOnlyCollection<Guid>>([]), published, cancellationToken);
     }
 
     public Task Handle(DomainEventNotification<OfficialResultsImported> notification, CancellationToken cancellationToken)
@@ -161,24 +161,38 @@ public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<We
 
     private static Resource Report(Guid id) => new("report", id, $"/api/v1/reports/{id}");
 
-    /// <summary>The reporting agency and, for a contribution, the lead agency reviewing it.</summary>
-    private async Task<Guid[]> ReportAgenciesAsync(Guid reportId, Guid agencyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reporting agency and, for a contribution, the lead agency reviewing it: read only when some subscription asked
+    /// for the event (most events of a province reach none, and the read would be their one statement but the subscriptions').
+    /// </summary>
+    private AgencyIds ReportAgencies(Guid reportId, Guid agencyId) => async cancellationToken =>
     {
         var reviewing = await db.Reports.Where(r => r.Id == reportId).Select(r => r.ReviewingAgencyId).SingleOrDefaultAsync(cancellationToken);
         return reviewing is { } lead ? [agencyId, lead] : [agencyId];
-    }
+    };
 
     private Task QueueAsync<TEvent>(
         DomainEventNotification<TEvent> notification, string type, Resource resource, IReadOnlyCollection<Guid> agencyIds, object data, CancellationToken cancellationToken)
         where TEvent : Domain.Common.IDomainEvent =>
+        QueueAsync(notification, type, resource, _ => Task.FromResult(agencyIds), data, cancellationToken);
+
+    private Task QueueAsync<TEvent>(
+        DomainEventNotification<TEvent> notification, string type, Resource resource, AgencyIds agencyIds, object data, CancellationToken cancellationToken)
+        where TEvent : Domain.Common.IDomainEvent =>
         QueueAsync(notification.MessageId, notification.OccurredAt, type, resource, agencyIds, data, cancellationToken);
 
     private async Task QueueAsync(
-        Guid eventId, DateTimeOffset occurredAt, string type, Resource resource, IReadOnlyCollection<Guid> agencyIds, object data, CancellationToken cancellationToken)
+        Guid eventId, DateTimeOffset occurredAt, string type, Resource resource, AgencyIds agencyIds, object data, CancellationToken cancellationToken)
     {
         var eventType = WebhookEventTypes.ByName[type];
         var asked = await db.WebhookSubscriptions.Where(s => s.Active && s.EventTypeChoices.Any(t => t.EventType == type)).ToListAsync(cancellationToken);
-        var receivers = asked.Where(s => s.MayReceive(agencyIds, eventType)).Select(s => s.Id).ToList();
+        if (asked.Count == 0)
+        {
+            return;
+        }
+
+        var agencies = await agencyIds(cancellationToken);
+        var receivers = asked.Where(s => s.MayReceive(agencies, eventType)).Select(s => s.Id).ToList();
         if (receivers.Count == 0)
         {
             return;
@@ -205,4 +219,7 @@ public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<We
     }
 
     private sealed record Resource(string Type, Guid Id, string Path);
+
+    /// <summary>The agencies an event is about, found when a subscription asks for it.</summary>
+    private delegate Task<IReadOnlyCollection<Guid>> AgencyIds(CancellationToken cancellationToken);
 }

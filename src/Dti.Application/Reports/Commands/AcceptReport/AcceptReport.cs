@@ -18,7 +18,7 @@ public sealed class AcceptReportHandler(IApplicationDbContext db, ReportById rep
     public async Task<Versioned<ReportDto>> Handle(AcceptReportCommand request, CancellationToken cancellationToken)
     {
         var report = await db.GetReportForUpdateAsync(reports, request.Id, request.ExpectedVersion, cancellationToken);
-        var latest = await db.LatestVersionAsync(report, cancellationToken);
+        var latest = await reports.LatestVersionAsync(report, cancellationToken);
         report.Accept(latest, client.Actor(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return report.ToDto(latest, config);

@@ -25,7 +25,7 @@ public sealed class ReturnReportHandler(IApplicationDbContext db, ReportById rep
     {
         var report = await db.GetReportForUpdateAsync(reports, request.Id, request.ExpectedVersion, cancellationToken);
         var notes = (request.Body.IndexNotes ?? []).Select(n => (n.IndexCode, n.Note)).ToList();
-        report.Return(await db.LatestVersionAsync(report, cancellationToken), client.Actor(), request.Body.Reason, notes, clock.GetUtcNow());
+        report.Return(await reports.LatestVersionAsync(report, cancellationToken), client.Actor(), request.Body.Reason, notes, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToDtoAsync(report, config, cancellationToken);
     }

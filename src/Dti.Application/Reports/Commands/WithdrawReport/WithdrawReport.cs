@@ -17,7 +17,7 @@ public sealed class WithdrawReportHandler(IApplicationDbContext db, ReportById r
     public async Task<Versioned<ReportDto>> Handle(WithdrawReportCommand request, CancellationToken cancellationToken)
     {
         var report = await db.GetReportForUpdateAsync(reports, request.Id, request.ExpectedVersion, cancellationToken);
-        var latest = await db.LatestVersionAsync(report, cancellationToken);
+        var latest = await reports.LatestVersionAsync(report, cancellationToken);
         report.Withdraw(latest, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return report.ToDto(latest, config);
