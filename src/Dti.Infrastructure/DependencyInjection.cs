@@ -1,5 +1,4 @@
 using Dti.Application.Common.Interfaces;
-using Dti.Application.Common.Security;
 using Dti.Application.Evidence;
 using Dti.Application.Reminders;
 using Dti.Application.Webhooks;
@@ -15,7 +14,6 @@ using Dti.Infrastructure.Persistence.SampleData;
 using Dti.Infrastructure.Reminders;
 using Dti.Infrastructure.Webhooks;
 using Dti.Infrastructure.Signing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,12 +47,8 @@ public static class DependencyInjection
             DatabaseRegistration.Configure(builder, provider, connectionString);
             builder.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<DatabaseTime>());
         });
-        services.AddScoped(sp =>
-        {
-            var db = sp.GetRequiredService<IDbContextFactory<DtiDbContext>>().CreateDbContext();
-            db.Actor = new AuditActor(sp.GetRequiredService<ICurrentClient>(), sp.GetRequiredService<AgencyContext>());
-            return db;
-        });
+        services.AddScoped<ScopedDtiDbContext>();
+        services.AddScoped(sp => sp.GetRequiredService<ScopedDtiDbContext>().Context);
         services.AddOutbox(configuration);
         services.AddWebhooks(configuration);
         services.AddReminders(configuration);
@@ -62,7 +56,7 @@ public static class DependencyInjection
         services.AddIdempotency(configuration);
         var signing = configuration.GetSection(SnapshotSigningOptions.Section).Get<SnapshotSigningOptions>() ?? new SnapshotSigningOptions();
         services.AddSingleton<ISnapshotSigner>(new CmsSnapshotSigner(signing, environment.ContentRootPath));
-        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<DtiDbContext>());
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ScopedDtiDbContext>().Context);
         services.Configure<SampleDataOptions>(configuration.GetSection(SampleDataOptions.Section));
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<SampleDataLoader>();

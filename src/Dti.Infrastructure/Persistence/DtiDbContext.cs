@@ -146,17 +146,34 @@ public sealed class DtiDbContext(DbContextOptions<DtiDbContext> options) : DbCon
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 
+    /// <summary>
+    /// Set while a DI scope holds this context (<see cref="ScopedDtiDbContext"/>). The scope's container disposes every
+    /// service it resolved to this one instance — as <see cref="DtiDbContext"/> and as <c>IApplicationDbContext</c> — so
+    /// a pooled context would go back to the pool twice, and the second return, if another scope had rented the context
+    /// in between, would hand that scope's context to a third while still in use (two requests on one connection). While
+    /// the scope holds it, a disposal is ignored; the scope releases it once.
+    /// </summary>
+    internal bool HeldByScope { get; set; }
+
     /// <summary>A pooled context goes back to the pool here: it must not carry one scope's caller to the next.</summary>
     public override void Dispose()
     {
-        Actor = null;
-        WroteOutboxMessages = false;
-        base.Dispose();
+        if (!HeldByScope)
+        {
+            Actor = null;
+            WroteOutboxMessages = false;
+            base.Dispose();
+        }
     }
 
     /// <inheritdoc cref="Dispose"/>
     public override ValueTask DisposeAsync()
     {
+        if (HeldByScope)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         Actor = null;
         WroteOutboxMessages = false;
         return base.DisposeAsync();
