@@ -120,7 +120,9 @@ public static class DependencyInjection
         // Authenticated by default; each endpoint narrows it with a named policy (see Security/Policies.cs).
         app.MapVersionedApi(group =>
         {
-            var api = group.RequireAuthorization().AddEndpointFilter<Endpoints.TextParameters>();
+            var api = group.RequireAuthorization()
+                .AddEndpointFilterFactory(Endpoints.OptionalParameterBinding.Filter)
+                .AddEndpointFilter<Endpoints.TextParameters>();
             Endpoints.FrameworkEndpoints.MapFrameworkEndpoints(api);
             Endpoints.CalendarEndpoints.MapCalendarEndpoints(api);
             Endpoints.DeadlineRuleEndpoints.MapDeadlineRuleEndpoints(api);

@@ -25,7 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<Frameworks.GoverningFrameworkSource>();
         services.AddScoped<Reminders.ReminderScan>();
         services.AddScoped<Clients.Authentication.ApiKeyAuthenticator>();
-        services.AddSingleton(Mappings.Create(assembly));
+        services.AddSingleton(Mappings.Application);
         services.AddSingleton<Agencies.Queries.GetAgency.AgencyById>();
         services.AddSingleton<PlanTasks.TaskAndPlanById>();
         services.AddSingleton<Reports.ReportById.Compiled>();

@@ -64,11 +64,11 @@ internal static class ReportEndpoints
             .WithSummary("Replace a report's entries and sections")
             .WithDescription("Draft stays Draft; Returned becomes Draft (editing a returned report reopens it); any other state gets 409 `report.transition.not-allowed` (" + Lifecycle + "). Each entry names an index the agency answers for — as lead under the plan for a periodic report, as asked for a request — once (422 `report.index-not-answerable`, `report.duplicate-index`); its value goes in the field the index's measure type asks for (422 `report.value-type`, `report.value-range`: percentages 0–100, counts whole and not negative); its score is not above the index's maximum points (422 `report.score-above-max`). Evidence may still be missing in a draft. Send the ETag you read as If-Match.")
             .ProducesProblems(WithBody);
-        MapTransition(reports, "submit", SubmitReport, ReportAction.Submit, "Submit a draft report",
+        reports.MapPost("/{id:guid}/submit", SubmitReport).Transition(nameof(SubmitReport), ReportAction.Submit, "Submit a draft report",
             "Draft → Submitted. The entries are checked again against what the agency answers for now, and an index scored without the evidence its framework requires needs an `explanation` (422 `report.evidence-missing` naming `entries[i].evidenceIds`); an empty report is refused (422 `report.empty`). The content is frozen as the next version with its SHA-256, the agency's plan tasks as they stand are captured, and the submission is judged against the obligation's (or request's) last allowed instant: on time, or late by N working days.").WithIdempotency();
-        MapTransition(reports, "withdraw", WithdrawReport, ReportAction.Withdraw, "Withdraw a submitted report before review",
+        reports.MapPost("/{id:guid}/withdraw", WithdrawReport).Transition(nameof(WithdrawReport), ReportAction.Withdraw, "Withdraw a submitted report before review",
             "Submitted → Draft. The version stays, marked withdrawn; a withdrawn submission never counts for timeliness.");
-        MapTransition(reports, "accept", AcceptReport, ReportAction.Accept, "Accept a submitted report",
+        reports.MapPost("/{id:guid}/accept", AcceptReport).Transition(nameof(AcceptReport), ReportAction.Accept, "Accept a submitted report",
             "Submitted → Accepted (final; corrections are new revisions). The coordinator reviews periodic and ad hoc reports.");
         reports.MapPost("/{id:guid}/return", ReturnReport).WithName(nameof(ReturnReport))
             .RequireAuthorization(Policies.ForAction(ReportLifecycle.Table, ReportAction.Return))
@@ -76,9 +76,9 @@ internal static class ReportEndpoints
             .WithSummary("Send a submitted report back")
             .WithDescription("Submitted → Returned, with a `reason` overall and/or `indexNotes` per index (422 `report.return-reason` without either), recorded on the version returned. The agency edits (or reopens) it and submits again; the first submission's timeliness keeps counting. Any other state gets 409 `report.transition.not-allowed` (" + Lifecycle + ").")
             .ProducesProblems(WithBody);
-        MapTransition(reports, "reopen", ReopenReport, ReportAction.Reopen, "Reopen a returned report as a draft",
+        reports.MapPost("/{id:guid}/reopen", ReopenReport).Transition(nameof(ReopenReport), ReportAction.Reopen, "Reopen a returned report as a draft",
             "Returned → Draft, content unchanged (a PUT of the content reopens it too).");
-        MapTransition(reports, "revise", ReviseReport, ReportAction.Revise, "Start a correction of an accepted report",
+        reports.MapPost("/{id:guid}/revise", ReviseReport).Transition(nameof(ReviseReport), ReportAction.Revise, "Start a correction of an accepted report",
             "Accepted → Draft as the next revision, keeping the accepted content to correct; it is submitted and accepted again. The accepted versions stay.");
 
         reports.MapGet("/{id:guid}/versions", ListReportVersions).WithName(nameof(ListReportVersions))
@@ -156,8 +156,9 @@ internal static class ReportEndpoints
         TypedResults.Ok(await mediator.Send(new GetReportVersionDiffQuery(id, number, against), cancellationToken));
 
     /// <summary>A lifecycle action without a body: its policy from the table, If-Match required, 409 from any other state.</summary>
-    private static RouteHandlerBuilder MapTransition(RouteGroupBuilder reports, string path, Delegate handler, ReportAction action, string summary, string description) =>
-        reports.MapPost($"/{{id:guid}}/{path}", handler).WithName(handler.Method.Name)
+    /// <remarks>Each is mapped with its handler written out (<c>MapPost(path, SubmitReport)</c>), so its request delegate is generated at compile time.</remarks>
+    private static RouteHandlerBuilder Transition(this RouteHandlerBuilder transition, string name, ReportAction action, string summary, string description) =>
+        transition.WithName(name)
             .RequireAuthorization(Policies.ForAction(ReportLifecycle.Table, action))
             .RequireIfMatch()
             .WithSummary(summary)

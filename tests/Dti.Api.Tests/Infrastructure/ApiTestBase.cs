@@ -19,7 +19,7 @@ namespace Dti.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Base of every functional test: each fixture runs once per provider (SQLite, PostgreSQL) against its own
-/// freshly migrated database, which is emptied and re-seeded with reference data before each test.
+/// database, migrated by the application's start-up (<see cref="TestDatabase.CreateMigratedAsync"/>), which is emptied and re-seeded with reference data before each test.
 /// <see cref="Client"/> calls as a Coordinator (a client created after each reset); <see cref="CreateClientAsync"/>
 /// gives an HttpClient for any role, <see cref="Anonymous"/> one without credentials.
 /// </summary>
@@ -55,7 +55,7 @@ public abstract class ApiTestBase(DatabaseProvider provider)
     [OneTimeSetUp]
     public async Task StartApplication()
     {
-        var database = await TestDatabase.CreateAsync(Provider);
+        var database = await TestDatabase.CreateMigratedAsync(Provider);
         Factory = CreateFactory(database);
         Client = Factory.CreateClient();
         Anonymous = Factory.CreateClient();

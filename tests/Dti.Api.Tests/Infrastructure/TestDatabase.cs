@@ -30,12 +30,62 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <summary>An empty database: the application's start-up creates its schema, as on a new installation.</summary>
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => CreateAsync(provider, template: null);
+
+    /// <summary>
+    /// A database as the application's own start-up leaves it (migrated, reference data loaded), copied from a template
+    /// that one start made for this test run: a fixture then starts without running every migration again.
+    /// </summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider) =>
+        await CreateAsync(provider, await Templates[provider].Value);
+
+    private static readonly IReadOnlyDictionary<DatabaseProvider, Lazy<Task<TestDatabase>>> Templates =
+        Enum.GetValues<DatabaseProvider>().ToDictionary(p => p, p => new Lazy<Task<TestDatabase>>(() => CreateTemplateAsync(p)));
+
+    private static async Task<TestDatabase> CreateTemplateAsync(DatabaseProvider provider)
+    {
+        var template = await CreateAsync(provider);
+        await using (var factory = new DtiApiFactory(template))
+        {
+            _ = factory.Services; // starts the host: migrations and reference data, as on a first start
+        }
+
+        // PostgreSQL copies a template no one is connected to: the host's idle pooled connections are closed, and no
+        // connection is let in again.
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await using var connection = new NpgsqlConnection(template._postgresAdmin);
+            await connection.OpenAsync();
+            await using var close = new NpgsqlCommand(
+                $"ALTER DATABASE \"{template._postgresName}\" WITH ALLOW_CONNECTIONS false; " +
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template._postgresName}'", connection);
+            await close.ExecuteNonQueryAsync();
+        }
+
+        return template;
+    }
+
+    /// <summary>Drops the templates at the end of the run (they are throwaway databases like any other).</summary>
+    public static async Task DisposeTemplatesAsync()
+    {
+        foreach (var template in Templates.Values.Where(t => t.IsValueCreated && t.Value.IsCompletedSuccessfully))
+        {
+            await (await template.Value).DisposeAsync();
+        }
+    }
+
+    private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, TestDatabase? template)
     {
         var name = $"dti_test_{Guid.NewGuid():N}";
         if (provider == DatabaseProvider.Sqlite)
         {
             var path = Path.Combine(Path.GetTempPath(), $"{name}.db");
+            if (template is not null)
+            {
+                File.Copy(template._sqlitePath!, path);
+            }
+
             return new TestDatabase(provider, new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString(), path, null, null);
         }
 
@@ -43,7 +93,8 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var copy = template is null ? "" : $" TEMPLATE \"{template._postgresName}\"";
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{copy}", connection);
             await command.ExecuteNonQueryAsync();
         }
 

@@ -15,6 +15,7 @@ namespace Dti.Api.Tests.Reports;
 /// anew would make PostgreSQL reset it first. Watched through EF Core's own diagnostic events, per context lease, so the
 /// background work of the host (outbox, reminders) is told apart from the request.
 /// </summary>
+[NonParallelizable] // watches EF Core's process-wide diagnostic events: another fixture's submissions would be counted
 public sealed class ReportConnectionTests(DatabaseProvider provider) : ReportFixture(provider)
 {
     [Test]

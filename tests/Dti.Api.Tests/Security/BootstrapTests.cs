@@ -8,6 +8,7 @@ namespace Dti.Api.Tests.Security;
 /// <summary>The first start of an empty installation prints one Coordinator key, once; later starts print nothing.</summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.Postgres)]
+[NonParallelizable] // replaces the process's Console.Out to read what the first start prints
 public sealed partial class BootstrapTests(DatabaseProvider provider)
 {
     [Test]

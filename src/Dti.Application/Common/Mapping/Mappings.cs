@@ -6,8 +6,8 @@ namespace Dti.Application.Common.Mapping;
 
 /// <summary>
 /// The one Mapster configuration of the application: every <see cref="IRegister"/> of this assembly (one per
-/// feature) is scanned into it once at start-up, and it is compiled then, so a mapping that cannot be built fails the
-/// start, not a request. Registered as a singleton; handlers take it and call <c>ProjectToType&lt;T&gt;(config)</c>
+/// feature) is scanned into it once per process, as the services are registered, and it is compiled then, so a mapping
+/// that cannot be built fails the start, not a request. Registered as a singleton (<see cref="Application"/>); handlers take it and call <c>ProjectToType&lt;T&gt;(config)</c>
 /// on queries (only the columns the DTO needs are read) or <c>Adapt&lt;T&gt;(config)</c> on loaded aggregates.
 /// </summary>
 /// <remarks>
@@ -25,6 +25,14 @@ namespace Dti.Application.Common.Mapping;
 /// </remarks>
 public static class Mappings
 {
+    /// <summary>
+    /// This assembly's configuration, built and compiled once per process: nothing changes it after <see cref="Create"/>,
+    /// so every host the process starts (the functional tests start one per fixture) shares the compiled mappings.
+    /// </summary>
+    public static TypeAdapterConfig Application => ApplicationConfig.Value;
+
+    private static readonly Lazy<TypeAdapterConfig> ApplicationConfig = new(() => Create(typeof(Mappings).Assembly));
+
     public static TypeAdapterConfig Create(Assembly assembly)
     {
         var config = new TypeAdapterConfig { RequireExplicitMapping = true, RequireDestinationMemberSource = true };
