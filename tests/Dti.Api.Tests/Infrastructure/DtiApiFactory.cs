@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Dti.Api.Tests.Infrastructure;
@@ -16,6 +17,18 @@ public sealed class DtiApiFactory(
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
+
+    /// <summary>Fixtures run side by side (Parallelism.cs), but hosts start one at a time: a start runs the program's
+    /// entry point, which the factory intercepts through process-wide hooks. A start takes a tenth of a second.</summary>
+    private static readonly Lock StartGate = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (StartGate)
+        {
+            return base.CreateHost(builder);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
