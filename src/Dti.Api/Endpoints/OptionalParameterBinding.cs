@@ -15,12 +15,14 @@ internal static class OptionalParameterBinding
     /// <summary>Wraps the endpoints that have optional parsable parameters; any other endpoint is left as it is.</summary>
     public static EndpointFilterDelegate Filter(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
     {
-        var optional = factory.MethodInfo.GetParameters()
-            .Where(p => p.IsOptional || Nullable.GetUnderlyingType(p.ParameterType) is not null)
-            .Select(p => (Parameter: p, Parses: ParserOf(Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType)))
-            .Where(p => p.Parses is not null)
-            .Select(p => (p.Parameter.Name!, Nullable.GetUnderlyingType(p.Parameter.ParameterType) ?? p.Parameter.ParameterType, p.Parses!))
-            .ToArray();
+        var optional = (
+            from parameter in factory.MethodInfo.GetParameters()
+            let underlying = Nullable.GetUnderlyingType(parameter.ParameterType)
+            where parameter.IsOptional || underlying is not null
+            let type = underlying ?? parameter.ParameterType
+            let parses = ParserOf(type)
+            where parses is not null
+            select (Name: parameter.Name!, Type: type, Parses: parses)).ToArray();
         if (optional.Length == 0)
         {
             return next;
