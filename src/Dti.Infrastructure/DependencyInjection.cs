@@ -95,7 +95,7 @@ public static class DependencyInjection
             }
 
             var root = Path.GetFullPath(settings.Folder, environment.ContentRootPath);
-            services.AddScoped<IEvidenceContentStore>(sp => new FolderContentStore(sp.GetRequiredService<IServiceScopeFactory>(), root));
+            services.AddScoped<IEvidenceContentStore>(sp => new FolderContentStore(sp.GetRequiredService<DtiDbContext>(), root));
         }
         else
         {

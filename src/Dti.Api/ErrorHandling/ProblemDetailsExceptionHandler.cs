@@ -27,6 +27,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = BusyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -34,6 +39,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             Exception = exception,
         });
     }
+
+    /// <summary>What a 503 for a busy database asks the client to wait before retrying.</summary>
+    public const int BusyRetryAfterSeconds = 5;
 
     private static ProblemDetails Map(Exception exception) => exception switch
     {
@@ -62,6 +70,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             Problem(k.Status, k.Status == StatusCodes.Status409Conflict ? "Conflict" : "Idempotency-Key reused", k.Message, k.Rule), IdempotencyKeys.Header, k.Message),
         DbUpdateException duplicate when StorageFailures.IsUniqueViolation(duplicate) =>
             Problem(StatusCodes.Status409Conflict, "Conflict", "The change duplicates data already stored (a code or key that must be unique).", "storage.conflict"),
+        _ when StorageFailures.IsBusy(exception) => Problem(
+            StatusCodes.Status503ServiceUnavailable,
+            "Service unavailable",
+            $"The database did not serve the request in time (every connection busy, or a lock held too long); nothing was changed. Retry after the {BusyRetryAfterSeconds} seconds the Retry-After header gives.",
+            "storage.busy"),
         _ => Problem(StatusCodes.Status500InternalServerError, "Internal server error", "An unexpected error occurred. Quote the traceId when you report it."),
     };
 

@@ -32,6 +32,7 @@ internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> options,
         [StatusCodes.Status428PreconditionRequired] = "https://tools.ietf.org/html/rfc6585#section-3",
         [StatusCodes.Status429TooManyRequests] = "https://tools.ietf.org/html/rfc6585#section-4",
         [StatusCodes.Status500InternalServerError] = "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+        [StatusCodes.Status503ServiceUnavailable] = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
     };
 
     public bool CanWrite(ProblemDetailsContext context) => true;

@@ -28,6 +28,7 @@ internal sealed class StandardResponsesFilter(IOptions<AuthOptions> auth) : IOpe
         AddProblem(operation, context, "403", "The caller's role does not allow this operation.", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails));
         AddProblem(operation, context, "429", "Too many requests from this client: wait the seconds the Retry-After header gives.", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails));
         AddProblem(operation, context, "500", "Unexpected error: the problem carries only a traceId.", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails));
+        AddProblem(operation, context, "503", "The database did not serve the request in time (rule storage.busy); nothing was changed: retry after the seconds the Retry-After header gives.", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails));
 
         // A download (CsvDownload.Send takes the response too) has the content-hash ETag DownloadResponseFilter documents.
         var setsETag = context.MethodInfo?.GetParameters().Any(p => p.ParameterType == typeof(HttpResponse)) == true

@@ -2,7 +2,6 @@ using Dti.Application.Evidence;
 using Dti.Domain.Evidence;
 using Dti.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dti.Infrastructure.Evidence;
 
@@ -11,7 +10,7 @@ namespace Dti.Infrastructure.Evidence;
 /// backup of the database holds the evidence too. Files are at most <c>Evidence:MaxFileBytes</c>, so one is held in
 /// memory while it is written or read.
 /// </summary>
-internal sealed class DatabaseContentStore(IServiceScopeFactory scopes, DtiDbContext db) : IEvidenceContentStore
+internal sealed class DatabaseContentStore(DtiDbContext db) : IEvidenceContentStore
 {
     public async Task StoreAsync(EvidenceContent content, Stream bytes, CancellationToken cancellationToken)
     {
@@ -23,7 +22,7 @@ internal sealed class DatabaseContentStore(IServiceScopeFactory scopes, DtiDbCon
         var data = new byte[content.SizeBytes];
         bytes.Position = 0;
         await bytes.ReadExactlyAsync(data, cancellationToken);
-        await StoredContent.AddOnceAsync(scopes, content, scoped => scoped.Add(new EvidenceBlob(content.Sha256, data)), cancellationToken);
+        await StoredContent.AddOnceAsync(db, content, new EvidenceBlob(content.Sha256, data), cancellationToken);
     }
 
     public async Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using Dti.Application.Evidence;
 using Dti.Domain.Evidence;
-using Microsoft.Extensions.DependencyInjection;
+using Dti.Infrastructure.Persistence;
 
 namespace Dti.Infrastructure.Evidence;
 
@@ -14,7 +14,7 @@ namespace Dti.Infrastructure.Evidence;
 /// moves first wins; the other's identical copy is deleted. A reader therefore sees a whole file or none, and the
 /// row is added only after the file is in place.
 /// </remarks>
-internal sealed class FolderContentStore(IServiceScopeFactory scopes, string root) : IEvidenceContentStore
+internal sealed class FolderContentStore(DtiDbContext db, string root) : IEvidenceContentStore
 {
     private const int BufferSize = 81_920;
 
@@ -26,7 +26,7 @@ internal sealed class FolderContentStore(IServiceScopeFactory scopes, string roo
             await WriteAsync(path, bytes, cancellationToken);
         }
 
-        await StoredContent.AddOnceAsync(scopes, content, null, cancellationToken);
+        await StoredContent.AddOnceAsync(db, content, null, cancellationToken);
     }
 
     public Task<Stream?> OpenReadAsync(string sha256, CancellationToken cancellationToken)

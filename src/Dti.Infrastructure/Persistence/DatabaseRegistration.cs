@@ -39,6 +39,14 @@ public static class DatabaseRegistration
     public const int MaxAutoPrepare = 64;
 
     /// <summary>
+    /// How many connections one API instance holds at most unless the connection string says otherwise: four per
+    /// processor, and never fewer than 16. Npgsql's own default (100) lets a burst of requests open as many PostgreSQL
+    /// backends at once, which then contend for the server's cores and locks; past a few per core they add queueing
+    /// inside PostgreSQL, not throughput (docs/decisions/0017-bounded-connection-pool.md).
+    /// </summary>
+    public static int MaxPoolSize { get; } = Math.Max(16, 4 * Environment.ProcessorCount);
+
+    /// <summary>
     /// Npgsql settings Dti.Api runs with unless the connection string sets them itself, each on its own:
     /// <list type="bullet">
     /// <item><c>Max Auto Prepare</c> (<see cref="MaxAutoPrepare"/>; 0 turns it off): a statement run often on a connection is
@@ -50,41 +58,49 @@ public static class DatabaseRegistration
     /// locks…). Dti.Api leaves no session state behind to reset: it sets no parameters, takes no session locks, listens on
     /// no channel and creates no temporary tables; an open transaction is still rolled back on close
     /// (docs/decisions/0015-no-reset-on-close.md).</item>
+    /// <item><c>Maximum Pool Size</c> (<see cref="MaxPoolSize"/>, raised to the string's <c>Minimum Pool Size</c> if that is
+    /// larger): requests beyond it wait for a connection (at most the string's <c>Timeout</c>) instead of opening more
+    /// backends. No request holds two connections at once, so waiting requests cannot exhaust the pool between them
+    /// (docs/decisions/0017-bounded-connection-pool.md).</item>
     /// </list>
     /// </summary>
     /// <exception cref="StartupException">The string is not a PostgreSQL connection string Npgsql can read.</exception>
     public static string WithPostgresDefaults(string connectionString)
     {
         NpgsqlConnectionStringBuilder builder;
-        System.Data.Common.DbConnectionStringBuilder keys;
+        HashSet<string> keys;
         try
         {
             builder = new NpgsqlConnectionStringBuilder(connectionString);
-            keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+                .Select(key => key.Replace(" ", string.Empty, StringComparison.Ordinal))
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
         catch (ArgumentException e)
         {
             throw new StartupException($"ConnectionStrings:Dti is not a PostgreSQL connection string Npgsql can read: {e.Message}");
         }
 
-        var preparationSet = keys.ContainsKey("Max Auto Prepare") || keys.ContainsKey("MaxAutoPrepare");
-        var resetSet = keys.ContainsKey("No Reset On Close") || keys.ContainsKey("NoResetOnClose");
-        if (preparationSet && resetSet)
-        {
-            return connectionString;
-        }
-
-        if (!preparationSet)
+        var changed = false;
+        if (!keys.Contains("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
+            changed = true;
         }
 
-        if (!resetSet)
+        if (!keys.Contains("NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
+            changed = true;
         }
 
-        return builder.ConnectionString;
+        if (!keys.Contains("MaxPoolSize") && !keys.Contains("MaximumPoolSize"))
+        {
+            builder.MaxPoolSize = Math.Max(MaxPoolSize, builder.MinPoolSize);
+            changed = true;
+        }
+
+        return changed ? builder.ConnectionString : connectionString;
     }
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
