@@ -20,13 +20,23 @@ namespace Dti.Application.Calendar;
 /// </remarks>
 public sealed class WorkingCalendarSource
 {
+    /// <summary>
+    /// The stamp's query, compiled once (this source is a singleton, so it serves one model): read before nearly every
+    /// computation, it would otherwise pay EF Core's query-cache lookup each time.
+    /// </summary>
+    private readonly Func<DbContext, IAsyncEnumerable<Stored>> _stamp =
+        EF.CompileAsyncQuery((DbContext context) => context.Set<OfficialSchedule>().AsNoTracking().Select(s => new Stored(s.Id, s.Version)));
+
     private Snapshot? _snapshot;
 
     public async Task<WorkingCalendar> GetAsync(IApplicationDbContext db, CancellationToken cancellationToken)
     {
-        var stored = await db.OfficialSchedules.AsNoTracking()
-            .Select(s => new { s.Id, s.Version })
-            .ToListAsync(cancellationToken);
+        var stored = new List<Stored>();
+        await foreach (var schedule in _stamp((DbContext)db).WithCancellation(cancellationToken))
+        {
+            stored.Add(schedule);
+        }
+
         var stamp = string.Join(';', stored.OrderBy(s => s.Id).Select(s => $"{s.Id:N}.{s.Version}"));
         var snapshot = Volatile.Read(ref _snapshot);
         if (snapshot is not null && string.Equals(snapshot.Stamp, stamp, StringComparison.Ordinal))
@@ -47,4 +57,6 @@ public sealed class WorkingCalendarSource
     public void Invalidate() => Volatile.Write(ref _snapshot, null);
 
     private sealed record Snapshot(string Stamp, WorkingCalendar Calendar);
+
+    private sealed record Stored(Guid Id, int Version);
 }

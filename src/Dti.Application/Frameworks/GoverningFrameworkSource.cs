@@ -20,15 +20,33 @@ namespace Dti.Application.Frameworks;
 /// </remarks>
 public sealed class GoverningFrameworkSource
 {
+    /// <summary>
+    /// The governing framework's id and version, compiled once (this source is a singleton, so it serves one model): read
+    /// on every submission and edit of a report, it would otherwise pay EF Core's query-cache lookup each time. The same
+    /// predicate as <see cref="FrameworkQueries.Governing"/>, which a compiled query cannot call.
+    /// </summary>
+    private readonly Func<DbContext, int, IAsyncEnumerable<Stamp>> _governing =
+        EF.CompileAsyncQuery((DbContext context, int year) => context.Set<Framework>().AsNoTracking()
+            .Where(f => f.FirstAssessmentYear <= year && (f.LastAssessmentYear == null || f.LastAssessmentYear >= year))
+            .Select(f => new Stamp(f.Id, f.Version))
+            .Take(2));
+
     private readonly ConcurrentDictionary<Guid, Framework> _trees = new();
 
     /// <summary>The framework governing <paramref name="year"/>; 422 naming <paramref name="field"/> when none does.</summary>
     public async Task<Framework> GetAsync(IApplicationDbContext db, int year, string field, CancellationToken cancellationToken)
     {
-        var governing = await db.Frameworks.AsNoTracking().Governing(year)
-            .Select(f => new { f.Id, f.Version })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw FrameworkQueries.NoneGoverns(year, field);
+        Stamp? governing = null;
+        await foreach (var found in _governing((DbContext)db, year).WithCancellation(cancellationToken))
+        {
+            governing = governing is null ? found : throw new InvalidOperationException($"More than one framework governs assessment year {year}.");
+        }
+
+        if (governing is null)
+        {
+            throw FrameworkQueries.NoneGoverns(year, field);
+        }
+
         if (_trees.TryGetValue(governing.Id, out var held) && held.Version == governing.Version)
         {
             return held;
@@ -40,4 +58,6 @@ public sealed class GoverningFrameworkSource
         _trees[framework.Id] = framework;
         return framework;
     }
+
+    private sealed record Stamp(Guid Id, int Version);
 }
