@@ -4,6 +4,7 @@
 #
 #   bash benchmarks/run.sh            # RUNS=3 DURATION=10 WARMUP=120 CONNECTIONS="16 64" BENCH_PG_PORT=55690 by default
 #   PARTS="write" bash benchmarks/run.sh                # only some parts: read, write, report, feed, fixed (all by default)
+#   BASELINE_POOL=100 bash benchmarks/run.sh            # the baselines' Maximum Pool Size (default: Dti.Api's default)
 #   BEFORE_ROOT=/tmp/dti-before bash benchmarks/run.sh   # also runs the Dti.Api of another checkout (e.g. from
 #                                     # `git archive <commit> | tar -x -C /tmp/dti-before`) in the same runs, on the same data
 #
@@ -79,8 +80,13 @@ start() { # name port command…
   echo "run.sh: $name did not start"; cat "$work/$name.log"; exit 1
 }
 RateLimiting__PermitPerMinute=100000000 start api 5701 dotnet "$api"
-start raw 5702 dotnet "$root/benchmarks/Baselines/RawNpgsql/bin/Release/net10.0/RawNpgsql.dll"
-start ef 5703 dotnet "$root/benchmarks/Baselines/EfDirect/bin/Release/net10.0/EfDirect.dll"
+# The baselines keep Npgsql's defaults but for the pool, bounded as Dti.Api bounds its own by default (four connections
+# per processor, at least 16; ADR 0017): with Npgsql's 100 a baseline measured at 16 connections after a run at 64
+# spreads its requests over every backend the 64 opened, and measures its pool, not its endpoint. BASELINE_POOL=100
+# gives them Npgsql's default, as before the thirteenth step.
+baseline=(env "ConnectionStrings__Dti=$ConnectionStrings__Dti;Maximum Pool Size=${BASELINE_POOL:-$(( $(nproc) * 4 > 16 ? $(nproc) * 4 : 16 ))}")
+start raw 5702 "${baseline[@]}" dotnet "$root/benchmarks/Baselines/RawNpgsql/bin/Release/net10.0/RawNpgsql.dll"
+start ef 5703 "${baseline[@]}" dotnet "$root/benchmarks/Baselines/EfDirect/bin/Release/net10.0/EfDirect.dll"
 if [ -n "${BEFORE_ROOT:-}" ]; then
   RateLimiting__PermitPerMinute=100000000 start before 5704 env -C "$BEFORE_ROOT/src/Dti.Api/bin/Release/net10.0" dotnet Dti.Api.dll
 fi

@@ -27,7 +27,7 @@ public sealed class ConnectionPoolTests
     public async Task ConcurrentRequestsNeedNoMoreThanOneConnectionEach()
     {
         await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Postgres);
-        await using var factory = new DtiApiFactory(database, PoolOf(database, size: 2, timeoutSeconds: 5));
+        await using var factory = new DtiApiFactory(database, PoolOf(database, size: 2, timeoutSeconds: 15));
         using var client = await CoordinatorAsync(factory);
 
         var agency = await client.CreateAgencyId(Ict, "Sở TT&TT");
