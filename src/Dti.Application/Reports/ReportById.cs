@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dti.Application.Reports;
 
 /// <summary>
-/// A report with its entries, their evidence and its task snapshot, tracked by the request's unit of work, read once per
+/// A report with its entries (their evidence and sources) and its task snapshot, tracked by the request's unit of work, read once per
 /// request: the agency scope decides who may reach a report from the report itself (<see cref="Common.Security.AgencyScope.Report"/>),
 /// and the handler then works on the same tracked report instead of reading it again (one statement less on every report
 /// read, submission and review). Scoped, as the unit of work is; the queries are <see cref="Compiled"/>.
@@ -50,35 +50,22 @@ public sealed class ReportById(IApplicationDbContext db, ReportById.Compiled que
     /// <summary>
     /// The report's reads, compiled once per application (a singleton, as <see cref="PlanTasks.TaskAndPlanById"/>: a compiled
     /// query belongs to one model): uncompiled, EF Core hashes and compares the LINQ tree and evaluates its closure values on
-    /// every call to find the query in its cache (5 % of the API's CPU under submissions). The tasks come in a second query
-    /// (fixed up into the report by the change tracker): joined with the entries they would multiply the rows.
+    /// every call to find the query in its cache (5 % of the API's CPU under submissions). The report and its entries are one
+    /// statement: the entries are its only collection (their evidence and sources, and the report's task snapshot, are JSON
+    /// columns of their rows, ADR 0018), so a single query multiplies nothing.
     /// </summary>
     public sealed class Compiled
     {
         private readonly Func<DbContext, Guid, CancellationToken, Task<Report?>> _report =
             EF.CompileAsyncQuery((DbContext context, Guid id, CancellationToken _) =>
-                context.Set<Report>().Include(r => r.Entries).ThenInclude(e => e.Evidence).SingleOrDefault(r => r.Id == id));
+                context.Set<Report>().Include(r => r.Entries).AsSingleQuery().SingleOrDefault(r => r.Id == id));
 
         private readonly Func<DbContext, Guid, int, CancellationToken, Task<ReportVersion?>> _latestVersion =
             EF.CompileAsyncQuery((DbContext context, Guid id, int number, CancellationToken _) =>
                 context.Set<ReportVersion>().SingleOrDefault(v => v.ReportId == id && v.Number == number));
 
-        private readonly Func<DbContext, Guid, IAsyncEnumerable<ReportTaskState>> _tasks =
-            EF.CompileAsyncQuery((DbContext context, Guid id) => context.Set<Report>().Where(r => r.Id == id).SelectMany(r => r.Tasks));
-
-        internal async Task<Report?> ReadAsync(DbContext context, Guid id, CancellationToken cancellationToken)
-        {
-            var report = await _report(context, id, cancellationToken);
-            if (report is not null)
-            {
-                await foreach (var _ in _tasks(context, id).WithCancellation(cancellationToken))
-                {
-                    // Tracking the task states fixes them up into the report.
-                }
-            }
-
-            return report;
-        }
+        internal Task<Report?> ReadAsync(DbContext context, Guid id, CancellationToken cancellationToken) =>
+            _report(context, id, cancellationToken);
 
         internal Task<ReportVersion?> LatestVersionAsync(DbContext context, Guid id, int number, CancellationToken cancellationToken) =>
             _latestVersion(context, id, number, cancellationToken);

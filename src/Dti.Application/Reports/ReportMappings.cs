@@ -18,14 +18,8 @@ public sealed class ReportMappings : IRegister
             .Ignore(d => d.LastReview!);
 
         // The parts of a report, live (entries, task states, return notes) and frozen in a version's document.
-        config.NewConfig<ReportEntry, ReportEntryDto>()
-            .Map(d => d.Sources, s => s.Sources.OrderBy(x => x.Position));
-        config.NewConfig<ReportEntrySource, ContributionSourceDto>()
-            .Map(d => d.ReportId, s => s.ContributionReportId)
-            .Map(d => d.Version, s => s.ContributionVersion)
-            .Map(d => d.AgencyId, s => s.ContributorAgencyId);
+        config.NewConfig<ReportEntry, ReportEntryDto>();
         config.NewConfig<ContributionSource, ContributionSourceDto>();
-        config.NewConfig<ReportTaskState, ReportTaskDto>();
         config.NewConfig<ReportReturnNote, IndexNoteDto>();
         config.NewConfig<ReportEntrySpec, ReportEntryDto>()
             .Map(d => d.Sources, s => s.Sources ?? Array.Empty<ContributionSource>());

@@ -18,7 +18,7 @@ namespace Dti.Domain.Reports;
 public sealed class Report : AggregateRoot
 {
     private readonly List<ReportEntry> _entries = [];
-    private readonly List<ReportTaskState> _tasks = [];
+    private IReadOnlyList<TaskStateSpec> _tasks = [];
 
     private Report()
     {
@@ -96,7 +96,7 @@ public sealed class Report : AggregateRoot
     public IReadOnlyList<ReportEntry> Entries => _entries;
 
     /// <summary>The agency's plan tasks as they stood at the last submission.</summary>
-    public IReadOnlyList<ReportTaskState> Tasks => _tasks;
+    public IReadOnlyList<TaskStateSpec> Tasks => _tasks;
 
     public Lifecycle<ReportState, ReportAction> Lifecycle => ReportLifecycle.For(Kind);
 
@@ -193,8 +193,7 @@ public sealed class Report : AggregateRoot
             throw new DomainException("report.too-many-tasks", $"The agency has {tasks.Count} plan tasks; a report captures at most {ReportLimits.MaxTasks}.", "tasks");
         }
 
-        _tasks.Clear();
-        _tasks.AddRange(tasks.Select(t => new ReportTaskState(Id, t)));
+        _tasks = [.. tasks];
         var (timeliness, late) = ReportTimelinessRule.Judge(now, deadline, calendar);
         var version = new ReportVersion(this, LatestVersionNumber + 1, ReportDocument.Of(this), deadline, timeliness, late, by, now);
         LatestVersionNumber = version.Number;

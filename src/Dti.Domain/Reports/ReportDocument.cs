@@ -95,7 +95,7 @@ public sealed record ReportDocument(
         report.Results,
         report.Difficulties,
         report.Proposals,
-        [.. report.Tasks.OrderBy(t => t.DueDate ?? DateOnly.MaxValue).ThenBy(t => t.Title, StringComparer.Ordinal).ThenBy(t => t.TaskId).Select(t => t.ToSpec())]);
+        [.. report.Tasks.OrderBy(t => t.DueDate ?? DateOnly.MaxValue).ThenBy(t => t.Title, StringComparer.Ordinal).ThenBy(t => t.TaskId)]);
 
     /// <summary>The compared fields of an entry, by their JSON names, as text; a missing entry has none of them.</summary>
     private static IEnumerable<(string Field, string? From, string? To)> Fields(ReportEntrySpec? from, ReportEntrySpec? to)

@@ -9,8 +9,9 @@ namespace Dti.Domain.Reports;
 /// </summary>
 public sealed class ReportEntry
 {
-    private readonly List<ReportEntryEvidence> _evidence = [];
-    private readonly List<ReportEntrySource> _sources = [];
+    // Stored in the entry's row (JSON columns, ADR 0018): never queried apart from their entry, always read with it.
+    private readonly IReadOnlyList<Guid> _evidenceIds = [];
+    private readonly IReadOnlyList<ContributionSource> _sources = [];
 
     private ReportEntry()
     {
@@ -42,8 +43,8 @@ public sealed class ReportEntry
             throw new DomainException("max-count", $"At most {ReportLimits.MaxEvidencePerEntry} evidence documents per index.", $"{path}.evidenceIds");
         }
 
-        _evidence.AddRange(evidence.Select((e, i) => new ReportEntryEvidence(Id, e, i)));
-        _sources.AddRange(Cite(spec.Sources ?? [], index, offers, path).Select((o, i) => new ReportEntrySource(Id, o, i)));
+        _evidenceIds = evidence;
+        _sources = [.. Cite(spec.Sources ?? [], index, offers, path).Select(o => new ContributionSource(o.ReportId, o.Version, o.AgencyId))];
     }
 
     public Guid Id { get; private set; }
@@ -69,24 +70,22 @@ public sealed class ReportEntry
 
     public string? Explanation { get; private set; }
 
-    public IReadOnlyList<ReportEntryEvidence> Evidence => _evidence;
-
     /// <summary>The contributions the value was taken from, in the order they were given.</summary>
-    public IReadOnlyList<ReportEntrySource> Sources => _sources;
+    public IReadOnlyList<ContributionSource> Sources => _sources;
 
     /// <summary>The evidence ids in the order they were given.</summary>
-    public IReadOnlyList<Guid> EvidenceIds => [.. _evidence.OrderBy(e => e.Position).Select(e => e.EvidenceId)];
+    public IReadOnlyList<Guid> EvidenceIds => _evidenceIds;
 
     /// <summary>The entry as written, with values at their kind's scale (the form a frozen version keeps).</summary>
     public ReportEntrySpec ToSpec() =>
         new(IndexCode, DecimalKind.IndexValue.Round(NumericValue), YesNoValue, TextValue, DecimalKind.Points.Round(Score), Note, AsOf, EvidenceIds, Explanation,
-            _sources.Count == 0 ? null : [.. _sources.OrderBy(s => s.Position).Select(s => new ContributionSource(s.ContributionReportId, s.ContributionVersion, s.ContributorAgencyId))]);
+            _sources.Count == 0 ? null : _sources);
 
     /// <summary>
     /// Scored without evidence where the framework requires it, and without saying why: the one gap submission refuses.
     /// An entry that gives no score claims nothing that needs proving.
     /// </summary>
-    public bool LacksEvidence(AnswerableIndex index) => index.EvidenceRequired && Score is not null && _evidence.Count == 0 && Explanation is null;
+    public bool LacksEvidence(AnswerableIndex index) => index.EvidenceRequired && Score is not null && _evidenceIds.Count == 0 && Explanation is null;
 
     /// <summary>
     /// The offers <paramref name="sources"/> name: each a submitted version (not withdrawn or returned) of a contribution to the reporting agency that
@@ -155,98 +154,4 @@ public sealed class ReportEntry
             throw new DomainException("report.value-range", $"Index '{index.Code}' is measured as {index.MeasureType}: its value must be {expected}.", $"{path}.numericValue");
         }
     }
-}
-
-/// <summary>One evidence document cited by an entry (the document itself is stored elsewhere and referenced by id).</summary>
-public sealed class ReportEntryEvidence
-{
-    private ReportEntryEvidence()
-    {
-    }
-
-    internal ReportEntryEvidence(Guid entryId, Guid evidenceId, int position)
-    {
-        Id = Guid.CreateVersion7();
-        EntryId = entryId;
-        EvidenceId = evidenceId;
-        Position = position;
-    }
-
-    public Guid Id { get; private set; }
-
-    public Guid EntryId { get; private set; }
-
-    public Guid EvidenceId { get; private set; }
-
-    /// <summary>Where the author listed it (0 first).</summary>
-    public int Position { get; private set; }
-}
-
-/// <summary>A contribution an entry's value was taken from (provenance): the report, its accepted version, its agency.</summary>
-public sealed class ReportEntrySource
-{
-    private ReportEntrySource()
-    {
-    }
-
-    internal ReportEntrySource(Guid entryId, ContributionOffer offer, int position)
-    {
-        EntryId = entryId;
-        ContributionReportId = offer.ReportId;
-        ContributionVersion = offer.Version;
-        ContributorAgencyId = offer.AgencyId;
-        Position = position;
-    }
-
-    public Guid EntryId { get; private set; }
-
-    /// <summary>Where the author listed it (0 first).</summary>
-    public int Position { get; private set; }
-
-    public Guid ContributionReportId { get; private set; }
-
-    public int ContributionVersion { get; private set; }
-
-    public Guid ContributorAgencyId { get; private set; }
-}
-
-/// <summary>One of the agency's plan tasks as it stood at the report's last submission.</summary>
-public sealed class ReportTaskState
-{
-    private ReportTaskState()
-    {
-    }
-
-    internal ReportTaskState(Guid reportId, TaskStateSpec spec)
-    {
-        Id = Guid.CreateVersion7();
-        ReportId = reportId;
-        TaskId = spec.TaskId;
-        PlanId = spec.PlanId;
-        Title = spec.Title;
-        Status = spec.Status;
-        ProgressPercent = spec.ProgressPercent;
-        DueDate = spec.DueDate;
-        ProgressAsOf = spec.ProgressAsOf;
-    }
-
-    public Guid Id { get; private set; }
-
-    public Guid ReportId { get; private set; }
-
-    public Guid TaskId { get; private set; }
-
-    public Guid PlanId { get; private set; }
-
-    public string Title { get; private set; } = null!;
-
-    public Plans.PlanTaskStatus Status { get; private set; }
-
-    public int ProgressPercent { get; private set; }
-
-    public DateOnly? DueDate { get; private set; }
-
-    public DateOnly? ProgressAsOf { get; private set; }
-
-    public TaskStateSpec ToSpec() => new(TaskId, PlanId, Title, Status, ProgressPercent, DueDate, ProgressAsOf);
 }

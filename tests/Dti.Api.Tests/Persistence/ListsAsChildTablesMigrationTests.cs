@@ -3,8 +3,7 @@ using Dti.Api.Tests.Infrastructure;
 using Dti.Domain.Clients;
 using Dti.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
+using static Dti.Api.Tests.Persistence.MigrationSteps;
 
 namespace Dti.Api.Tests.Persistence;
 
@@ -33,7 +32,7 @@ public sealed class ListsAsChildTablesMigrationTests(DatabaseProvider provider)
     [Test]
     public async Task DelimitedTextBecomesOneRowPerItemInItsOrderAndTheTextColumnsGo()
     {
-        await using var database = await MigratedOverRowsWrittenBeforeAsync();
+        await using var database = await MigratedOverRowsAsync(provider, Before, InsertRowsWrittenBeforeAsync);
 
         await using var db = Context(database);
         var task = await db.PlanTasks.AsNoTracking().SingleAsync(t => t.Id == Task);
@@ -62,7 +61,7 @@ public sealed class ListsAsChildTablesMigrationTests(DatabaseProvider provider)
     [Test]
     public async Task MigratingBackWritesTheSameTextAgain()
     {
-        await using var database = await MigratedOverRowsWrittenBeforeAsync();
+        await using var database = await MigratedOverRowsAsync(provider, Before, InsertRowsWrittenBeforeAsync);
 
         await MigrateAsync(database, Before);
 
@@ -75,16 +74,6 @@ public sealed class ListsAsChildTablesMigrationTests(DatabaseProvider provider)
             Assert.That(await ScalarAsync(connection, $"""SELECT "AgencyIds" FROM "Clients" WHERE "Id" = {Literal(Client)}"""), Is.EqualTo(Stored.AgencyIds));
             Assert.That(await ScalarAsync(connection, $"""SELECT "AgencyIds" FROM "Clients" WHERE "Id" = {Literal(Reader)}"""), Is.EqualTo(string.Empty));
         });
-    }
-
-    /// <summary>A database migrated to just before the migration, given rows there, then migrated to the latest.</summary>
-    private async Task<TestDatabase> MigratedOverRowsWrittenBeforeAsync()
-    {
-        var database = await TestDatabase.CreateAsync(provider);
-        await MigrateAsync(database, Before);
-        await InsertRowsWrittenBeforeAsync(database);
-        await MigrateAsync(database, null);
-        return database;
     }
 
     /// <summary>Rows as the application wrote them before the migration, with the parents their foreign keys need.</summary>
@@ -120,15 +109,6 @@ public sealed class ListsAsChildTablesMigrationTests(DatabaseProvider provider)
         }
     }
 
-    /// <summary>A GUID as EF Core stores it: upper-case text on SQLite (PostgreSQL reads any case into its uuid type).</summary>
-    private static string Literal(Guid id) => $"'{id.ToString().ToUpperInvariant()}'";
-
-    private static async Task MigrateAsync(TestDatabase database, string? target)
-    {
-        await using var db = Context(database);
-        await db.GetService<IMigrator>().MigrateAsync(target);
-    }
-
     private static async Task<List<string>> ColumnsAsync(TestDatabase database, string table)
     {
         await using var connection = await database.OpenConnectionAsync();
@@ -143,12 +123,5 @@ public sealed class ListsAsChildTablesMigrationTests(DatabaseProvider provider)
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
-    }
-
-    private static DtiDbContext Context(TestDatabase database)
-    {
-        var builder = new DbContextOptionsBuilder<DtiDbContext>();
-        DatabaseRegistration.Configure(builder, database.Provider, database.ConnectionString);
-        return new DtiDbContext(builder.Options);
     }
 }

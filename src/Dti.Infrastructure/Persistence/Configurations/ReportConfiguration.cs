@@ -38,9 +38,10 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasOne<ReportRequest>().WithMany().HasForeignKey(r => r.ReportRequestId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(r => r.Entries).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(r => r.Tasks).WithOne().HasForeignKey(t => t.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Entries).HasField("_entries");
-        builder.Navigation(r => r.Tasks).HasField("_tasks");
+
+        // A snapshot read and written whole with its report, never queried apart from it: one JSON column (ADR 0018).
+        builder.Property(r => r.Tasks).HasField("_tasks").HasJsonList();
     }
 }
 
@@ -57,49 +58,12 @@ internal sealed class ReportEntryConfiguration : IEntityTypeConfiguration<Report
         builder.Property(e => e.Score).HasPrecision(DecimalKind.Points);
         builder.Property(e => e.Note).HasMaxLength(ReportLimits.NoteMaxLength);
         builder.Property(e => e.Explanation).HasMaxLength(ReportLimits.ExplanationMaxLength);
-        builder.Ignore(e => e.EvidenceIds);
         builder.HasIndex(e => new { e.ReportId, e.IndexCode }).IsUnique();
-        builder.HasMany(e => e.Evidence).WithOne().HasForeignKey(v => v.EntryId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(e => e.Evidence).HasField("_evidence");
 
-        // Provenance: which contribution (report and accepted version) a value was taken from, in the author's order.
-        builder.OwnsMany(e => e.Sources, source =>
-        {
-            source.ToTable("ReportEntrySources");
-            source.WithOwner().HasForeignKey(s => s.EntryId);
-            source.HasKey(s => new { s.EntryId, s.Position });
-            source.Property(s => s.Position).ValueGeneratedNever();
-            source.HasIndex(s => s.ContributionReportId);
-            source.HasOne<Report>().WithMany().HasForeignKey(s => s.ContributionReportId).OnDelete(DeleteBehavior.Restrict);
-        });
-        builder.Navigation(e => e.Sources).HasField("_sources");
-    }
-}
-
-internal sealed class ReportEntryEvidenceConfiguration : IEntityTypeConfiguration<ReportEntryEvidence>
-{
-    public void Configure(EntityTypeBuilder<ReportEntryEvidence> builder)
-    {
-        // EvidenceId points at a stored evidence document; the evidence store adds its foreign key when it arrives.
-        builder.ToTable("ReportEntryEvidence");
-        builder.HasKey(v => v.Id);
-        builder.Property(v => v.Id).ValueGeneratedNever();
-        builder.HasIndex(v => new { v.EntryId, v.EvidenceId }).IsUnique();
-        builder.HasIndex(v => v.EvidenceId);
-    }
-}
-
-internal sealed class ReportTaskStateConfiguration : IEntityTypeConfiguration<ReportTaskState>
-{
-    public void Configure(EntityTypeBuilder<ReportTaskState> builder)
-    {
-        // A snapshot: it keeps the task's title and state as they were, so it needs no key into the live task.
-        builder.ToTable("ReportTaskStates");
-        builder.HasKey(t => t.Id);
-        builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.Property(t => t.Title).HasMaxLength(PlanLimits.TitleMaxLength);
-        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(FrameworkConfiguration.EnumMaxLength);
-        builder.HasIndex(t => new { t.ReportId, t.TaskId }).IsUnique();
+        // The evidence cited and the provenance (which contribution and version a value was taken from), in the author's
+        // order: written and read whole with the entry, never queried apart from it, so JSON columns in its row (ADR 0018).
+        builder.Property(e => e.EvidenceIds).HasField("_evidenceIds").HasJsonList();
+        builder.Property(e => e.Sources).HasField("_sources").HasJsonList();
     }
 }
 

@@ -950,6 +950,9 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(100);
 
+                    b.Property<string>("Tasks")
+                        .IsRequired();
+
                     b.Property<DateTime>("UpdatedAt");
 
                     b.Property<int>("Version")
@@ -979,6 +982,9 @@ namespace Dti.Infrastructure.Persistence.Migrations
 
                     b.Property<DateOnly?>("AsOf");
 
+                    b.Property<string>("EvidenceIds")
+                        .IsRequired();
+
                     b.Property<string>("Explanation")
                         .HasMaxLength(2000);
 
@@ -999,6 +1005,9 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.Property<decimal?>("Score")
                         .HasPrecision(9, 2);
 
+                    b.Property<string>("Sources")
+                        .IsRequired();
+
                     b.Property<string>("TextValue")
                         .HasMaxLength(2000);
 
@@ -1010,26 +1019,6 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportEntries", (string)null);
-                });
-
-            modelBuilder.Entity("Dti.Domain.Reports.ReportEntryEvidence", b =>
-                {
-                    b.Property<Guid>("Id");
-
-                    b.Property<Guid>("EntryId");
-
-                    b.Property<Guid>("EvidenceId");
-
-                    b.Property<int>("Position");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EvidenceId");
-
-                    b.HasIndex("EntryId", "EvidenceId")
-                        .IsUnique();
-
-                    b.ToTable("ReportEntryEvidence", (string)null);
                 });
 
             modelBuilder.Entity("Dti.Domain.Reports.ReportRequest", b =>
@@ -1092,38 +1081,6 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportReturnNotes", (string)null);
-                });
-
-            modelBuilder.Entity("Dti.Domain.Reports.ReportTaskState", b =>
-                {
-                    b.Property<Guid>("Id");
-
-                    b.Property<DateOnly?>("DueDate");
-
-                    b.Property<Guid>("PlanId");
-
-                    b.Property<DateOnly?>("ProgressAsOf");
-
-                    b.Property<int>("ProgressPercent");
-
-                    b.Property<Guid>("ReportId");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20);
-
-                    b.Property<Guid>("TaskId");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(500);
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReportId", "TaskId")
-                        .IsUnique();
-
-                    b.ToTable("ReportTaskStates", (string)null);
                 });
 
             modelBuilder.Entity("Dti.Domain.Reports.ReportVersion", b =>
@@ -2020,45 +1977,6 @@ namespace Dti.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.OwnsMany("Dti.Domain.Reports.ReportEntrySource", "Sources", b1 =>
-                        {
-                            b1.Property<Guid>("EntryId");
-
-                            b1.Property<int>("Position");
-
-                            b1.Property<Guid>("ContributionReportId");
-
-                            b1.Property<int>("ContributionVersion");
-
-                            b1.Property<Guid>("ContributorAgencyId");
-
-                            b1.HasKey("EntryId", "Position");
-
-                            b1.HasIndex("ContributionReportId");
-
-                            b1.ToTable("ReportEntrySources", (string)null);
-
-                            b1.HasOne("Dti.Domain.Reports.Report", null)
-                                .WithMany()
-                                .HasForeignKey("ContributionReportId")
-                                .OnDelete(DeleteBehavior.Restrict)
-                                .IsRequired();
-
-                            b1.WithOwner()
-                                .HasForeignKey("EntryId");
-                        });
-
-                    b.Navigation("Sources");
-                });
-
-            modelBuilder.Entity("Dti.Domain.Reports.ReportEntryEvidence", b =>
-                {
-                    b.HasOne("Dti.Domain.Reports.ReportEntry", null)
-                        .WithMany("Evidence")
-                        .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dti.Domain.Reports.ReportRequest", b =>
@@ -2120,15 +2038,6 @@ namespace Dti.Infrastructure.Persistence.Migrations
                     b.HasOne("Dti.Domain.Reports.ReportVersion", null)
                         .WithMany("IndexNotes")
                         .HasForeignKey("VersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Dti.Domain.Reports.ReportTaskState", b =>
-                {
-                    b.HasOne("Dti.Domain.Reports.Report", null)
-                        .WithMany("Tasks")
-                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2323,13 +2232,6 @@ namespace Dti.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Dti.Domain.Reports.Report", b =>
                 {
                     b.Navigation("Entries");
-
-                    b.Navigation("Tasks");
-                });
-
-            modelBuilder.Entity("Dti.Domain.Reports.ReportEntry", b =>
-                {
-                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Dti.Domain.Reports.ReportVersion", b =>
