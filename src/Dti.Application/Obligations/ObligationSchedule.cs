@@ -62,16 +62,16 @@ internal static class ObligationSchedule
 
     /// <summary>
     /// The slots and holders of the obligations matching <paramref name="filter"/>. Given <paramref name="onlyRule"/> (a lead
-    /// lookup: see <see cref="FindLeadAsync"/>), the plan's rule it read with the rule stands for the plans, only that rule's
-    /// slots are read, and the agencies' names (which only listings show and sort by) are not read: such a schedule is
+    /// lookup: see <see cref="FindLeadAsync"/>), the plan's rule and the lead it read with the rule stand for the plans and
+    /// the holders, only that rule's slots are read, and the agencies' names (which only listings show and sort by) are not read: such a schedule is
     /// searched with <see cref="Schedule.LeadOf"/>, never listed.
     /// </summary>
     private static async Task<Schedule> ReadAsync(
-        IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, ObligationFilter filter, ObligationStatus? status, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken, (PlanRule PlanRule, DeadlineRuleDefinition Definition)? onlyRule = null)
+        IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, ObligationFilter filter, ObligationStatus? status, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken, LeadLookup? onlyRule = null)
     {
         var planRules = onlyRule is { PlanRule: var only } ? [only] : await PlanRulesAsync(db, filter, cancellationToken);
         var planIds = planRules.Select(r => r.PlanId).Distinct().ToList();
-        var holders = planIds.Count == 0 ? [] : await HoldersAsync(db, planIds, filter, cancellationToken);
+        var holders = onlyRule is { Holders: var known } ? known : planIds.Count == 0 ? [] : await HoldersAsync(db, planIds, filter, cancellationToken);
         if (holders.Count == 0)
         {
             return new Schedule([], [], []);
@@ -130,26 +130,30 @@ internal static class ObligationSchedule
     /// <summary>
     /// What a report answering the lead obligation <see cref="FindAsync"/> finds needs of it: the indices the agency leads
     /// under the plan and the last allowed instant. Read as every obligation is (the same plans, holders, rule and calendar,
-    /// so a report's deadline is the one <c>/obligations</c> shows) but in three statements instead of six: without the
-    /// agencies' names and the reports' standing, which only a listing shows.
+    /// so a report's deadline is the one <c>/obligations</c> shows) but in one statement instead of six: the plan, its
+    /// rule and the indices the agency leads under it together, without the agencies' names and the reports' standing,
+    /// which only a listing shows.
     /// </summary>
     public static async Task<LeadObligation?> FindLeadAsync(
         IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, Guid agencyId, Guid planId, Guid deadlineRuleId, ReportingPeriod period, CancellationToken cancellationToken)
     {
-        // The plan, if issued, with the rule, if the plan reports by it, in one statement.
-        var found = await (
+        // The plan, if issued, with the rule, if the plan reports by it, and one row per index the agency leads under the
+        // plan (one row without an index when it leads none): the plan's rule is one row at most, so nothing multiplies.
+        var rows = await (
             from p in db.Plans.AsNoTracking()
             where p.Id == planId && p.Status == PlanStatus.Issued
             from r in p.ReportingRules
             where r.DeadlineRuleId == deadlineRuleId
             join d in db.DeadlineRules.AsNoTracking() on r.DeadlineRuleId equals d.Id
-            select new { p.DocumentNumber, p.IssueDate, p.FirstAssessmentYear, p.LastAssessmentYear, Definition = d })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null || found.Definition.Frequency != period.Kind)
+            from a in db.IndexAssignments.Where(a => a.PlanId == p.Id && a.LeadAgencyId == agencyId).DefaultIfEmpty()
+            select new { p.DocumentNumber, p.IssueDate, p.FirstAssessmentYear, p.LastAssessmentYear, Definition = d, IndexCode = a == null ? null : a.IndexCode })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0 || rows[0].Definition.Frequency != period.Kind)
         {
             return null;
         }
 
+        var found = rows[0];
         var day = DeadlineCalculator.For(found.Definition.ToRule(), period, calendar).LastAllowedDay;
         var filter = new ObligationFilter(day, day, [agencyId], planId, false);
         var planRule = new PlanRule(planId, found.DocumentNumber, found.IssueDate, found.FirstAssessmentYear, found.LastAssessmentYear, deadlineRuleId);
@@ -158,8 +162,11 @@ internal static class ObligationSchedule
             return null;
         }
 
+        var codes = rows.Select(r => r.IndexCode).OfType<string>().Order(IndexCodeOrder.Instance).ToList();
+        List<Holder> holders = codes.Count == 0 ? [] : [new Holder(planId, agencyId, HolderRole.Lead, codes)];
+
         // No status filter, so the instant a slot's status is judged at changes nothing here.
-        var schedule = await ReadAsync(db, config, calendar, filter, null, DateTimeOffset.MinValue, 0, cancellationToken, (planRule, found.Definition));
+        var schedule = await ReadAsync(db, config, calendar, filter, null, DateTimeOffset.MinValue, 0, cancellationToken, new LeadLookup(planRule, found.Definition, holders));
         return schedule.LeadOf(agencyId, period.Id);
     }
 
@@ -229,6 +236,9 @@ internal static class ObligationSchedule
     }
 
     private sealed record HeldIndex(Guid PlanId, string IndexCode, Guid AgencyId);
+
+    /// <summary>What a lead lookup read in its one statement: the plan's rule, its definition and the lead (none when it leads nothing).</summary>
+    private sealed record LeadLookup(PlanRule PlanRule, DeadlineRuleDefinition Definition, List<Holder> Holders);
 
     private sealed record PlanRule(Guid PlanId, string DocumentNumber, DateOnly IssueDate, int FirstAssessmentYear, int LastAssessmentYear, Guid DeadlineRuleId);
 
