@@ -50,6 +50,31 @@ public sealed class ReportLifecycleTests(DatabaseProvider provider) : ReportFixt
     }
 
     [Test]
+    public async Task ASubmissionStoresItsTaskSnapshotInTheReportsRowAsWritten()
+    {
+        var draft = await CreatePeriodic(IctReporter, Ict);
+        var filled = await Expect(await Put(IctReporter, draft, Content(("7", 152.5m, 150m))));
+        var submitted = await Expect(await Act(IctReporter, filled, "submit"));
+        var title = submitted.Json.GetProperty("tasks")[0].GetProperty("title").GetString()!;
+
+        // The JSON column a DBA reads (ADR 0018): the Vietnamese title as written, in NFC, not as \u escapes.
+        var stored = await InDatabase(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""SELECT "Tasks" FROM "Reports" WHERE "Id" = '{draft.Id.ToString().ToUpperInvariant()}'""";
+            return (string)(await command.ExecuteScalarAsync())!;
+        });
+        Assert.Multiple(() =>
+        {
+            Assert.That(title, Does.StartWith("Trung tâm Tích hợp dữ liệu"));
+            Assert.That(stored, Does.Contain($"\"title\":\"{title}\"").And.Not.Contain("\\u"));
+            Assert.That(stored.IsNormalized(System.Text.NormalizationForm.FormC), Is.True);
+        });
+    }
+
+    [Test]
     public async Task EveryTransitionTheTableDoesNotListIsAConflictNamingStateAndAction()
     {
         var report = await CreatePeriodic(IctReporter, Ict);

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,10 +14,15 @@ namespace Dti.Infrastructure.Persistence.Configurations;
 /// </summary>
 internal static class JsonListMapping
 {
-    /// <summary>camelCase names, enums by name, dates as <c>yyyy-MM-dd</c>: the form report versions freeze content in.</summary>
+    /// <summary>
+    /// camelCase names, enums by name, dates as <c>yyyy-MM-dd</c>, as report versions freeze content; Vietnamese text as
+    /// UTF-8, not <c>\uXXXX</c> escapes, so a database reader sees the titles as written (the column is never embedded in
+    /// HTML, which is what the default encoder guards against).
+    /// </summary>
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Stores the list as a JSON array (never null: an empty list is <c>[]</c>); lists compare item by item.</summary>
