@@ -63,8 +63,8 @@ internal static class ObligationSchedule
     /// <summary>
     /// The slots and holders of the obligations matching <paramref name="filter"/>. Given <paramref name="onlyRule"/> (a lead
     /// lookup: see <see cref="FindLeadAsync"/>), the plan's rule and the lead it read with the rule stand for the plans and
-    /// the holders, only that rule's slots are read, and the agencies' names (which only listings show and sort by) are not read: such a schedule is
-    /// searched with <see cref="Schedule.LeadOf"/>, never listed.
+    /// the holders, only that rule's slots are read, and the agencies' names (which only listings show and sort by) are
+    /// not read: such a schedule is searched with <see cref="Schedule.LeadOf"/>, never listed.
     /// </summary>
     private static async Task<Schedule> ReadAsync(
         IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, ObligationFilter filter, ObligationStatus? status, DateTimeOffset now, int dueSoonWorkingDays, CancellationToken cancellationToken, LeadLookup? onlyRule = null)
