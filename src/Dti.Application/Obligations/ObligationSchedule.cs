@@ -1,6 +1,8 @@
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Domain.Agencies;
+using Dti.Domain.Assignments;
 using Dti.Domain.Calendar;
 using Dti.Domain.Deadlines;
 using Dti.Domain.Frameworks;
@@ -137,17 +139,13 @@ internal static class ObligationSchedule
     public static async Task<LeadObligation?> FindLeadAsync(
         IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, Guid agencyId, Guid planId, Guid deadlineRuleId, ReportingPeriod period, CancellationToken cancellationToken)
     {
-        // The plan, if issued, with the rule, if the plan reports by it, and one row per index the agency leads under the
-        // plan (one row without an index when it leads none): the plan's rule is one row at most, so nothing multiplies.
-        var rows = await (
-            from p in db.Plans.AsNoTracking()
-            where p.Id == planId && p.Status == PlanStatus.Issued
-            from r in p.ReportingRules
-            where r.DeadlineRuleId == deadlineRuleId
-            join d in db.DeadlineRules.AsNoTracking() on r.DeadlineRuleId equals d.Id
-            from a in db.IndexAssignments.Where(a => a.PlanId == p.Id && a.LeadAgencyId == agencyId).DefaultIfEmpty()
-            select new { p.DocumentNumber, p.IssueDate, p.FirstAssessmentYear, p.LastAssessmentYear, Definition = d, IndexCode = a == null ? null : a.IndexCode })
-            .ToListAsync(cancellationToken);
+        var rows = new List<LeadRow>();
+        var context = (DbContext)db;
+        await foreach (var row in LeadRows.For(context)(context, planId, deadlineRuleId, agencyId).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
         if (rows.Count == 0 || rows[0].Definition.Frequency != period.Kind)
         {
             return null;
@@ -169,6 +167,21 @@ internal static class ObligationSchedule
         var schedule = await ReadAsync(db, config, calendar, filter, null, DateTimeOffset.MinValue, 0, cancellationToken, new LeadLookup(planRule, found.Definition, holders));
         return schedule.LeadOf(agencyId, period.Id);
     }
+
+    /// <summary>
+    /// <see cref="FindLeadAsync"/>'s statement: the plan, if issued, with the rule, if the plan reports by it, and one row per
+    /// index the agency leads under the plan (one row without an index when it leads none); the plan's rule is one row at
+    /// most, so nothing multiplies. Compiled: every submission and edit of a periodic report reads it.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<DbContext, Guid, Guid, Guid, IAsyncEnumerable<LeadRow>>> LeadRows = new(() => EF.CompileAsyncQuery(
+        (DbContext context, Guid planId, Guid deadlineRuleId, Guid agencyId) =>
+            from p in context.Set<Plan>().AsNoTracking()
+            where p.Id == planId && p.Status == PlanStatus.Issued
+            from r in p.ReportingRules
+            where r.DeadlineRuleId == deadlineRuleId
+            join d in context.Set<DeadlineRuleDefinition>().AsNoTracking() on r.DeadlineRuleId equals d.Id
+            from a in context.Set<IndexAssignment>().Where(a => a.PlanId == p.Id && a.LeadAgencyId == agencyId).DefaultIfEmpty()
+            select new LeadRow(p.DocumentNumber, p.IssueDate, p.FirstAssessmentYear, p.LastAssessmentYear, d, a == null ? null : a.IndexCode)));
 
     /// <summary>The issued plans matching <paramref name="filter"/> with their rules, in one statement; a plan without rules owes nothing, so the inner join loses nothing.</summary>
     private static async Task<List<PlanRule>> PlanRulesAsync(IApplicationDbContext db, ObligationFilter filter, CancellationToken cancellationToken)
@@ -238,6 +251,8 @@ internal static class ObligationSchedule
     private sealed record HeldIndex(Guid PlanId, string IndexCode, Guid AgencyId);
 
     /// <summary>What a lead lookup read in its one statement: the plan's rule, its definition and the lead (none when it leads nothing).</summary>
+    private sealed record LeadRow(string DocumentNumber, DateOnly IssueDate, int FirstAssessmentYear, int LastAssessmentYear, DeadlineRuleDefinition Definition, string? IndexCode);
+
     private sealed record LeadLookup(PlanRule PlanRule, DeadlineRuleDefinition Definition, List<Holder> Holders);
 
     private sealed record PlanRule(Guid PlanId, string DocumentNumber, DateOnly IssueDate, int FirstAssessmentYear, int LastAssessmentYear, Guid DeadlineRuleId);

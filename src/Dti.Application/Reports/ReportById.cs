@@ -5,35 +5,46 @@ using Microsoft.EntityFrameworkCore;
 namespace Dti.Application.Reports;
 
 /// <summary>
-/// A report with its entries (their evidence and sources) and its task snapshot, tracked by the request's unit of work, read once per
-/// request: the agency scope decides who may reach a report from the report itself (<see cref="Common.Security.AgencyScope.Report"/>),
-/// and the handler then works on the same tracked report instead of reading it again (one statement less on every report
-/// read, submission and review). Scoped, as the unit of work is; the queries are <see cref="Compiled"/>.
+/// A report with its entries (their evidence and sources), its task snapshot and its latest version, tracked by the request's
+/// unit of work, read once per request: the agency scope decides who may reach a report from the report itself
+/// (<see cref="Common.Security.AgencyScope.Report"/>), and the handler then works on the same tracked report, and the same
+/// latest version, instead of reading them again (a statement less on every report read, submission and review, and one
+/// more on every withdrawal and review). Scoped, as the unit of work is; the queries are <see cref="Compiled"/>.
 /// </summary>
 public sealed class ReportById(IApplicationDbContext db, ReportById.Compiled queries)
 {
-    private readonly Dictionary<Guid, Report?> _read = [];
+    private readonly Dictionary<Guid, Read?> _read = [];
 
     /// <summary>The report, tracked by the request's unit of work, or null; read from the database on first use only.</summary>
     public async Task<Report?> ReadAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!_read.TryGetValue(id, out var report))
+        if (!_read.TryGetValue(id, out var read))
         {
-            report = await queries.ReadAsync((DbContext)db, id, cancellationToken);
-            _read[id] = report;
+            read = await queries.ReadAsync((DbContext)db, id, cancellationToken);
+            _read[id] = read;
         }
 
-        return report;
+        return read?.Report;
     }
 
     /// <summary>
     /// The report's latest version, tracked (a review or withdrawal records its outcome on it); null before the first
-    /// submission. Its return notes are not read: only a pending version can be withdrawn, accepted or returned
-    /// (<see cref="ReportVersion"/> refuses any other), and a version has notes only once returned, so the statement
-    /// that read them always found none.
+    /// submission. Read with the report, in its statement (a withdrawal or review then waits on one round trip less); read
+    /// on its own only when the report has frozen a version since. Its return notes are not read: only a pending version
+    /// can be withdrawn, accepted or returned (<see cref="ReportVersion"/> refuses any other), and a version has notes only
+    /// once returned, so the statement that read them always found none.
     /// </summary>
-    public Task<ReportVersion?> LatestVersionAsync(Report report, CancellationToken cancellationToken) =>
-        queries.LatestVersionAsync((DbContext)db, report.Id, report.LatestVersionNumber, cancellationToken);
+    public async Task<ReportVersion?> LatestVersionAsync(Report report, CancellationToken cancellationToken)
+    {
+        if (report.LatestVersionNumber == 0)
+        {
+            return null;
+        }
+
+        return _read.TryGetValue(report.Id, out var read) && read is { Latest: { } latest } && latest.Number == report.LatestVersionNumber
+            ? latest
+            : await queries.LatestVersionAsync((DbContext)db, report.Id, report.LatestVersionNumber, cancellationToken);
+    }
 
     /// <summary>
     /// The agencies that own a report for the agency scope: the reporting agency and, unless <paramref name="authorOnly"/>,
@@ -50,24 +61,32 @@ public sealed class ReportById(IApplicationDbContext db, ReportById.Compiled que
     /// <summary>
     /// The report's reads, compiled once per application (a singleton, as <see cref="PlanTasks.TaskAndPlanById"/>: a compiled
     /// query belongs to one model): uncompiled, EF Core hashes and compares the LINQ tree and evaluates its closure values on
-    /// every call to find the query in its cache (5 % of the API's CPU under submissions). The report and its entries are one
-    /// statement: the entries are its only collection (their evidence and sources, and the report's task snapshot, are JSON
-    /// columns of their rows, ADR 0018), so a single query multiplies nothing.
+    /// every call to find the query in its cache (5 % of the API's CPU under submissions). The report, its entries and its
+    /// latest version are one statement: the entries are its only collection (their evidence and sources, and the report's
+    /// task snapshot, are JSON columns of their rows, ADR 0018) and the latest version one row at most (unique on report and
+    /// number), so a single query multiplies nothing.
     /// </summary>
     public sealed class Compiled
     {
-        private readonly Func<DbContext, Guid, CancellationToken, Task<Report?>> _report =
+        private readonly Func<DbContext, Guid, CancellationToken, Task<Read?>> _report =
             EF.CompileAsyncQuery((DbContext context, Guid id, CancellationToken _) =>
-                context.Set<Report>().Include(r => r.Entries).AsSingleQuery().SingleOrDefault(r => r.Id == id));
+                (from r in context.Set<Report>().Include(r => r.Entries).AsSingleQuery()
+                 where r.Id == id
+                 from v in context.Set<ReportVersion>().Where(v => v.ReportId == r.Id && v.Number == r.LatestVersionNumber).DefaultIfEmpty()
+                 select new Read(r, v))
+                .SingleOrDefault());
 
         private readonly Func<DbContext, Guid, int, CancellationToken, Task<ReportVersion?>> _latestVersion =
             EF.CompileAsyncQuery((DbContext context, Guid id, int number, CancellationToken _) =>
                 context.Set<ReportVersion>().SingleOrDefault(v => v.ReportId == id && v.Number == number));
 
-        internal Task<Report?> ReadAsync(DbContext context, Guid id, CancellationToken cancellationToken) =>
+        internal Task<Read?> ReadAsync(DbContext context, Guid id, CancellationToken cancellationToken) =>
             _report(context, id, cancellationToken);
 
         internal Task<ReportVersion?> LatestVersionAsync(DbContext context, Guid id, int number, CancellationToken cancellationToken) =>
             _latestVersion(context, id, number, cancellationToken);
     }
+
+    /// <summary>A report as read, with its latest version as it was read with it (null before the first submission).</summary>
+    internal sealed record Read(Report Report, ReportVersion? Latest);
 }

@@ -40,7 +40,7 @@ public sealed class ReportConnectionTests(DatabaseProvider provider) : ReportFix
         // The agency scope decides on the report the handler then works on: no lookup of its own, no second read. Quotes
         // dropped, the statements read alike on SQLite and PostgreSQL.
         var texts = submission.Texts.Select(t => t.Replace("\"", "", StringComparison.Ordinal)).ToList();
-        var reads = texts.Count(t => Regex.IsMatch(t, @"^SELECT r\d*\.Id, r\d*\.AcceptedVersionNumber,"));
+        var reads = texts.Count(t => Regex.IsMatch(t, @"^SELECT \w+\.Id, \w+\.AcceptedVersionNumber,"));
         var ownerLookups = texts.Count(t => Regex.IsMatch(t, @"^SELECT r\.AgencyId\s+FROM Reports"));
         Assert.Multiple(async () =>
         {
@@ -48,6 +48,28 @@ public sealed class ReportConnectionTests(DatabaseProvider provider) : ReportFix
             Assert.That(reads, Is.EqualTo(1), "the report is read once, for the scope and the handler both");
             Assert.That(ownerLookups, Is.Zero, "no lookup of the owner alone");
             await elsewhere.AssertProblem(HttpStatusCode.NotFound);
+        });
+    }
+
+    [Test]
+    public async Task AWithdrawalReadsTheReportWithItsLatestVersionInOneStatement()
+    {
+        var (submitted, _) = await SubmitWatchedAsync();
+
+        using var watch = new ConnectionWatch();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var withdrawn = await Expect(await Act(IctReporter, submitted, "withdraw"));
+        var withdrawal = watch.LeaseThatRan("UPDATE \"ReportVersions\"");
+
+        // The version a withdrawal marks comes with the report it belongs to: one statement reads the report, its entries
+        // and its latest version, and nothing reads the version again.
+        var reads = withdrawal.Texts.Where(t => t.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(withdrawn.State, Is.EqualTo("Draft"));
+            Assert.That(reads, Has.Count.EqualTo(1), "one read for the whole withdrawal");
+            Assert.That(reads[0], Does.Contain("\"ReportEntries\"").And.Contain("\"ReportVersions\""), "the report, its entries and its latest version together");
+            Assert.That(withdrawal.Opened, Is.EqualTo(1));
         });
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dti.Application.Common.Events;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Queries;
 using Dti.Domain.Plans;
 using Dti.Domain.Reminders;
 using Dti.Domain.Reports;
@@ -42,6 +43,12 @@ public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<We
         INotificationHandler<DomainEventNotification<OfficialResultsImported>>,
         INotificationHandler<DomainEventNotification<ReminderRaised>>
 {
+    /// <summary>
+    /// The active subscriptions that asked for an event type; compiled, as the outbox fans every event out through it.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<DbContext, string, IAsyncEnumerable<WebhookSubscription>>> Asking = new(() => EF.CompileAsyncQuery(
+        (DbContext context, string type) => context.Set<WebhookSubscription>().Where(s => s.Active && s.EventTypeChoices.Any(t => t.EventType == type))));
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public async Task Handle(DomainEventNotification<ReportSubmitted> notification, CancellationToken cancellationToken)
@@ -185,7 +192,13 @@ public sealed class QueueWebhookDeliveries(IApplicationDbContext db, IOptions<We
         Guid eventId, DateTimeOffset occurredAt, string type, Resource resource, AgencyIds agencyIds, object data, CancellationToken cancellationToken)
     {
         var eventType = WebhookEventTypes.ByName[type];
-        var asked = await db.WebhookSubscriptions.Where(s => s.Active && s.EventTypeChoices.Any(t => t.EventType == type)).ToListAsync(cancellationToken);
+        var asked = new List<WebhookSubscription>();
+        var context = (DbContext)db;
+        await foreach (var subscription in Asking.For(context)(context, type).WithCancellation(cancellationToken))
+        {
+            asked.Add(subscription);
+        }
+
         if (asked.Count == 0)
         {
             return;
