@@ -1,4 +1,5 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Queries;
 using Dti.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,19 +25,28 @@ public sealed class WorkingCalendarSource
     /// The stamp's query, compiled once (this source is a singleton, so it serves one model): read before nearly every
     /// computation, it would otherwise pay EF Core's query-cache lookup each time.
     /// </summary>
-    private readonly Func<DbContext, IAsyncEnumerable<Stored>> _stamp =
-        EF.CompileAsyncQuery((DbContext context) => context.Set<OfficialSchedule>().AsNoTracking().Select(s => new Stored(s.Id, s.Version)));
+    private readonly Func<DbContext, IAsyncEnumerable<VersionStamp>> _stamp =
+        EF.CompileAsyncQuery((DbContext context) => context.Set<OfficialSchedule>().AsNoTracking().Select(s => new VersionStamp(s.Id, s.Version)));
 
     private Snapshot? _snapshot;
 
     public async Task<WorkingCalendar> GetAsync(IApplicationDbContext db, CancellationToken cancellationToken)
     {
-        var stored = new List<Stored>();
+        var stored = new List<VersionStamp>();
         await foreach (var schedule in _stamp((DbContext)db).WithCancellation(cancellationToken))
         {
             stored.Add(schedule);
         }
 
+        return await GetAsync(db, stored, cancellationToken);
+    }
+
+    /// <summary>The calendar, checked against the schedules' stamp read with the framework's (<see cref="ReferenceStamps"/>).</summary>
+    public Task<WorkingCalendar> GetAsync(IApplicationDbContext db, ReferenceStamps stamps, CancellationToken cancellationToken) =>
+        GetAsync(db, stamps.Schedules, cancellationToken);
+
+    private async Task<WorkingCalendar> GetAsync(IApplicationDbContext db, IReadOnlyList<VersionStamp> stored, CancellationToken cancellationToken)
+    {
         var stamp = string.Join(';', stored.OrderBy(s => s.Id).Select(s => $"{s.Id:N}.{s.Version}"));
         var snapshot = Volatile.Read(ref _snapshot);
         if (snapshot is not null && string.Equals(snapshot.Stamp, stamp, StringComparison.Ordinal))
@@ -57,6 +67,4 @@ public sealed class WorkingCalendarSource
     public void Invalidate() => Volatile.Write(ref _snapshot, null);
 
     private sealed record Snapshot(string Stamp, WorkingCalendar Calendar);
-
-    private sealed record Stored(Guid Id, int Version);
 }

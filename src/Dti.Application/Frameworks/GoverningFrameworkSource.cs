@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Queries;
 using Dti.Domain.Frameworks;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,27 +26,27 @@ public sealed class GoverningFrameworkSource
     /// on every submission and edit of a report, it would otherwise pay EF Core's query-cache lookup each time. The same
     /// predicate as <see cref="FrameworkQueries.Governing"/>, which a compiled query cannot call.
     /// </summary>
-    private readonly Func<DbContext, int, IAsyncEnumerable<Stamp>> _governing =
+    private readonly Func<DbContext, int, IAsyncEnumerable<VersionStamp>> _governing =
         EF.CompileAsyncQuery((DbContext context, int year) => context.Set<Framework>().AsNoTracking()
             .Where(f => f.FirstAssessmentYear <= year && (f.LastAssessmentYear == null || f.LastAssessmentYear >= year))
-            .Select(f => new Stamp(f.Id, f.Version))
+            .Select(f => new VersionStamp(f.Id, f.Version))
             .Take(2));
 
     private readonly ConcurrentDictionary<Guid, Framework> _trees = new();
 
-    /// <summary>The framework governing <paramref name="year"/>; 422 naming <paramref name="field"/> when none does.</summary>
-    public async Task<Framework> GetAsync(IApplicationDbContext db, int year, string field, CancellationToken cancellationToken)
+    /// <summary>
+    /// The framework governing <paramref name="year"/>; 422 naming <paramref name="field"/> when none does. Checked against
+    /// <paramref name="stamps"/> when they were read for that year, else against a stamp read now.
+    /// </summary>
+    public async Task<Framework> GetAsync(IApplicationDbContext db, int year, string field, CancellationToken cancellationToken, ReferenceStamps? stamps = null)
     {
-        Stamp? governing = null;
-        await foreach (var found in _governing((DbContext)db, year).WithCancellation(cancellationToken))
+        var found = stamps?.Year == year ? stamps.Frameworks : await GoverningAsync(db, year, cancellationToken);
+        var governing = found.Count switch
         {
-            governing = governing is null ? found : throw new InvalidOperationException($"More than one framework governs assessment year {year}.");
-        }
-
-        if (governing is null)
-        {
-            throw FrameworkQueries.NoneGoverns(year, field);
-        }
+            0 => throw FrameworkQueries.NoneGoverns(year, field),
+            1 => found[0],
+            _ => throw new InvalidOperationException($"More than one framework governs assessment year {year}."),
+        };
 
         if (_trees.TryGetValue(governing.Id, out var held) && held.Version == governing.Version)
         {
@@ -59,5 +60,14 @@ public sealed class GoverningFrameworkSource
         return framework;
     }
 
-    private sealed record Stamp(Guid Id, int Version);
+    private async Task<List<VersionStamp>> GoverningAsync(IApplicationDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var found = new List<VersionStamp>(1);
+        await foreach (var stamp in _governing((DbContext)db, year).WithCancellation(cancellationToken))
+        {
+            found.Add(stamp);
+        }
+
+        return found;
+    }
 }

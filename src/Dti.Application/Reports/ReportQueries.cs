@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Models;
 using Dti.Application.Frameworks;
 using Dti.Application.Obligations;
@@ -71,19 +72,21 @@ internal static class ReportQueries
     /// <summary>
     /// What the report may hold and by when: for a periodic report the obligation as <c>/obligations</c> computes it (the
     /// indices the agency leads under the plan, the last allowed instant); for a request, the indices and the date it
-    /// asks. 422 when the obligation is gone (the plan closed, the indices reassigned).
+    /// asks. 422 when the obligation is gone (the plan closed, the indices reassigned). The framework is checked against
+    /// <paramref name="stamps"/> when the caller read them with the calendar's.
     /// </summary>
-    public static async Task<ReportTerms> TermsAsync(this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, GoverningFrameworkSource frameworks, Report report, CancellationToken cancellationToken)
+    public static async Task<ReportTerms> TermsAsync(
+        this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, GoverningFrameworkSource frameworks, Report report, CancellationToken cancellationToken, ReferenceStamps? stamps = null)
     {
         if (report.ReportRequestId is { } requestId)
         {
-            var framework = await frameworks.GetAsync(db, report.AssessmentYear, "assessmentYear", cancellationToken);
+            var framework = await frameworks.GetAsync(db, report.AssessmentYear, "assessmentYear", cancellationToken, stamps);
             var request = await db.ReportRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
             return new ReportTerms(AnswerableIndex.Of(framework, request.AskedIndexCodes), request.Deadline);
         }
 
         var period = ReportingPeriod(report.PeriodId!);
-        return await db.PeriodicTermsAsync(config, calendar, frameworks, report.AgencyId, report.PlanId!.Value, report.DeadlineRuleId!.Value, period, cancellationToken)
+        return await db.PeriodicTermsAsync(config, calendar, frameworks, report.AgencyId, report.PlanId!.Value, report.DeadlineRuleId!.Value, period, cancellationToken, stamps)
             ?? throw NoObligation(period);
     }
 

@@ -1,4 +1,5 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Queries;
 using Dti.Application.Frameworks;
 using Dti.Application.Obligations;
 using Dti.Domain.Calendar;
@@ -23,10 +24,11 @@ public static class PeriodicReportTerms
     /// The terms of the report <paramref name="agencyId"/> owes as lead under <paramref name="planId"/>'s rule
     /// <paramref name="deadlineRuleId"/> for <paramref name="period"/>: the indices it leads under the plan and the
     /// obligation's last allowed instant (the rule's time of day, or 24:00). Null when there is no such obligation (the plan
-    /// not issued or not reporting by the rule, the period not asked for, the agency leading nothing).
+    /// not issued or not reporting by the rule, the period not asked for, the agency leading nothing). The framework is
+    /// checked against <paramref name="stamps"/> when the caller read them with the calendar's.
     /// </summary>
     public static async Task<ReportTerms?> PeriodicTermsAsync(
-        this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, GoverningFrameworkSource frameworks, Guid agencyId, Guid planId, Guid deadlineRuleId, ReportingPeriod period, CancellationToken cancellationToken)
+        this IApplicationDbContext db, TypeAdapterConfig config, WorkingCalendar calendar, GoverningFrameworkSource frameworks, Guid agencyId, Guid planId, Guid deadlineRuleId, ReportingPeriod period, CancellationToken cancellationToken, ReferenceStamps? stamps = null)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(frameworks);
@@ -36,7 +38,7 @@ public static class PeriodicReportTerms
             return null;
         }
 
-        var framework = await frameworks.GetAsync(db, period.Year, "assessmentYear", cancellationToken);
+        var framework = await frameworks.GetAsync(db, period.Year, "assessmentYear", cancellationToken, stamps);
         return new ReportTerms(AnswerableIndex.Of(framework, obligation.IndexCodes), ReportDeadline.At(obligation.LastAllowedInstant));
     }
 }

@@ -25,7 +25,11 @@ public sealed class ReportConnectionTests(DatabaseProvider provider) : ReportFix
         Assert.Multiple(() =>
         {
             Assert.That(submitted.State, Is.EqualTo("Submitted"));
-            Assert.That(submission.Commands, Is.GreaterThan(5), "the submission reads several things before it saves");
+            Assert.That(
+                submission.Texts.Count(t => t.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)),
+                Is.EqualTo(4),
+                "the report; the calendar's and framework's stamps; the lead obligation; the agency's tasks");
+            Assert.That(submission.Commands, Is.GreaterThan(4), "then the save");
             Assert.That(submission.Opened, Is.EqualTo(1), "one connection for every statement of the request");
         });
     }
@@ -48,6 +52,23 @@ public sealed class ReportConnectionTests(DatabaseProvider provider) : ReportFix
             Assert.That(reads, Is.EqualTo(1), "the report is read once, for the scope and the handler both");
             Assert.That(ownerLookups, Is.Zero, "no lookup of the owner alone");
             await elsewhere.AssertProblem(HttpStatusCode.NotFound);
+        });
+    }
+
+    [Test]
+    public async Task ASubmissionChecksTheCalendarAndTheFrameworkItHoldsInOneStatement()
+    {
+        var (submitted, submission) = await SubmitWatchedAsync();
+
+        // The working calendar and the governing framework are held in memory between requests and checked against their
+        // stamps on every use; a submission needs both, so both stamps come in one statement.
+        var stamps = submission.Texts.Where(t => t.Contains("\"OfficialSchedules\"", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(submitted.State, Is.EqualTo("Submitted"));
+            Assert.That(stamps, Has.Count.EqualTo(1), "the schedules are read once");
+            Assert.That(stamps[0], Does.Contain("\"Frameworks\"").And.Contain("UNION ALL"), "with the governing framework's stamp");
+            Assert.That(submission.Texts.Count(t => t.Contains("\"Frameworks\"", StringComparison.Ordinal)), Is.EqualTo(1), "and nothing else reads the frameworks");
         });
     }
 

@@ -1,6 +1,7 @@
 using Dti.Application.Calendar;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Security;
 using Dti.Application.Frameworks;
 using Mapster;
@@ -26,8 +27,9 @@ public sealed class SubmitReportHandler(
     {
         var report = await db.GetReportForUpdateAsync(reports, request.Id, request.ExpectedVersion, cancellationToken);
         var now = clock.GetUtcNow();
-        var calendar = await calendars.GetAsync(db, cancellationToken);
-        var terms = await db.TermsAsync(config, calendar, frameworks, report, cancellationToken);
+        var stamps = await ReferenceStamps.ReadAsync(db, report.AssessmentYear, cancellationToken);
+        var calendar = await calendars.GetAsync(db, stamps, cancellationToken);
+        var terms = await db.TermsAsync(config, calendar, frameworks, report, cancellationToken, stamps);
         var tasks = await db.TaskStatesAsync(report, cancellationToken);
         var version = report.Submit(terms.Answerable, terms.Deadline, tasks, calendar, client.Actor(), now);
         db.ReportVersions.Add(version);

@@ -1,6 +1,7 @@
 using Dti.Application.Calendar;
 using Dti.Application.Common.Interfaces;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Application.Common.Security;
 using Dti.Application.Frameworks;
 using FluentValidation;
@@ -30,7 +31,8 @@ public sealed class UpdateReportContentHandler(IApplicationDbContext db, ReportB
     {
         var report = await db.GetReportForUpdateAsync(reports, request.Id, request.ExpectedVersion, cancellationToken);
         var now = clock.GetUtcNow();
-        var terms = await db.TermsAsync(config, await calendars.GetAsync(db, cancellationToken), frameworks, report, cancellationToken);
+        var stamps = await ReferenceStamps.ReadAsync(db, report.AssessmentYear, cancellationToken);
+        var terms = await db.TermsAsync(config, await calendars.GetAsync(db, stamps, cancellationToken), frameworks, report, cancellationToken, stamps);
         await db.EnsureEvidenceOfAgencyAsync(report.AgencyId, request.Body.Entries ?? [], cancellationToken);
         var offers = await db.ContributionOffersAsync(report, request.Body.Entries ?? [], cancellationToken);
         report.ReplaceContent(request.Body.ToSpec(), terms.Answerable, offers, now);
