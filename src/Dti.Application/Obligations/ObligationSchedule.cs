@@ -250,9 +250,10 @@ internal static class ObligationSchedule
 
     private sealed record HeldIndex(Guid PlanId, string IndexCode, Guid AgencyId);
 
-    /// <summary>What a lead lookup read in its one statement: the plan's rule, its definition and the lead (none when it leads nothing).</summary>
+    /// <summary>One row of <see cref="LeadRows"/>: the plan, the rule's definition, and one index the agency leads (null when none).</summary>
     private sealed record LeadRow(string DocumentNumber, DateOnly IssueDate, int FirstAssessmentYear, int LastAssessmentYear, DeadlineRuleDefinition Definition, string? IndexCode);
 
+    /// <summary>What a lead lookup read in its one statement: the plan's rule, its definition and the lead (none when it leads nothing).</summary>
     private sealed record LeadLookup(PlanRule PlanRule, DeadlineRuleDefinition Definition, List<Holder> Holders);
 
     private sealed record PlanRule(Guid PlanId, string DocumentNumber, DateOnly IssueDate, int FirstAssessmentYear, int LastAssessmentYear, Guid DeadlineRuleId);

@@ -8,8 +8,9 @@ namespace Dti.Application.Reports;
 /// A report with its entries (their evidence and sources), its task snapshot and its latest version, tracked by the request's
 /// unit of work, read once per request: the agency scope decides who may reach a report from the report itself
 /// (<see cref="Common.Security.AgencyScope.Report"/>), and the handler then works on the same tracked report, and the same
-/// latest version, instead of reading them again (a statement less on every report read, submission and review, and one
-/// more on every withdrawal and review). Scoped, as the unit of work is; the queries are <see cref="Compiled"/>.
+/// latest version, instead of reading them again (a statement less on every report read, submission and review, and
+/// another on every withdrawal and review, which no longer read the version on its own). Scoped, as the unit of work is;
+/// the queries are <see cref="Compiled"/>.
 /// </summary>
 public sealed class ReportById(IApplicationDbContext db, ReportById.Compiled queries)
 {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Dti.Application.Common.Exceptions;
 using Dti.Application.Common.Interfaces;
-using Dti.Application.Common.Queries;
 using Dti.Application.Common.Models;
+using Dti.Application.Common.Queries;
 using Dti.Application.Frameworks;
 using Dti.Application.Obligations;
 using Dti.Domain.Calendar;
