@@ -28,7 +28,6 @@ public static class DependencyInjection
         services.AddSingleton(Mappings.Application);
         services.AddSingleton<Agencies.Queries.GetAgency.AgencyById>();
         services.AddSingleton<PlanTasks.TaskAndPlanById>();
-        services.AddSingleton<Reports.ReportById.Compiled>();
         services.AddScoped<Reports.ReportById>();
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))

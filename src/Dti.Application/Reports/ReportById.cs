@@ -1,4 +1,5 @@
 using Dti.Application.Common.Interfaces;
+using Dti.Application.Common.Queries;
 using Dti.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +11,9 @@ namespace Dti.Application.Reports;
 /// (<see cref="Common.Security.AgencyScope.Report"/>), and the handler then works on the same tracked report, and the same
 /// latest version, instead of reading them again (a statement less on every report read, submission and review, and
 /// another on every withdrawal and review, which no longer read the version on its own). Scoped, as the unit of work is;
-/// the queries are <see cref="Compiled"/>.
+/// its queries are compiled once per model (<see cref="CompiledPerModel{TQuery}"/>).
 /// </summary>
-public sealed class ReportById(IApplicationDbContext db, ReportById.Compiled queries)
+public sealed class ReportById(IApplicationDbContext db)
 {
     private readonly Dictionary<Guid, Read?> _read = [];
 
@@ -21,7 +22,8 @@ public sealed class ReportById(IApplicationDbContext db, ReportById.Compiled que
     {
         if (!_read.TryGetValue(id, out var read))
         {
-            read = await queries.ReadAsync((DbContext)db, id, cancellationToken);
+            var context = (DbContext)db;
+            read = await ReportQuery.For(context)(context, id, cancellationToken);
             _read[id] = read;
         }
 
@@ -42,9 +44,13 @@ public sealed class ReportById(IApplicationDbContext db, ReportById.Compiled que
             return null;
         }
 
-        return _read.TryGetValue(report.Id, out var read) && read is { Latest: { } latest } && latest.Number == report.LatestVersionNumber
-            ? latest
-            : await queries.LatestVersionAsync((DbContext)db, report.Id, report.LatestVersionNumber, cancellationToken);
+        if (_read.TryGetValue(report.Id, out var read) && read is { Latest: { } latest } && latest.Number == report.LatestVersionNumber)
+        {
+            return latest;
+        }
+
+        var context = (DbContext)db;
+        return await VersionQuery.For(context)(context, report.Id, report.LatestVersionNumber, cancellationToken);
     }
 
     /// <summary>
@@ -60,33 +66,24 @@ public sealed class ReportById(IApplicationDbContext db, ReportById.Compiled que
         };
 
     /// <summary>
-    /// The report's reads, compiled once per application (a singleton, as <see cref="PlanTasks.TaskAndPlanById"/>: a compiled
-    /// query belongs to one model): uncompiled, EF Core hashes and compares the LINQ tree and evaluates its closure values on
-    /// every call to find the query in its cache (5 % of the API's CPU under submissions). The report, its entries and its
-    /// latest version are one statement: the entries are its only collection (their evidence and sources, and the report's
-    /// task snapshot, are JSON columns of their rows, ADR 0018) and the latest version one row at most (unique on report and
-    /// number), so a single query multiplies nothing.
+    /// The report, its entries and its latest version in one statement: the entries are its only collection (their
+    /// evidence and sources, and the report's task snapshot, are JSON columns of their rows, ADR 0018) and the latest
+    /// version one row at most (unique on report and number), so a single query multiplies nothing. Compiled: uncompiled,
+    /// EF Core hashes and compares the LINQ tree and evaluates its closure values on every call to find the query in its
+    /// cache (5 % of the API's CPU under submissions).
     /// </summary>
-    public sealed class Compiled
-    {
-        private readonly Func<DbContext, Guid, CancellationToken, Task<Read?>> _report =
-            EF.CompileAsyncQuery((DbContext context, Guid id, CancellationToken _) =>
-                (from r in context.Set<Report>().Include(r => r.Entries).AsSingleQuery()
-                 where r.Id == id
-                 from v in context.Set<ReportVersion>().Where(v => v.ReportId == r.Id && v.Number == r.LatestVersionNumber).DefaultIfEmpty()
-                 select new Read(r, v))
-                .SingleOrDefault());
+    private static readonly CompiledPerModel<Func<DbContext, Guid, CancellationToken, Task<Read?>>> ReportQuery = new(() =>
+        EF.CompileAsyncQuery((DbContext context, Guid id, CancellationToken _) =>
+            (from r in context.Set<Report>().Include(r => r.Entries).AsSingleQuery()
+             where r.Id == id
+             from v in context.Set<ReportVersion>().Where(v => v.ReportId == r.Id && v.Number == r.LatestVersionNumber).DefaultIfEmpty()
+             select new Read(r, v))
+            .SingleOrDefault()));
 
-        private readonly Func<DbContext, Guid, int, CancellationToken, Task<ReportVersion?>> _latestVersion =
-            EF.CompileAsyncQuery((DbContext context, Guid id, int number, CancellationToken _) =>
-                context.Set<ReportVersion>().SingleOrDefault(v => v.ReportId == id && v.Number == number));
-
-        internal Task<Read?> ReadAsync(DbContext context, Guid id, CancellationToken cancellationToken) =>
-            _report(context, id, cancellationToken);
-
-        internal Task<ReportVersion?> LatestVersionAsync(DbContext context, Guid id, int number, CancellationToken cancellationToken) =>
-            _latestVersion(context, id, number, cancellationToken);
-    }
+    /// <summary>A version by report and number, for a report that froze one since it was read.</summary>
+    private static readonly CompiledPerModel<Func<DbContext, Guid, int, CancellationToken, Task<ReportVersion?>>> VersionQuery = new(() =>
+        EF.CompileAsyncQuery((DbContext context, Guid id, int number, CancellationToken _) =>
+            context.Set<ReportVersion>().SingleOrDefault(v => v.ReportId == id && v.Number == number)));
 
     /// <summary>A report as read, with its latest version as it was read with it (null before the first submission).</summary>
     internal sealed record Read(Report Report, ReportVersion? Latest);
