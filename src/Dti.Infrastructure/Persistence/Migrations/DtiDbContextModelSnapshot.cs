@@ -960,6 +960,8 @@ namespace Dti.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssessmentYear");
+
                     b.HasIndex("DeadlineRuleId");
 
                     b.HasIndex("ReportRequestId");
@@ -968,8 +970,6 @@ namespace Dti.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AgencyId", "SubjectKey")
                         .IsUnique();
-
-                    b.HasIndex("AssessmentYear", "State");
 
                     b.HasIndex("PlanId", "PeriodId");
 
