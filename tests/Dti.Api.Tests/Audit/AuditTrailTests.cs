@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dti.Api.Tests.Frameworks;
 using Dti.Api.Tests.Infrastructure;
+using Dti.Domain.Auditing;
 using Dti.Domain.Clients;
 using Dti.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dti.Api.Tests.Audit;
 
@@ -59,6 +61,29 @@ public sealed class AuditTrailTests(DatabaseProvider provider) : ApiTestBase(pro
         Assert.That(changes.GetProperty("version").GetProperty("new").GetInt32(), Is.EqualTo(changes.GetProperty("version").GetProperty("old").GetInt32() + 1));
         Assert.That(changes.TryGetProperty("code", out _), Is.False, "unchanged fields are not recorded");
         Assert.That(changes.TryGetProperty("titleVi", out _), Is.False, "unchanged fields are not recorded");
+    }
+
+    [Test]
+    public async Task VietnameseTextAndQuotesAreStoredAsThemselvesInTheChanges()
+    {
+        var id = (await ReadJson(await Client.PostAsJsonAsync("/api/v1/frameworks", FrameworkBodies.Complete()))).GetProperty("id").GetString();
+        var body = FrameworkBodies.Complete();
+        const string title = "Bộ chỉ số \"DTI\" cấp tỉnh, sửa đổi";
+        body["titleVi"] = title;
+        var response = await Client.SendCurrent(HttpMethod.Put, "/api/v1/frameworks/TEST-2015", body);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+
+        // Whoever reads the audit table itself (an inspector with SQL, an export) reads the text, not \u escapes, and a
+        // stored document's audit row is no longer twice its size.
+        var stored = await InDatabase(db => db.AuditEntries.Where(e => e.EntityType == "Framework" && e.EntityId == id && e.Action == AuditAction.Updated)
+            .Select(e => e.Changes).SingleAsync());
+        var entry = await Single($"entityType=Framework&entityId={id}&pageSize=1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored, Does.Contain("\"Bộ chỉ số \\\"DTI\\\" cấp tỉnh, sửa đổi\""));
+            Assert.That(stored, Does.Not.Contain("\\u"));
+            Assert.That(entry.GetProperty("changes").GetProperty("titleVi").GetProperty("new").GetString(), Is.EqualTo(title));
+        });
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dti.Domain.Auditing;
@@ -25,9 +26,13 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
     /// <summary>The name writes are recorded under when no client is calling (start-up, the command line).</summary>
     public const string ApplicationName = "Dti.Api (system)";
 
+    // Text as itself: the default encoder writes every quote inside a value as \u0022 and every Vietnamese letter as
+    // \uXXXX, which made a frozen report's audit row twice its size and unreadable to anyone querying the table. The
+    // changes are stored as text and handed out as parsed JSON, never placed into HTML.
     private static readonly JsonSerializerOptions ValueJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
