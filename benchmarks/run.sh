@@ -3,7 +3,7 @@
 # on one throwaway PostgreSQL loaded with province-scale data through the API. Prints req/s, p50/p99 and paired ratios.
 #
 #   bash benchmarks/run.sh            # RUNS=3 DURATION=10 WARMUP=120 CONNECTIONS="16 64" BENCH_PG_PORT=55690 by default
-#   PARTS="write" bash benchmarks/run.sh                # only some parts: read, write, report, feed, fixed (all by default)
+#   PARTS="write" bash benchmarks/run.sh                # only some parts: read, write, report, same, feed, fixed (all by default)
 #   BASELINE_POOL=100 bash benchmarks/run.sh            # the baselines' Maximum Pool Size (default: Dti.Api's default)
 #   BEFORE_ROOT=/tmp/dti-before bash benchmarks/run.sh   # also runs the Dti.Api of another checkout (e.g. from
 #                                     # `git archive <commit> | tar -x -C /tmp/dti-before`) in the same runs, on the same data
@@ -16,7 +16,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-3}; duration=${DURATION:-10}; warmup=${WARMUP:-120}; connections=${CONNECTIONS:-"16 64"}; port=${BENCH_PG_PORT:-55690}
-parts=" ${PARTS:-read write report feed fixed} "
+parts=" ${PARTS:-read write report same feed fixed} "
 for tool in wrk hey python3; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (Debian: apt-get install wrk hey python3)"; exit 1; }
 done
@@ -86,6 +86,7 @@ RateLimiting__PermitPerMinute=100000000 start api 5701 dotnet "$api"
 # gives them Npgsql's default, as before the thirteenth step.
 baseline=(env "ConnectionStrings__Dti=$ConnectionStrings__Dti;Maximum Pool Size=${BASELINE_POOL:-$(( $(nproc) * 4 > 16 ? $(nproc) * 4 : 16 ))}")
 start raw 5702 "${baseline[@]}" dotnet "$root/benchmarks/Baselines/RawNpgsql/bin/Release/net10.0/RawNpgsql.dll"
+pid_of[same]=${pid_of[raw]} # the diagnostic "same" (Dti.Api's statements, SameStatements.cs) is served by the raw baseline's process
 start ef 5703 "${baseline[@]}" dotnet "$root/benchmarks/Baselines/EfDirect/bin/Release/net10.0/EfDirect.dll"
 if [ -n "${BEFORE_ROOT:-}" ]; then
   RateLimiting__PermitPerMinute=100000000 start before 5704 env -C "$BEFORE_ROOT/src/Dti.Api/bin/Release/net10.0" dotnet Dti.Api.dll
@@ -141,7 +142,7 @@ request = function()
   end
   keys[r[1]] = r[2]
   local action = r[3] == "Draft" and "submit" or "withdraw"
-  local path = (prefix == "raw" and "/reports/" or "/api/v1/reports/") .. r[1] .. "/" .. action
+  local path = (prefix == "raw" and "/reports/" or prefix == "same" and "/same/reports/" or "/api/v1/reports/") .. r[1] .. "/" .. action
   return wrk.format("POST", path, { ["X-Api-Key"] = r[2], ["If-Match"] = '"' .. r[4] .. '"' }, "")
 end
 response = function(status, headers, body)
@@ -153,9 +154,9 @@ LUA
 report_states() { # where every report stands now: id, state, version
   "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d dti_bench -AtF ' ' -c 'SELECT "Id", "State", "Version" FROM "Reports"' >"$work/report-states.txt"
 }
-report_file() { [ "$1" = raw ] && echo "$work/reports-raw.txt" || echo "$work/reports-api.txt"; }
+report_file() { [ "$1" = raw ] || [ "$1" = same ] && echo "$work/reports-raw.txt" || echo "$work/reports-api.txt"; }
 
-port_of() { case $1 in api) echo 5701;; raw) echo 5702;; ef) echo 5703;; before) echo 5704;; esac; }
+port_of() { case $1 in api) echo 5701;; raw|same) echo 5702;; ef) echo 5703;; before) echo 5704;; esac; }
 
 # CPU time (user + system, in clock ticks) of one process, and of PostgreSQL: its postmaster with the backends that
 # have ended (their time moves to the postmaster's children fields when it reaps them) and every live backend.
@@ -200,14 +201,21 @@ done
 # A fresh Dti.Api's submissions still double their rate between 10 s and 40 s of load, its progress reports triple theirs
 # within a minute (docs/benchmarks.md, tenth step), and its tiered-compilation thread still takes a tenth of its CPU after
 # 76 s of submissions, none after 150 s (perf, eleventh step): hence 120 s by default, on top of the write part's.
-for t in "${apis[@]}" raw ef; do
+for t in "${apis[@]}" raw ef same; do
+  if [[ $t == same ]]; then
+    if [[ $parts == *" same "* ]]; then
+      report_states
+      wrk -t2 -c16 -d"${warmup}s" -s "$work/report.lua" "http://127.0.0.1:5702" -- same "$(report_file same)" "$work/report-states.txt" >/dev/null
+    fi
+    continue
+  fi
   if [[ $parts == *" read "* || $parts == *" fixed "* ]]; then
     wrk -t2 -c16 -d"${warmup}s" -H "X-Api-Key: $key" "${url[$t]}" >/dev/null
   fi
   if [[ $parts == *" write "* && $t != ef ]]; then
     wrk -t2 -c16 -d"${warmup}s" -s "$work/progress.lua" "http://127.0.0.1:$(port_of "$t")" -- "$t" >/dev/null
   fi
-  if [[ $parts == *" report "* && $t != ef ]]; then
+  if [[ ($parts == *" report "* || ($parts == *" same "* && $t != raw)) && $t != ef ]]; then
     report_states
     wrk -t2 -c16 -d"${warmup}s" -s "$work/report.lua" "http://127.0.0.1:$(port_of "$t")" -- "$t" "$(report_file "$t")" "$work/report-states.txt" >/dev/null
   fi
@@ -258,15 +266,26 @@ for c in $connections; do
   done
   report "write POST …/progress vs raw insert+update, c$c" "${rows[@]}"
 done
-for c in $connections; do
-  [[ $parts == *" report "* ]] || break
-  rows=()
-  for _ in $(seq 1 "$runs"); do
-    rows+=("$(measure raw "$c" "$work/report.lua" "$(report_file raw)" "$work/report-states.txt")")
-    for a in "${apis[@]}"; do rows+=("$(measure "$a" "$c" "$work/report.lua" "$(report_file "$a")" "$work/report-states.txt")"); done
+# Report submissions against a baseline (raw; or "same", below), then every Dti.Api variant, RUNS times per connection count.
+report_part() { # baseline label
+  local c rows
+  for c in $connections; do
+    rows=()
+    for _ in $(seq 1 "$runs"); do
+      rows+=("$(measure "$1" "$c" "$work/report.lua" "$(report_file "$1")" "$work/report-states.txt")")
+      for a in "${apis[@]}"; do rows+=("$(measure "$a" "$c" "$work/report.lua" "$(report_file "$a")" "$work/report-states.txt")"); done
+    done
+    report "$2, c$c" "${rows[@]}"
   done
-  report "write POST /reports/{id}/submit and /withdraw, alternately, vs raw insert+update, c$c" "${rows[@]}"
-done
+}
+if [[ $parts == *" report "* ]]; then
+  report_part raw "write POST /reports/{id}/submit and /withdraw, alternately, vs raw insert+update"
+fi
+# A diagnostic, not a target: the same submissions and withdrawals against the raw process sending Dti.Api's own
+# statements in Dti.Api's round trips (SameStatements.cs). Dti.Api ÷ it is what the pipeline and EF Core cost for that work.
+if [[ $parts == *" same "* ]]; then
+  report_part same "write POST /reports/{id}/submit and /withdraw vs raw sending Dti.Api's statements (diagnostic)"
+fi
 
 # The calendar feed against pages of obligations, on this checkout's Dti.Api (the feed's agency: load.py), alternately.
 if [[ $parts == *" feed "* ]]; then

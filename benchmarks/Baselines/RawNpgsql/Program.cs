@@ -6,8 +6,8 @@ using Npgsql;
 // authentication, pipeline, ORM or logging. Connection string: ConnectionStrings__Dti.
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
-await using var dataSource = NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Dti")
-    ?? throw new InvalidOperationException("ConnectionStrings__Dti is not set."));
+var connectionString = builder.Configuration.GetConnectionString("Dti") ?? throw new InvalidOperationException("ConnectionStrings__Dti is not set.");
+await using var dataSource = NpgsqlDataSource.Create(connectionString);
 var app = builder.Build();
 
 app.MapGet("/agencies/{id:guid}", async (Guid id, CancellationToken cancellationToken) =>
@@ -90,6 +90,9 @@ app.MapPost("/reports/{id:guid}/withdraw", (Guid id, HttpRequest request, HttpRe
         WHERE "Id" = $1 AND "Version" = $2 AND "State" = 'Submitted' RETURNING "Version"
         """,
         cancellationToken));
+
+// Beside them, a diagnostic: Dti.Api's own statements for the same submission and withdrawal (SameStatements.cs).
+SameStatements.Map(app, connectionString);
 
 await app.RunAsync();
 

@@ -73,8 +73,8 @@ public sealed class AuditTrailTests(DatabaseProvider provider) : ApiTestBase(pro
         var response = await Client.SendCurrent(HttpMethod.Put, "/api/v1/frameworks/TEST-2015", body);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
 
-        // Whoever reads the audit table itself (an inspector with SQL, an export) reads the text, not \u escapes, and a
-        // stored document's audit row is no longer twice its size.
+        // Whoever reads the audit table itself (an inspector with SQL, an export) reads the text, not \u escapes of six
+        // bytes each.
         var stored = await InDatabase(db => db.AuditEntries.Where(e => e.EntityType == "Framework" && e.EntityId == id && e.Action == AuditAction.Updated)
             .Select(e => e.Changes).SingleAsync());
         var entry = await Single($"entityType=Framework&entityId={id}&pageSize=1");

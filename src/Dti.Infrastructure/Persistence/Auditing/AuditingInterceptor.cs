@@ -27,8 +27,8 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
     public const string ApplicationName = "Dti.Api (system)";
 
     // Text as itself: the default encoder writes every quote inside a value as \u0022 and every Vietnamese letter as
-    // \uXXXX, which made a frozen report's audit row twice its size and unreadable to anyone querying the table. The
-    // changes are stored as text and handed out as parsed JSON, never placed into HTML.
+    // \uXXXX (six bytes each; a frozen report's document is full of quotes), and the table then reads as escapes to anyone
+    // querying it. The changes are stored as text and handed out as parsed JSON, never placed into HTML.
     private static readonly JsonSerializerOptions ValueJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
