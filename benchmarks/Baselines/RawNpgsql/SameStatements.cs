@@ -12,8 +12,9 @@ using Npgsql;
 /// row, and <c>COMMIT</c>), in the same round trips, with a document, audit changes and an event payload of the same
 /// shapes, straight through Npgsql: no authentication, pipeline, ORM, validation, calendar or logging. Dti.Api ÷ this is
 /// what its pipeline and EF Core cost for that work; this ÷ <c>/reports/…</c> is what the extra work costs
-/// (docs/benchmarks.md, sixteenth step). Timeliness is not computed (every version is on time) and the answer is the
-/// report's state and version, not Dti.Api's whole report.
+/// (docs/benchmarks.md, sixteenth step). Timeliness is not computed (every version is on time), the answer is the
+/// report's state and version, not Dti.Api's whole report, and the outbox rows it writes are dispatched by whichever
+/// Dti.Api instance runs on the database, whose CPU for them is not counted here.
 /// </summary>
 internal static class SameStatements
 {
