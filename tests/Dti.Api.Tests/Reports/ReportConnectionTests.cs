@@ -95,17 +95,29 @@ public sealed class ReportConnectionTests(DatabaseProvider provider) : ReportFix
     }
 
     [Test]
-    public async Task ASubmissionAndAWithdrawalChangeNoIndexedColumnOfTheReport()
+    public async Task ASubmissionAWithdrawalAndAnAcceptanceChangeNoIndexedColumnOfTheReport()
     {
         var (submitted, submission) = await SubmitWatchedAsync();
-        using var watch = new ConnectionWatch();
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
-        var withdrawn = await Expect(await Act(IctReporter, submitted, "withdraw"));
-        var withdrawal = watch.LeaseThatRan("UPDATE \"ReportVersions\"");
+        Lease withdrawal, acceptance;
+        Step withdrawn, accepted;
+        using (var watch = new ConnectionWatch())
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            withdrawn = await Expect(await Act(IctReporter, submitted, "withdraw"));
+            withdrawal = watch.LeaseThatRan("UPDATE \"ReportVersions\"");
+        }
+
+        var resubmitted = await Expect(await Act(IctReporter, withdrawn, "submit"));
+        using (var watch = new ConnectionWatch())
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            accepted = await Expect(await Act(Reviewer, resubmitted, "accept"));
+            acceptance = watch.LeaseThatRan("UPDATE \"Reports\"");
+        }
 
         // Every submission, withdrawal and review updates the report's row. While no column they set is in an index of
         // the table, PostgreSQL updates the row in place (HOT) instead of writing an entry into each of its indexes.
-        var set = submission.Texts.Concat(withdrawal.Texts)
+        var set = submission.Texts.Concat(withdrawal.Texts).Concat(acceptance.Texts)
             .Select(t => Regex.Match(t, @"UPDATE ""Reports"" SET (.*?)\s+WHERE", RegexOptions.Singleline))
             .Where(m => m.Success)
             .SelectMany(m => Regex.Matches(m.Groups[1].Value, @"""(\w+)"" =").Select(c => c.Groups[1].Value))
@@ -115,7 +127,8 @@ public sealed class ReportConnectionTests(DatabaseProvider provider) : ReportFix
         Assert.Multiple(() =>
         {
             Assert.That(withdrawn.State, Is.EqualTo("Draft"));
-            Assert.That(set, Is.SupersetOf(new[] { "State", "Version" }), "the updates were seen");
+            Assert.That(accepted.State, Is.EqualTo("Accepted"));
+            Assert.That(set, Is.SupersetOf(new[] { "State", "Version", "AcceptedVersionNumber" }), "the three updates were seen");
             Assert.That(indexed, Does.Contain("AssessmentYear"), "the indexes were seen");
             Assert.That(set.Intersect(indexed), Is.Empty, "no indexed column changes");
         });
