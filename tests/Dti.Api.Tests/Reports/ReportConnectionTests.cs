@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Dti.Api.Tests.Infrastructure;
+using Dti.Domain.Reports;
 using Dti.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -122,7 +123,7 @@ public sealed class ReportConnectionTests(DatabaseProvider provider) : ReportFix
             .Where(m => m.Success)
             .SelectMany(m => Regex.Matches(m.Groups[1].Value, @"""(\w+)"" =").Select(c => c.Groups[1].Value))
             .ToHashSet();
-        var indexed = await InDatabase(db => Task.FromResult(db.Model.FindEntityType(typeof(Dti.Domain.Reports.Report))!
+        var indexed = await InDatabase(db => Task.FromResult(db.Model.FindEntityType(typeof(Report))!
             .GetIndexes().SelectMany(i => i.Properties).Select(p => p.GetColumnName()).ToHashSet()));
         Assert.Multiple(() =>
         {
