@@ -50,7 +50,7 @@ public sealed partial class Agency
 
     public static Agency Create(AgencySpec spec, DateTimeOffset now)
     {
-        var agency = new Agency { Id = Guid.CreateVersion7(), CreatedAt = now };
+        var agency = new Agency { Id = Identifiers.NewVersion7(), CreatedAt = now };
         agency.Apply(spec, now);
         return agency;
     }

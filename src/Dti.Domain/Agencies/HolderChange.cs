@@ -1,3 +1,5 @@
+using Dti.Domain.Common;
+
 namespace Dti.Domain.Agencies;
 
 /// <summary>
@@ -17,7 +19,7 @@ public abstract class HolderChange
     protected HolderChange(HolderMove move, HolderChangeKind kind, string? reason, DateTimeOffset recordedAt)
     {
         ArgumentNullException.ThrowIfNull(move);
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         Role = move.Role;
         PreviousAgencyId = move.PreviousAgencyId;
         NewAgencyId = move.NewAgencyId;

@@ -58,7 +58,7 @@ public sealed class IndexAssignment : AggregateRoot
         var cooperators = Holders.CheckCooperators(leadAgencyId, cooperatingAgencyIds, "assignment");
         var assignment = new IndexAssignment
         {
-            Id = Guid.CreateVersion7(),
+            Id = Identifiers.NewVersion7(),
             PlanId = plan.Id,
             IndexCode = governing.MainIndices.Select(m => m.Code).Concat(governing.ComponentIndices.Select(c => c.Code))
                 .First(c => string.Equals(c, code, StringComparison.OrdinalIgnoreCase)),
@@ -170,7 +170,7 @@ public sealed class AssignmentCooperator
 
     internal AssignmentCooperator(Guid assignmentId, Guid agencyId)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         AssignmentId = assignmentId;
         AgencyId = agencyId;
     }

@@ -1,3 +1,5 @@
+using Dti.Domain.Common;
+
 namespace Dti.Domain.Auditing;
 
 /// <summary>
@@ -36,7 +38,7 @@ public sealed class AuditEntry
         DateTimeOffset occurredAt, string? clientId, string clientName, Guid? agencyId, AuditAction action, string entityType, string entityId, string? requestId, string changes) =>
         new()
         {
-            Id = Guid.CreateVersion7(),
+            Id = Identifiers.NewVersion7(),
             OccurredAt = occurredAt,
             ClientId = Truncate(clientId, AuditLimits.ClientIdMaxLength),
             ClientName = Truncate(clientName, AuditLimits.ClientNameMaxLength)!,

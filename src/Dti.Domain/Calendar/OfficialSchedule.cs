@@ -45,7 +45,7 @@ public sealed class OfficialSchedule : AggregateRoot
                 "year");
         }
 
-        var schedule = new OfficialSchedule { Id = Guid.CreateVersion7(), Year = year, CreatedAt = now };
+        var schedule = new OfficialSchedule { Id = Identifiers.NewVersion7(), Year = year, CreatedAt = now };
         schedule.Replace(entries, now);
         return schedule;
     }
@@ -119,7 +119,7 @@ public sealed class OfficialScheduleDay
 {
     internal OfficialScheduleDay(Guid officialScheduleId, OfficialScheduleEntry entry)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         OfficialScheduleId = officialScheduleId;
         Date = entry.Date;
         Kind = entry.Kind;

@@ -85,7 +85,7 @@ public sealed class ApiClient
 
         var client = new ApiClient
         {
-            Id = Guid.CreateVersion7(),
+            Id = Identifiers.NewVersion7(),
             Name = Guard.Text(name, "name", ClientLimits.NameMaxLength),
             Contact = Guard.OptionalText(contact, "contact", ClientLimits.ContactMaxLength),
             CreatedAt = now,

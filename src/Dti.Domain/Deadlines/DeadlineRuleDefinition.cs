@@ -97,7 +97,7 @@ public sealed class DeadlineRuleDefinition : AggregateRoot
 
     public static DeadlineRuleDefinition Create(DeadlineRule rule, DateTimeOffset now)
     {
-        var definition = new DeadlineRuleDefinition { Id = Guid.CreateVersion7(), CreatedAt = now };
+        var definition = new DeadlineRuleDefinition { Id = Identifiers.NewVersion7(), CreatedAt = now };
         definition.Apply(rule, now);
         definition.Raise(new DeadlineRuleCreated(definition.Id, definition.Name, definition.Frequency));
         return definition;

@@ -86,7 +86,7 @@ public sealed class EvidenceItem : AggregateRoot
 
     private static EvidenceItem New(Guid agencyId, EvidenceKind kind, string? description, string? uploadedBy, string? uploadedByName, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = Identifiers.NewVersion7(),
         AgencyId = agencyId,
         Kind = kind,
         Description = Guard.OptionalText(description, "description", EvidenceLimits.DescriptionMaxLength),

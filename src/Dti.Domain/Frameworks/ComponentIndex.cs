@@ -11,7 +11,7 @@ public sealed class ComponentIndex
 
     internal ComponentIndex(ComponentIndexSpec spec, string path)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         Code = Guard.Text(spec.Code, $"{path}.code", FrameworkLimits.IndexCodeMaxLength);
         MainIndexCode = Guard.Text(spec.MainIndexCode, $"{path}.mainIndexCode", FrameworkLimits.IndexCodeMaxLength);
         Order = spec.Order;

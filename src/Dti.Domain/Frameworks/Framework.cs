@@ -58,7 +58,7 @@ public sealed partial class Framework
     {
         var framework = new Framework
         {
-            Id = Guid.CreateVersion7(),
+            Id = Identifiers.NewVersion7(),
             Status = FrameworkStatus.Draft,
             CreatedAt = now,
             Version = 0,

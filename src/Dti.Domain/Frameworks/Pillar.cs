@@ -11,7 +11,7 @@ public sealed class Pillar
 
     internal Pillar(PillarSpec spec, string path)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         Code = Guard.Text(spec.Code, $"{path}.code", FrameworkLimits.IndexCodeMaxLength);
         Order = spec.Order;
         NameVi = Guard.Text(spec.NameVi, $"{path}.nameVi", FrameworkLimits.NameMaxLength);

@@ -75,7 +75,7 @@ public sealed class Plan : AggregateRoot
     /// <summary>A new draft; its index codes must exist in <paramref name="governing"/>, the framework of its first assessment year.</summary>
     public static Plan Create(PlanSpec spec, Framework governing, DateTimeOffset now)
     {
-        var plan = new Plan { Id = Guid.CreateVersion7(), Status = PlanStatus.Draft, CreatedAt = now };
+        var plan = new Plan { Id = Identifiers.NewVersion7(), Status = PlanStatus.Draft, CreatedAt = now };
         plan.Apply(spec, governing, now);
         return plan;
     }

@@ -12,7 +12,7 @@ public sealed class PlanIndexTarget
 
     internal PlanIndexTarget(IndexTargetSpec spec, string path)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         MainIndexCode = Guard.Text(spec.MainIndexCode, $"{path}.mainIndexCode", FrameworkLimits.IndexCodeMaxLength);
         TargetValue = DecimalKind.IndexValue.Round(spec.TargetValue);
         TargetPoints = PointsGuard.Check(spec.TargetPoints, $"{path}.targetPoints");

@@ -1,3 +1,5 @@
+using Dti.Domain.Common;
+
 namespace Dti.Domain.Plans;
 
 /// <summary>A reporting rule a plan's lead agencies follow (Plan 170: quarterly before the 25th, annually before 20/12).</summary>
@@ -9,7 +11,7 @@ public sealed class PlanReportingRule
 
     internal PlanReportingRule(Guid planId, Guid deadlineRuleId)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         PlanId = planId;
         DeadlineRuleId = deadlineRuleId;
     }

@@ -71,7 +71,7 @@ public sealed partial class PlanTask : AggregateRoot
     public static PlanTask Create(Plan plan, PlanTaskSpec spec, Framework governing, DateTimeOffset now)
     {
         plan.EnsureOpen();
-        var task = new PlanTask { Id = Guid.CreateVersion7(), PlanId = plan.Id, Status = PlanTaskStatus.NotStarted, CreatedAt = now };
+        var task = new PlanTask { Id = Identifiers.NewVersion7(), PlanId = plan.Id, Status = PlanTaskStatus.NotStarted, CreatedAt = now };
         task.Apply(spec, governing, now);
         return task;
     }
@@ -233,7 +233,7 @@ public sealed class TaskCooperator
 
     internal TaskCooperator(Guid taskId, Guid agencyId)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         TaskId = taskId;
         AgencyId = agencyId;
     }
@@ -274,7 +274,7 @@ public sealed class TaskProgressEntry
 
     internal TaskProgressEntry(Guid taskId, PlanTaskStatus status, int percent, string? note, DateOnly asOf, DateTimeOffset recordedAt)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         TaskId = taskId;
         Status = status;
         Percent = percent;

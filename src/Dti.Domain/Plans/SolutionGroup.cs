@@ -12,7 +12,7 @@ public sealed class SolutionGroup
 
     internal SolutionGroup(SolutionGroupSpec spec, string path)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         Order = spec.Order;
         Title = Guard.Text(spec.Title, $"{path}.title", PlanLimits.TitleMaxLength);
         MainIndexCode = Guard.Text(spec.MainIndexCode, $"{path}.mainIndexCode", FrameworkLimits.IndexCodeMaxLength);

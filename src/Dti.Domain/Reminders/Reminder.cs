@@ -68,7 +68,7 @@ public sealed class Reminder : AggregateRoot
         ArgumentNullException.ThrowIfNull(candidate);
         var reminder = new Reminder
         {
-            Id = Guid.CreateVersion7(),
+            Id = Identifiers.NewVersion7(),
             Subject = candidate.Subject,
             SubjectKey = candidate.Key,
             Threshold = threshold,

@@ -290,7 +290,7 @@ public sealed class Report : AggregateRoot
 
     private static Report New(ReportKind kind, Guid agencyId, int assessmentYear, bool isSample, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = Identifiers.NewVersion7(),
         Kind = kind,
         AgencyId = agencyId,
         AssessmentYear = assessmentYear,

@@ -20,7 +20,7 @@ public sealed class ReportEntry
     /// <summary>Checks <paramref name="spec"/> against the index it answers and the framework's rules for it (422 naming <paramref name="path"/>).</summary>
     internal ReportEntry(Guid reportId, int position, ReportEntrySpec spec, AnswerableIndex index, IReadOnlyCollection<ContributionOffer> offers, string path)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         ReportId = reportId;
         Position = position;
         IndexCode = index.Code;

@@ -112,7 +112,7 @@ public sealed class ReportRequest : AggregateRoot
 
         var request = new ReportRequest
         {
-            Id = Guid.CreateVersion7(),
+            Id = Identifiers.NewVersion7(),
             Kind = spec.Kind,
             IssuerAgencyId = spec.IssuerAgencyId,
             Topic = Guard.Text(spec.Topic, "topic", ReportLimits.TopicMaxLength),

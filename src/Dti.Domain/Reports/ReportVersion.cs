@@ -17,7 +17,7 @@ public sealed class ReportVersion
 
     internal ReportVersion(Report report, int number, ReportDocument document, ReportDeadline deadline, ReportTimeliness timeliness, int workingDaysLate, ReportActor by, DateTimeOffset at)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         ReportId = report.Id;
         Number = number;
         Revision = report.Revision;
@@ -116,7 +116,7 @@ public sealed class ReportReturnNote
 
     internal ReportReturnNote(Guid versionId, string indexCode, string note)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         VersionId = versionId;
         IndexCode = indexCode;
         Note = note;

@@ -56,7 +56,7 @@ public sealed class OfficialFigure
 
         var figure = new OfficialFigure
         {
-            Id = Guid.CreateVersion7(),
+            Id = Identifiers.NewVersion7(),
             Year = year,
             FieldSize = fieldSize,
             ProvinceCode = Guard.Text(provinceCode, "province", ResultLimits.UnitCodeMaxLength),

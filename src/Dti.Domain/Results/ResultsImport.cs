@@ -45,7 +45,7 @@ public sealed class ResultsImport : AggregateRoot
         var ordered = years.Distinct().Order().ToList();
         var import = new ResultsImport
         {
-            Id = Guid.CreateVersion7(),
+            Id = Identifiers.NewVersion7(),
             ImportedAt = now,
             _years = string.Join(',', ordered.Select(y => y.ToString(CultureInfo.InvariantCulture))),
             Added = added,

@@ -61,7 +61,7 @@ public sealed class SelfAssessment : AggregateRoot
 
         var assessment = new SelfAssessment
         {
-            Id = Guid.CreateVersion7(),
+            Id = Identifiers.NewVersion7(),
             AssessmentYear = assessmentYear,
             FrameworkId = framework.Id,
             DeadlineRuleId = deadlineRuleId,
@@ -162,7 +162,7 @@ public sealed class SelfAssessmentOverride
 
     internal SelfAssessmentOverride(Guid selfAssessmentId, string indexCode, decimal? value, decimal? score, string reason, SelfAssessmentActor by, DateTimeOffset at)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         SelfAssessmentId = selfAssessmentId;
         IndexCode = indexCode;
         Value = value;

@@ -21,7 +21,7 @@ public sealed class SelfAssessmentSnapshot
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(signature);
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         SelfAssessmentId = assessment.Id;
         AssessmentYear = assessment.AssessmentYear;
         Revision = assessment.Revision;
@@ -79,7 +79,7 @@ public sealed class SnapshotPull
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(by);
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         SnapshotId = snapshot.Id;
         AssessmentYear = snapshot.AssessmentYear;
         Revision = snapshot.Revision;

@@ -1,3 +1,5 @@
+using Dti.Domain.Common;
+
 namespace Dti.Domain.Webhooks;
 
 /// <summary>
@@ -44,7 +46,7 @@ public sealed class WebhookDelivery
 
     public static WebhookDelivery Create(Guid subscriptionId, Guid eventId, string eventType, string body, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = Identifiers.NewVersion7(),
         SubscriptionId = subscriptionId,
         EventId = eventId,
         EventType = eventType,
@@ -72,7 +74,7 @@ public sealed class WebhookAttempt
 
     public WebhookAttempt(Guid deliveryId, int number, DateTimeOffset at, int? statusCode, long durationMs, string? error)
     {
-        Id = Guid.CreateVersion7();
+        Id = Identifiers.NewVersion7();
         DeliveryId = deliveryId;
         Number = number;
         At = at;

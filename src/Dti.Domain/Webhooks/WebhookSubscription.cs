@@ -77,7 +77,7 @@ public sealed class WebhookSubscription
     {
         var subscription = new WebhookSubscription
         {
-            Id = Guid.CreateVersion7(),
+            Id = Identifiers.NewVersion7(),
             ClientId = clientId,
             Description = Guard.OptionalText(description, "description", WebhookLimits.DescriptionMaxLength),
             ReceivesEverything = audience.Everything,

@@ -1,3 +1,5 @@
+using Dti.Domain.Common;
+
 namespace Dti.Infrastructure.Outbox;
 
 /// <summary>
@@ -45,7 +47,7 @@ public sealed class OutboxMessage
 
     public static OutboxMessage Create(string type, string payload, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = Identifiers.NewVersion7(),
         Type = type,
         Payload = payload,
         OccurredAt = now,
