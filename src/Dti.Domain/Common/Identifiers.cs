@@ -4,11 +4,11 @@ using System.Security.Cryptography;
 namespace Dti.Domain.Common;
 
 /// <summary>
-/// New identifiers: UUID version 7 (RFC 9562 §5.7), as <see cref="Identifiers.NewVersion7()"/> makes them — 48 bits of Unix
+/// New identifiers: UUID version 7 (RFC 9562 §5.7), as <see cref="Guid.CreateVersion7()"/> makes them — 48 bits of Unix
 /// time in milliseconds, then 74 random bits — so that keys still sort by creation and index pages fill at the end.
 /// <para>
 /// The random bits come from the same cryptographically secure generator, drawn 4 KiB at a time per thread: on Linux,
-/// <see cref="Identifiers.NewVersion7()"/> reads <c>/dev/urandom</c> once per identifier, a system call that cost about 1.5 µs
+/// <see cref="Guid.CreateVersion7()"/> reads <c>/dev/urandom</c> once per identifier, a system call that cost about 1.5 µs
 /// each on the benchmark's machine, and a write makes several identifiers (its rows, its audit rows, its event), which
 /// came to 1–2 % of the API's CPU per write (docs/benchmarks.md, seventeenth step). A block serves 256 identifiers.
 /// </para>
