@@ -43,14 +43,14 @@ public static class Identifiers
     /// <summary>Sixteen fresh random bytes from this thread's block, refilled when it runs out.</summary>
     private static ReadOnlySpan<byte> Random()
     {
-        var block = _block ??= new byte[BlockSize];
-        if (_next == 0 || _next == BlockSize)
+        if (_block is null || _next == BlockSize)
         {
-            RandomNumberGenerator.Fill(block);
+            _block ??= new byte[BlockSize];
+            RandomNumberGenerator.Fill(_block);
             _next = 0;
         }
 
-        var bytes = block.AsSpan(_next, 16);
+        var bytes = _block.AsSpan(_next, 16);
         _next += 16;
         return bytes;
     }
